@@ -1,0 +1,891 @@
+/*
+ * engine.c: a run of figcheck, from configuration to report.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "engine.h"
+#include "fetch.h"
+#include "host.h"
+#include "json.h"
+#include "paths.h"
+#include "store.h"
+#include "verify.h"
+
+struct fc_engine {
+	fc_config *cfg;
+	fc_logger logger;
+	fc_plugin_set plugins;
+	fc_num_options num;
+	fc_verdict fail_on;
+	fc_date date;        /* --date */
+	char *rules_path;    /* colon-separated */
+
+	fc_plugin_ctx **checkers;
+	size_t n_checkers;
+
+	fc_plugin_ctx **sources; /* parallel to cfg->sources */
+	fc_source_info *infos;   /* parallel to cfg->sources */
+	fc_verify_source *vsources;
+	size_t n_sources;
+	fc_store store;
+	fc_fetcher *fetcher;
+	fc_arena arena;          /* strings of infos */
+};
+
+void fc_engine_options_init(fc_engine_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->date = FC_DATE_NONE;
+	o->locale = -1;
+	o->round = -1;
+	o->fail_on = -1;
+	o->logger = fc_logger_stderr();
+}
+
+const fc_plugin_set *fc_engine_plugins(const fc_engine *eng)
+{
+	return &eng->plugins;
+}
+
+const fc_config *fc_engine_config(const fc_engine *eng)
+{
+	return eng->cfg;
+}
+
+const fc_logger *fc_engine_logger(const fc_engine *eng)
+{
+	return &eng->logger;
+}
+
+const fc_num_options *fc_engine_num_options(const fc_engine *eng)
+{
+	return &eng->num;
+}
+
+const char *fc_engine_rules_path(const fc_engine *eng)
+{
+	return eng->rules_path;
+}
+
+fc_verdict fc_engine_fail_on(const fc_engine *eng)
+{
+	return eng->fail_on;
+}
+
+const fc_source_info *fc_engine_sources(const fc_engine *eng, size_t *n)
+{
+	*n = eng->infos ? eng->n_sources : 0;
+	return eng->infos;
+}
+
+void fc_engine_free(fc_engine *eng)
+{
+	if (!eng)
+		return;
+	for (size_t i = 0; i < eng->n_checkers; i++)
+		fc_instance_free(eng->checkers[i]);
+	free(eng->checkers);
+	for (size_t i = 0; eng->sources && i < eng->n_sources; i++)
+		fc_instance_free(eng->sources[i]);
+	free(eng->sources);
+	free(eng->infos);
+	free(eng->vsources);
+	fc_store_free(&eng->store);
+	fc_fetcher_free(eng->fetcher);
+	fc_arena_free(&eng->arena);
+	fc_plugins_free(&eng->plugins);
+	fc_config_free(eng->cfg);
+	free(eng->rules_path);
+	free(eng);
+}
+
+fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
+			 fc_error *err)
+{
+	fc_engine *eng = calloc(1, sizeof(*eng));
+	fc_pathlist dirs = {0};
+	fc_buf rules = {0};
+	const char *env;
+	fc_status rc;
+
+	*out = NULL;
+	if (!eng)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	eng->logger = opts->logger;
+	eng->date = opts->date;
+	rc = fc_config_load(opts->config_path, NULL, &eng->cfg, err);
+	if (rc != FC_OK)
+		goto fail;
+	eng->num = eng->cfg->num;
+	if (opts->locale >= 0)
+		eng->num.locale = (fc_num_locale)opts->locale;
+	if (opts->round >= 0)
+		eng->num.round = (fc_round_policy)opts->round;
+	eng->fail_on = opts->fail_on >= 0 ? (fc_verdict)opts->fail_on
+					  : eng->cfg->fail_on;
+
+	/* The plugin path. */
+	rc = FC_OK;
+	for (size_t i = 0; i < opts->n_plugin_dirs && !rc; i++)
+		rc = fc_pathlist_add(&dirs, opts->plugin_dirs[i]);
+	for (size_t i = 0; i < eng->cfg->n_plugin_dirs && !rc; i++)
+		rc = fc_pathlist_add(&dirs, eng->cfg->plugin_dirs[i]);
+	if (!rc && (env = getenv("FIGCHECK_PLUGIN_PATH")))
+		rc = fc_pathlist_add_split(&dirs, env);
+	if (!rc)
+		rc = fc_pathlist_add(&dirs, fc_default_plugin_dir());
+	if (rc) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	rc = fc_plugins_load_dirs(&eng->plugins, &dirs, &eng->logger, err);
+	if (rc != FC_OK)
+		goto fail;
+
+	/* The rules path. */
+	if ((env = getenv("FIGCHECK_RULES_PATH")) && env[0])
+		fc_buf_printf(&rules, "%s:", env);
+	fc_buf_puts(&rules, fc_default_rules_dir());
+	if (!rules.data) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	eng->rules_path = fc_buf_steal(&rules);
+	fc_pathlist_free(&dirs);
+	*out = eng;
+	return FC_OK;
+fail:
+	fc_pathlist_free(&dirs);
+	fc_buf_free(&rules);
+	fc_engine_free(eng);
+	return rc;
+}
+
+/* The names of the loaded plugins of a kind, for messages. */
+static void plugin_names(const fc_engine *eng, fc_plugin_kind kind, char *buf,
+			 size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = 0;
+	for (size_t i = 0; i < eng->plugins.count && o < size; i++)
+		if (eng->plugins.items[i].desc->kind == kind)
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+					      o ? ", " : "",
+					      eng->plugins.items[i].desc->name);
+	if (!buf[0])
+		snprintf(buf, size, "none");
+}
+
+static fc_status start_checkers(fc_engine *eng, fc_error *err)
+{
+	const fc_config *cfg = eng->cfg;
+	fc_status rc;
+
+	/* A checker named in the configuration must exist. */
+	if (cfg->checkers) {
+		const cJSON *c;
+		cJSON_ArrayForEach(c, cfg->checkers)
+		{
+			char names[512], p[512];
+			if (fc_plugins_find(&eng->plugins, FC_PLUGIN_CHECKER,
+					    c->string))
+				continue;
+			plugin_names(eng, FC_PLUGIN_CHECKER, names, sizeof(names));
+			return fc_error_set(
+			    err, FC_ERR_CONFIG,
+			    "%s: %s: no checker plugin named '%s' is loaded "
+			    "(loaded: %s); see 'figcheck plugins'",
+			    cfg->path ? cfg->path : "configuration",
+			    fc_json_path_key(p, sizeof(p), "checkers", c->string),
+			    c->string, names);
+		}
+	}
+	eng->checkers = calloc(eng->plugins.count + 1, sizeof(*eng->checkers));
+	if (!eng->checkers)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < eng->plugins.count; i++) {
+		const fc_loaded_plugin *p = &eng->plugins.items[i];
+		const cJSON *o = NULL;
+		char path[256];
+
+		if (p->desc->kind != FC_PLUGIN_CHECKER)
+			continue;
+		if (cfg->checkers)
+			o = cJSON_GetObjectItemCaseSensitive(cfg->checkers,
+							     p->desc->name);
+		if (o && cJSON_IsFalse(o))
+			continue;
+		if (o && cJSON_IsTrue(o))
+			o = NULL;
+		fc_json_path_key(path, sizeof(path), "checkers", p->desc->name);
+		rc = fc_instance_new(eng, p, p->desc->name, o, path,
+				     &eng->checkers[eng->n_checkers], err);
+		if (rc != FC_OK)
+			return rc;
+		eng->n_checkers++;
+	}
+	return FC_OK;
+}
+
+static fc_status start_sources(fc_engine *eng, fc_error *err)
+{
+	const fc_config *cfg = eng->cfg;
+	size_t n = cfg->n_sources;
+	fc_status rc;
+
+	eng->sources = calloc(n + 1, sizeof(*eng->sources));
+	eng->infos = calloc(n + 1, sizeof(*eng->infos));
+	eng->vsources = calloc(n + 1, sizeof(*eng->vsources));
+	if (!eng->sources || !eng->infos || !eng->vsources)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	eng->n_sources = n;
+	for (size_t i = 0; i < n; i++) {
+		const fc_source_conf *sc = &cfg->sources[i];
+		const fc_loaded_plugin *p =
+		    fc_plugins_find(&eng->plugins, FC_PLUGIN_SOURCE, sc->plugin);
+		char path[256];
+
+		eng->infos[i].name = sc->name;
+		eng->infos[i].plugin = sc->plugin;
+		eng->infos[i].url = sc->url;
+		eng->vsources[i].name = sc->name;
+		eng->vsources[i].aliases = sc->aliases;
+		eng->vsources[i].n_aliases = sc->n_aliases;
+		eng->vsources[i].lag_days = sc->lag_days;
+		eng->vsources[i].stale_days = sc->stale_days;
+		eng->vsources[i].tolerance = sc->tolerance;
+		if (!p) {
+			char names[512];
+			plugin_names(eng, FC_PLUGIN_SOURCE, names, sizeof(names));
+			return fc_error_set(err, FC_ERR_CONFIG,
+					    "%s: %s.plugin: no source plugin named "
+					    "'%s' is loaded (loaded: %s); see "
+					    "'figcheck plugins'",
+					    cfg->path ? cfg->path : "configuration",
+					    sc->json_path, sc->plugin, names);
+		}
+		if (!sc->url && !p->desc->source.urls)
+			return fc_error_set(err, FC_ERR_CONFIG,
+					    "%s: %s: the source needs \"url\" or "
+					    "\"path\" (where its data is)",
+					    cfg->path ? cfg->path : "configuration",
+					    sc->json_path);
+		snprintf(path, sizeof(path), "%s.options", sc->json_path);
+		rc = fc_instance_new(eng, p, sc->name, sc->options, path,
+				     &eng->sources[i], err);
+		if (rc != FC_OK) {
+			fc_error_prefix(err, "source ");
+			return rc;
+		}
+		if (p->desc->source.metrics)
+			eng->vsources[i].metrics =
+			    p->desc->source.metrics(eng->sources[i]->state);
+	}
+	return FC_OK;
+}
+
+static fc_status ensure_fetcher(fc_engine *eng, fc_error *err)
+{
+	fc_fetch_config fc;
+	const fc_config *cfg = eng->cfg;
+
+	if (eng->fetcher)
+		return FC_OK;
+	memset(&fc, 0, sizeof(fc));
+	fc.cache_dir = cfg->cache_dir;
+	fc.ca_bundle = cfg->ca_bundle;
+	fc.connect_timeout = cfg->connect_timeout;
+	fc.timeout = cfg->timeout;
+	fc.max_body = cfg->max_body;
+	fc.retries = cfg->retries;
+	fc.logger = &eng->logger;
+	return fc_fetcher_new(&fc, &eng->fetcher, err);
+}
+
+/* Marks source i failed with a message; remote sources' failures are
+ * logged here, local ones become the run's error. */
+static void source_failed(fc_engine *eng, size_t i, const char *msg)
+{
+	const char *m = fc_arena_strdup(&eng->arena, msg);
+	const char *url = eng->cfg->sources[i].url;
+
+	eng->infos[i].ok = false;
+	eng->infos[i].error = m ? m : "out of memory";
+	eng->vsources[i].failed = true;
+	eng->vsources[i].error = eng->infos[i].error;
+	if (url && strstr(url, "://") && strncmp(url, "file://", 7) != 0)
+		fc_log(&eng->logger, FC_LOG_WARNING, NULL, "source %s: %s",
+		       eng->infos[i].name, eng->infos[i].error);
+}
+
+/* Parses one source's fetched resources into the store. */
+static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
+			     size_t n)
+{
+	fc_plugin_ctx *ctx = eng->sources[i];
+	fc_record_sink sink;
+	fc_error perr;
+	fc_status rc = FC_OK;
+
+	memset(&sink, 0, sizeof(sink));
+	sink.ctx = ctx;
+	for (size_t k = 0; k < n; k++) {
+		fc_resource res;
+		if (reqs[k].status != FC_OK) {
+			source_failed(eng, i, reqs[k].err.msg);
+			fc_record_sink_clear(&sink);
+			return FC_OK;
+		}
+		res.url = reqs[k].url;
+		res.body = reqs[k].blob.data;
+		res.len = reqs[k].blob.len;
+		res.content_type = reqs[k].content_type;
+		res.retrieved = reqs[k].blob.retrieved;
+		res.from_cache = reqs[k].blob.from_cache;
+		fc_error_clear(&perr);
+		rc = ctx->plugin->desc->source.parse(ctx->state, &res, &sink,
+						     &perr);
+		if (rc != FC_OK) {
+			char msg[1200];
+			snprintf(msg, sizeof(msg), "%s", perr.msg[0] ? perr.msg
+								     : fc_strerror(rc));
+			source_failed(eng, i, msg);
+			fc_record_sink_clear(&sink);
+			return rc == FC_ERR_NOMEM ? rc : FC_OK;
+		}
+		eng->infos[i].retrieved = res.retrieved;
+		eng->infos[i].from_cache = res.from_cache;
+	}
+	if (sink.skipped)
+		fc_log(&eng->logger, FC_LOG_WARNING, NULL,
+		       "source %s: %zu records refused as malformed (no metric, "
+		       "no date or no finite value)",
+		       eng->infos[i].name, sink.skipped);
+	for (size_t k = 0; k < sink.n; k++) {
+		fc_error e;
+		rc = fc_store_add(&eng->store, &sink.records[k],
+				  eng->infos[i].name, eng->infos[i].url,
+				  eng->infos[i].retrieved, &eng->num, &e);
+		if (rc == FC_ERR_NOMEM)
+			break;
+		rc = FC_OK;
+	}
+	eng->infos[i].n_records = sink.n;
+	eng->infos[i].ok = rc == FC_OK;
+	fc_record_sink_clear(&sink);
+	return rc;
+}
+
+static fc_status fetch_sources(fc_engine *eng, fc_error *err)
+{
+	fc_fetch_req *reqs = NULL;
+	size_t n_reqs = 0, cap = 0;
+	size_t *first = calloc(eng->n_sources + 1, sizeof(size_t));
+	fc_url_sink *extra = calloc(eng->n_sources + 1, sizeof(fc_url_sink));
+	fc_status rc = FC_OK;
+
+	if (!first || !extra) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = ensure_fetcher(eng, err)))
+		goto out;
+	for (size_t i = 0; i < eng->n_sources; i++) {
+		const fc_source_conf *sc = &eng->cfg->sources[i];
+		fc_plugin_ctx *ctx = eng->sources[i];
+		fc_error uerr;
+
+		fc_error_clear(&uerr);
+		if (ctx->plugin->desc->source.urls &&
+		    ctx->plugin->desc->source.urls(ctx->state, sc->url,
+						   &extra[i], &uerr) != FC_OK) {
+			source_failed(eng, i, uerr.msg[0] ? uerr.msg
+							  : "could not list its URLs");
+			fc_url_sink_clear(&extra[i]);
+		}
+	}
+	for (size_t i = 0; i < eng->n_sources; i++) {
+		const fc_source_conf *sc = &eng->cfg->sources[i];
+		size_t want = (sc->url ? 1 : 0) + extra[i].n;
+
+		first[i] = n_reqs;
+		if (eng->vsources[i].failed)
+			continue;
+		if (fc_grow((void **)&reqs, &cap, n_reqs + want + 1,
+			    sizeof(*reqs))) {
+			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		if (sc->url) {
+			memset(&reqs[n_reqs], 0, sizeof(*reqs));
+			reqs[n_reqs].url = sc->url;
+			reqs[n_reqs].label = sc->name;
+			reqs[n_reqs].ttl = sc->ttl;
+			n_reqs++;
+		}
+		for (size_t k = 0; k < extra[i].n; k++) {
+			memset(&reqs[n_reqs], 0, sizeof(*reqs));
+			reqs[n_reqs].url = extra[i].urls[k];
+			reqs[n_reqs].label = sc->name;
+			reqs[n_reqs].ttl = sc->ttl;
+			n_reqs++;
+		}
+	}
+	first[eng->n_sources] = n_reqs;
+	fc_fetch_all(eng->fetcher, reqs, n_reqs);
+	for (size_t i = 0; i < eng->n_sources && rc == FC_OK; i++) {
+		if (eng->vsources[i].failed)
+			continue;
+		rc = load_source(eng, i, reqs + first[i], first[i + 1] - first[i]);
+		if (rc)
+			fc_error_set(err, rc, "out of memory");
+	}
+	/* A local file that cannot be read is the user's input error, to be
+	 * fixed before the run means anything; a remote source that fails is
+	 * a finding (its claims come out unverified). */
+	for (size_t i = 0; i < eng->n_sources && rc == FC_OK; i++) {
+		const char *url = eng->cfg->sources[i].url;
+		if (eng->vsources[i].failed && url &&
+		    (!strstr(url, "://") || strncmp(url, "file://", 7) == 0))
+			rc = fc_error_set(err, FC_ERR_INPUT, "source %s: %s",
+					  eng->infos[i].name, eng->infos[i].error);
+	}
+	if (rc == FC_OK && fc_store_freeze(&eng->store) != FC_OK)
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+out:
+	for (size_t k = 0; k < n_reqs; k++)
+		fc_fetch_req_clear(&reqs[k]);
+	free(reqs);
+	for (size_t i = 0; extra && i < eng->n_sources; i++)
+		fc_url_sink_clear(&extra[i]);
+	free(extra);
+	free(first);
+	return rc;
+}
+
+fc_status fc_engine_start(fc_engine *eng, unsigned what, fc_error *err)
+{
+	fc_status rc;
+
+	if ((what & FC_START_CHECKERS) && !eng->checkers &&
+	    (rc = start_checkers(eng, err)))
+		return rc;
+	if ((what & (FC_START_SOURCES | FC_START_FETCH)) && !eng->sources &&
+	    (rc = start_sources(eng, err)))
+		return rc;
+	if (what & FC_START_FETCH)
+		return fetch_sources(eng, err);
+	return FC_OK;
+}
+
+fc_status fc_engine_fetch_one(fc_engine *eng, const char *who, const char *url,
+			      fc_blob *out, fc_error *err)
+{
+	fc_fetch_req req;
+	fc_status rc;
+
+	if ((rc = ensure_fetcher(eng, err)))
+		return rc;
+	memset(&req, 0, sizeof(req));
+	req.url = url;
+	req.label = who;
+	req.ttl = 3600;
+	fc_fetch_all(eng->fetcher, &req, 1);
+	if (req.status != FC_OK) {
+		if (err)
+			*err = req.err;
+		fc_fetch_req_clear(&req);
+		return req.status;
+	}
+	*out = req.blob;
+	memset(&req.blob, 0, sizeof(req.blob));
+	fc_fetch_req_clear(&req);
+	return FC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking a document. */
+
+void fc_doc_result_free(fc_doc_result *r)
+{
+	if (!r)
+		return;
+	fc_document_free(r->doc);
+	free(r->claims);
+	free(r->findings);
+	fc_arena_free(&r->arena);
+	free(r);
+}
+
+static int cmp_claim(const void *a, const void *b)
+{
+	const fc_claim *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	/* Longer spans first, then bound before unbound. */
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return (x->metric == NULL) - (y->metric == NULL);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const fc_finding *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->rule_id, y->rule_id);
+}
+
+/* Copies n bytes of s into the arena with each run of white space
+ * turned into one space, so that a claim broken across lines reads as
+ * one. */
+static char *squeeze(fc_arena *a, const char *s, size_t n)
+{
+	char *out = fc_arena_alloc(a, n + 1);
+	size_t o = 0;
+	bool space = false;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && o)
+			out[o++] = ' ';
+		space = false;
+		out[o++] = c;
+	}
+	out[o] = 0;
+	return out;
+}
+
+/* Sets a finding's position fields from prose offsets [ps, pe). */
+static void place(const fc_document *doc, fc_finding *f, size_t ps, size_t pe)
+{
+	size_t last;
+
+	f->start = fc_document_map(doc, ps);
+	f->end = fc_document_map(doc, pe);
+	if (f->end < f->start)
+		f->end = f->start;
+	fc_document_position(doc, f->start, &f->line, &f->col);
+	last = f->end > f->start ? f->end - 1 : f->start;
+	while (last > f->start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
+		last--;
+	fc_document_position(doc, last, &f->end_line, &f->end_col);
+}
+
+/* A stable fingerprint: what the claim says and where (by document, not
+ * line), plus its rank among identical claims of the document, so that it
+ * survives edits elsewhere in the file. */
+static uint64_t fingerprint_base(const fc_finding *f, const char *path)
+{
+	uint64_t h = FC_FNV_INIT;
+	char num[64];
+	const char *q = f->claim ? fc_qualifier_name(f->claim->number.qualifier)
+				 : "";
+	const char *m = f->metric ? f->metric : "";
+
+	snprintf(num, sizeof(num), "%.10g",
+		 f->claim ? f->claim->number.value : 0.0);
+	h = fc_fnv1a(h, f->rule_id, strlen(f->rule_id) + 1);
+	h = fc_fnv1a(h, m, strlen(m) + 1);
+	h = fc_fnv1a(h, q, strlen(q) + 1);
+	h = fc_fnv1a(h, num, strlen(num) + 1);
+	if (!f->claim)
+		h = fc_fnv1a(h, f->text, strlen(f->text) + 1);
+	return fc_fnv1a(h, path, strlen(path) + 1);
+}
+
+static fc_status assign_fingerprints(fc_doc_result *r)
+{
+	uint64_t *base = calloc(r->n_findings + 1, sizeof(uint64_t));
+
+	if (!base)
+		return FC_ERR_NOMEM;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		uint32_t rank = 0;
+		uint64_t h;
+
+		base[i] = fingerprint_base(&r->findings[i], r->doc->path);
+		for (size_t k = 0; k < i; k++)
+			rank += base[k] == base[i];
+		h = fc_fnv1a(base[i], &rank, sizeof(rank));
+		snprintf(r->findings[i].fingerprint,
+			 sizeof(r->findings[i].fingerprint), "%016llx",
+			 (unsigned long long)h);
+	}
+	free(base);
+	return FC_OK;
+}
+
+static void set_doc_date(const fc_engine *eng, fc_document *doc)
+{
+	if (eng->date != FC_DATE_NONE) {
+		doc->date = eng->date;
+		doc->date_origin = FC_DATE_FROM_OPTION;
+	} else if (doc->date != FC_DATE_NONE) {
+		/* From the document itself: front matter or HTML meta. */
+	} else if (eng->cfg->date != FC_DATE_NONE) {
+		doc->date = eng->cfg->date;
+		doc->date_origin = FC_DATE_FROM_CONFIG;
+	} else {
+		doc->date = fc_date_today();
+		doc->date_origin = FC_DATE_FROM_TODAY;
+	}
+}
+
+fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
+			  fc_doc_result **out, fc_error *err)
+{
+	fc_doc_result *r = calloc(1, sizeof(*r));
+	fc_check_sink sink;
+	fc_verifier v;
+	size_t cap = 0, kept = 0;
+	fc_status rc = FC_OK;
+
+	*out = NULL;
+	if (!r) {
+		fc_document_free(doc);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
+	r->doc = doc;
+	set_doc_date(eng, doc);
+
+	memset(&sink, 0, sizeof(sink));
+	sink.doc = doc;
+	sink.arena = &r->arena;
+	for (size_t i = 0; i < eng->n_checkers; i++) {
+		fc_plugin_ctx *ctx = eng->checkers[i];
+		fc_error cerr;
+
+		sink.ctx = ctx;
+		fc_error_clear(&cerr);
+		rc = ctx->plugin->desc->checker.check(ctx->state, doc, &sink,
+						      &cerr);
+		if (rc != FC_OK) {
+			fc_error_set(err, rc, "%s: checker %s failed: %s",
+				     doc->path, ctx->name,
+				     cerr.msg[0] ? cerr.msg : fc_strerror(rc));
+			goto fail;
+		}
+	}
+
+	/* One claim per span: the first of overlapping claims wins. */
+	if (sink.n_claims)
+		qsort(sink.claims, sink.n_claims, sizeof(fc_claim), cmp_claim);
+	for (size_t i = 0; i < sink.n_claims; i++) {
+		if (kept && sink.claims[i].start < sink.claims[kept - 1].end)
+			continue;
+		sink.claims[kept++] = sink.claims[i];
+	}
+	r->claims = sink.claims;
+	r->n_claims = kept;
+	sink.claims = NULL;
+
+	memset(&v, 0, sizeof(v));
+	v.store = &eng->store;
+	v.sources = eng->vsources;
+	v.n_sources = eng->vsources ? eng->n_sources : 0;
+	v.understated = eng->cfg->understated;
+	v.overstated = eng->cfg->overstated;
+	v.num = &eng->num;
+
+	if (fc_grow((void **)&r->findings, &cap, r->n_claims + sink.n_issues + 1,
+		    sizeof(fc_finding))) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i < r->n_claims; i++) {
+		const fc_claim *c = &r->claims[i];
+		fc_finding *f = &r->findings[r->n_findings];
+		fc_date as_of = c->as_of != FC_DATE_NONE ? c->as_of : doc->date;
+
+		memset(f, 0, sizeof(*f));
+		f->claim = c;
+		f->rule_id = c->rule_id;
+		f->metric = c->metric;
+		f->severity = c->severity;
+		place(doc, f, c->start, c->end);
+		f->text = squeeze(&r->arena, doc->text + f->start,
+				  f->end - f->start);
+		{
+			size_t ss = fc_document_map(doc, c->sent_start);
+			size_t se = fc_document_map(doc, c->sent_end);
+			f->sentence = squeeze(&r->arena, doc->text + ss,
+					      se > ss ? se - ss : 0);
+		}
+		if (!f->text || !f->sentence ||
+		    fc_verify_claim(&v, c, f->text, as_of, f, &r->arena)) {
+			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
+		r->n_findings++;
+	}
+	for (size_t i = 0; i < sink.n_issues; i++) {
+		const fc_issue *is = &sink.issues[i];
+		fc_finding *f = &r->findings[r->n_findings];
+
+		memset(f, 0, sizeof(*f));
+		fc_verdict_parse(is->verdict, &f->verdict);
+		f->severity = is->severity;
+		f->rule_id = is->rule_id;
+		f->as_of = doc->date;
+		f->message = is->message;
+		f->reason = is->reason ? is->reason : is->message;
+		f->diff_abs = is->written - is->expected;
+		f->diff_rel = is->expected != 0 ? f->diff_abs / fabs(is->expected)
+						: NAN;
+		f->claim_low = f->claim_high = is->written;
+		place(doc, f, is->start, is->end);
+		f->text = squeeze(&r->arena, doc->text + f->start,
+				  f->end - f->start);
+		f->sentence = f->text;
+		if (!f->text) {
+			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
+		r->n_findings++;
+	}
+	if (r->n_findings)
+		qsort(r->findings, r->n_findings, sizeof(fc_finding),
+		      cmp_finding);
+	if (assign_fingerprints(r) != FC_OK) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	free(sink.issues);
+	*out = r;
+	return FC_OK;
+fail:
+	free(sink.claims);
+	free(sink.issues);
+	fc_doc_result_free(r);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reports. */
+
+static bool want_color(const char *path)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (strcmp(path, "-") != 0 || !isatty(STDOUT_FILENO))
+		return false;
+	if (nc && nc[0])
+		return false;
+	return !term || strcmp(term, "dumb") != 0;
+}
+
+fc_status fc_engine_report(fc_engine *eng, const char *format,
+			   const char *path, fc_doc_result *const *results,
+			   const char *const *paths, const char *const *errors,
+			   size_t n, fc_error *err)
+{
+	const fc_loaded_plugin *p =
+	    fc_plugins_find(&eng->plugins, FC_PLUGIN_REPORTER, format);
+	fc_report rep;
+	fc_report_doc *docs = calloc(n + 1, sizeof(*docs));
+	fc_plugin_ctx *ctx = NULL;
+	fc_atomic_file af;
+	const cJSON *opts = NULL;
+	char jpath[256];
+	fc_status rc;
+
+	memset(&af, 0, sizeof(af));
+	if (!docs)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	if (!p) {
+		char names[512];
+		plugin_names(eng, FC_PLUGIN_REPORTER, names, sizeof(names));
+		free(docs);
+		return fc_error_set(err, FC_ERR_CONFIG,
+				    "unknown output format '%s'; the loaded "
+				    "reporters are: %s",
+				    format, names);
+	}
+	memset(&rep, 0, sizeof(rep));
+	rep.tool_name = PACKAGE_NAME;
+	rep.tool_version = PACKAGE_VERSION;
+	rep.docs = docs;
+	rep.n_docs = n;
+	rep.sources = fc_engine_sources(eng, &rep.n_sources);
+	rep.fail_on = eng->fail_on;
+	rep.color = want_color(path);
+	for (size_t i = 0; i < n; i++) {
+		docs[i].path = paths[i];
+		docs[i].error = errors ? errors[i] : NULL;
+		if (!results[i])
+			continue;
+		docs[i].doc = results[i]->doc;
+		docs[i].findings = results[i]->findings;
+		docs[i].n_findings = results[i]->n_findings;
+		for (size_t k = 0; k < results[i]->n_findings; k++) {
+			fc_verdict v = results[i]->findings[k].verdict;
+			rep.counts[v]++;
+			if (v >= eng->fail_on)
+				rep.failed = true;
+		}
+	}
+	if (eng->cfg->reporters)
+		opts = cJSON_GetObjectItemCaseSensitive(eng->cfg->reporters, format);
+	fc_json_path_key(jpath, sizeof(jpath), "reporters", format);
+	rc = fc_instance_new(eng, p, format, opts, jpath, &ctx, err);
+	if (rc == FC_OK)
+		rc = fc_atomic_open(&af, path, err);
+	if (rc == FC_OK) {
+		fc_error rerr;
+		fc_error_clear(&rerr);
+		rc = p->desc->reporter.report(ctx->state, &rep, af.fp, &rerr);
+		if (rc != FC_OK) {
+			fc_error_set(err, rc, "reporter %s: %s", format,
+				     rerr.msg[0] ? rerr.msg : fc_strerror(rc));
+			fc_atomic_abort(&af);
+		} else {
+			rc = fc_atomic_commit(&af, err);
+		}
+	}
+	fc_instance_free(ctx);
+	free(docs);
+	return rc;
+}
+
+int fc_engine_selftest(fc_engine *eng, const char *const *args, size_t n,
+		       FILE *out, fc_error *err)
+{
+	int failures = 0;
+	bool any = false;
+
+	for (size_t i = 0; i < eng->n_checkers; i++) {
+		fc_plugin_ctx *ctx = eng->checkers[i];
+		int k;
+
+		if (!ctx->plugin->desc->checker.selftest)
+			continue;
+		any = true;
+		k = ctx->plugin->desc->checker.selftest(ctx->state, args, n, out,
+							err);
+		if (k < 0)
+			return k;
+		failures += k;
+	}
+	if (!any)
+		return fc_error_set(err, FC_ERR_NOTFOUND,
+				    "no loaded checker has examples to run");
+	return failures;
+}

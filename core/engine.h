@@ -1,0 +1,114 @@
+/*
+ * engine.h: one figcheck run: configuration, plugins, sources and the
+ * reference store, then any number of documents checked against them.
+ *
+ * Life of an engine: fc_engine_open (configuration and plugins), then
+ * fc_engine_start with what the command needs (checkers, sources), then
+ * fc_engine_check for each document (safe from several threads at once:
+ * the engine is read-only by then), fc_engine_report, fc_engine_free.
+ */
+#ifndef FC_ENGINE_H
+#define FC_ENGINE_H
+
+#include <figcheck/plugin.h>
+
+#include "conf.h"
+#include "loader.h"
+#include "log.h"
+#include "util.h"
+
+typedef struct fc_engine fc_engine;
+
+typedef struct fc_engine_options {
+	const char *config_path;          /* --config, or NULL: search */
+	const char *const *plugin_dirs;   /* --plugin-dir, in order */
+	size_t n_plugin_dirs;
+	fc_date date;                     /* --date, or FC_DATE_NONE */
+	int locale;                       /* --number-locale, or -1 */
+	int round;                        /* --round, or -1 */
+	const char *cache_dir;            /* --cache-dir, or NULL */
+	bool offline;                     /* --offline */
+	bool refresh;                     /* --refresh */
+	int fail_on;                      /* --fail-on, or -1: config */
+	fc_logger logger;                 /* where diagnostics go */
+} fc_engine_options;
+
+/* Sets the defaults: nothing given, stderr logger. */
+void fc_engine_options_init(fc_engine_options *o);
+
+/*
+ * Reads the configuration and loads the plugins. On success the caller
+ * frees *out with fc_engine_free. On failure err says what and where.
+ */
+fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
+			 fc_error *err);
+
+/* Frees the engine: instances (their fini), store, plugins. NULL is
+ * allowed. */
+void fc_engine_free(fc_engine *eng);
+
+#define FC_START_CHECKERS 0x1u
+#define FC_START_SOURCES 0x2u
+#define FC_START_FETCH 0x4u /* fetch and parse the sources' data */
+
+/*
+ * Creates the instances a command needs. With FC_START_FETCH, fetches all
+ * sources concurrently and parses them into the store; a source that fails
+ * is not an error of the run: it is recorded (fc_engine_sources) and the
+ * claims that needed it come out unverified, saying why.
+ */
+fc_status fc_engine_start(fc_engine *eng, unsigned what, fc_error *err);
+
+/* The result of checking one document. Free with fc_doc_result_free. */
+typedef struct fc_doc_result {
+	fc_document *doc;     /* owned */
+	fc_claim *claims;     /* offsets into doc->prose */
+	size_t n_claims;
+	fc_finding *findings; /* sorted by position */
+	size_t n_findings;
+	fc_arena arena;       /* strings of claims and findings */
+} fc_doc_result;
+
+/*
+ * Checks `doc`, which the result takes over (also on failure, when it is
+ * freed). Sets the document's as-of date, runs every checker, verifies
+ * each claim. Thread-safe for different documents.
+ */
+fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
+			  fc_doc_result **out, fc_error *err);
+void fc_doc_result_free(fc_doc_result *r);
+
+/*
+ * Writes a report of `results` (some may be NULL for documents that
+ * failed, with `errors[i]` saying why) with the reporter plugin named
+ * `format` to `path` ("-" is stdout), atomically.
+ */
+fc_status fc_engine_report(fc_engine *eng, const char *format,
+			   const char *path, fc_doc_result *const *results,
+			   const char *const *paths, const char *const *errors,
+			   size_t n, fc_error *err);
+
+/* The fail-on threshold in effect; FC_VERDICT_COUNT means never. */
+fc_verdict fc_engine_fail_on(const fc_engine *eng);
+
+/* Information about the configured sources, after fc_engine_start. */
+const fc_source_info *fc_engine_sources(const fc_engine *eng, size_t *n);
+
+const fc_plugin_set *fc_engine_plugins(const fc_engine *eng);
+const fc_config *fc_engine_config(const fc_engine *eng);
+const fc_logger *fc_engine_logger(const fc_engine *eng);
+const fc_num_options *fc_engine_num_options(const fc_engine *eng);
+
+/* Runs the checkers' own examples (`figcheck rules test`). Returns the
+ * number of failures, or a negative status with err filled. */
+int fc_engine_selftest(fc_engine *eng, const char *const *args, size_t n,
+		       FILE *out, fc_error *err);
+
+/* The rule packs' search path, colon-separated. */
+const char *fc_engine_rules_path(const fc_engine *eng);
+
+/* Fetches one URL for a plugin, through the engine's fetcher. */
+fc_status fc_engine_fetch_one(fc_engine *eng, const char *who, const char *url,
+			      fc_blob *out, fc_error *err);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * host.h: plugin instances and the host table they reach the core by.
+ */
+#ifndef FC_HOST_H
+#define FC_HOST_H
+
+#include <cjson/cJSON.h>
+#include <figcheck/plugin.h>
+
+#include "loader.h"
+#include "log.h"
+#include "util.h"
+
+struct fc_engine;
+
+/* One use of a plugin: its validated options and its state. */
+struct fc_plugin_ctx {
+	const fc_loaded_plugin *plugin;
+	struct fc_engine *engine;
+	char *name;       /* for messages: the source's name or the plugin's */
+	char *json_path;  /* where its options are in the configuration */
+	cJSON *options;   /* validated copy with defaults filled in; owned */
+	void *state;      /* from init */
+	bool live;        /* init succeeded; fini is owed */
+};
+
+/* The host table handed to every plugin. Static, read-only. */
+const fc_host *fc_host_table(void);
+
+/*
+ * Creates an instance of `plugin` named `name` with the options object
+ * `options` (may be NULL: no options) found at `json_path` in the
+ * configuration: validates the options against the plugin's declared
+ * table, fills in defaults and calls init. On success the caller frees
+ * *out with fc_instance_free (which calls fini).
+ */
+fc_status fc_instance_new(struct fc_engine *eng, const fc_loaded_plugin *plugin,
+			  const char *name, const cJSON *options,
+			  const char *json_path, fc_plugin_ctx **out,
+			  fc_error *err);
+void fc_instance_free(fc_plugin_ctx *ctx);
+
+/* Where a checker's claims go while a document is checked. */
+struct fc_check_sink {
+	const fc_plugin_ctx *ctx;
+	const fc_document *doc;
+	fc_claim *claims;
+	size_t n_claims, cap_claims;
+	fc_issue *issues;
+	size_t n_issues, cap_issues;
+	fc_arena *arena; /* strings of claims and issues */
+	size_t refused;  /* claims refused as malformed */
+};
+
+/* Where a source's records go while one resource is parsed. */
+struct fc_record_sink {
+	const fc_plugin_ctx *ctx;
+	fc_record *records;
+	size_t n, cap;
+	fc_arena arena;
+	size_t skipped;
+};
+
+struct fc_url_sink {
+	char **urls;
+	size_t n, cap;
+};
+
+void fc_record_sink_clear(struct fc_record_sink *s);
+void fc_url_sink_clear(struct fc_url_sink *s);
+
+#endif

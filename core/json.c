@@ -1,0 +1,206 @@
+/*
+ * json.c: parsing with positions, paths for messages.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "json.h"
+#include "util.h"
+
+void fc_text_position(const char *text, size_t off, unsigned *line,
+		      unsigned *col)
+{
+	unsigned l = 1, c = 1;
+
+	for (size_t i = 0; i < off && text[i]; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static bool find_duplicate(const cJSON *v, const cJSON **dup)
+{
+	if (cJSON_IsObject(v)) {
+		for (const cJSON *a = v->child; a; a = a->next) {
+			for (const cJSON *b = a->next; b; b = b->next) {
+				if (a->string && b->string &&
+				    strcmp(a->string, b->string) == 0) {
+					*dup = b;
+					return true;
+				}
+			}
+		}
+	}
+	if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+		for (const cJSON *c = v->child; c; c = c->next)
+			if (find_duplicate(c, dup))
+				return true;
+	}
+	return false;
+}
+
+fc_status fc_json_parse(const char *name, const char *text, size_t len,
+			bool no_duplicates, cJSON **out, fc_error *err)
+{
+	const char *end = NULL;
+	cJSON *root;
+	size_t off = 0;
+
+	*out = NULL;
+	/* A byte-order mark is not JSON, but editors write one. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	if (len == off)
+		return fc_error_set(err, FC_ERR_PARSE,
+				    "%s: empty file, expected JSON", name);
+	root = cJSON_ParseWithLengthOpts(text + off, len - off, &end, false);
+	if (!root) {
+		unsigned line, col;
+		size_t pos = end ? (size_t)(end - text) : off;
+		char near[24];
+		size_t n = 0;
+
+		if (pos > len)
+			pos = len;
+		fc_text_position(text, pos, &line, &col);
+		for (size_t i = pos; i < len && n < 16; i++) {
+			unsigned char ch = (unsigned char)text[i];
+			if (ch == '\n' || ch == '\r')
+				break;
+			near[n++] = ch < 0x20 ? '?' : (char)ch;
+		}
+		near[n] = 0;
+		if (pos >= len || n == 0)
+			return fc_error_set(err, FC_ERR_PARSE,
+					    "%s:%u:%u: invalid JSON: unexpected "
+					    "end of input (unclosed bracket or "
+					    "string?)",
+					    name, line, col);
+		return fc_error_set(err, FC_ERR_PARSE,
+				    "%s:%u:%u: invalid JSON near '%s'", name,
+				    line, col, near);
+	}
+	/* Anything but whitespace after the value is an error too. */
+	if (end) {
+		size_t pos = (size_t)(end - text);
+		while (pos < len && strchr(" \t\r\n", text[pos]) && text[pos])
+			pos++;
+		if (pos < len) {
+			unsigned line, col;
+			fc_text_position(text, pos, &line, &col);
+			cJSON_Delete(root);
+			return fc_error_set(err, FC_ERR_PARSE,
+					    "%s:%u:%u: invalid JSON: unexpected "
+					    "text after the end of the document",
+					    name, line, col);
+		}
+	}
+	if (no_duplicates) {
+		const cJSON *dup = NULL;
+		if (find_duplicate(root, &dup)) {
+			char path[512];
+			fc_json_path_of(root, dup, "", path, sizeof(path));
+			fc_status rc = fc_error_set(
+			    err, FC_ERR_PARSE, "%s: %s: key \"%s\" given twice",
+			    name, path[0] ? path : "(top level)", dup->string);
+			cJSON_Delete(root);
+			return rc;
+		}
+	}
+	*out = root;
+	return FC_OK;
+}
+
+const char *fc_json_path_key(char *buf, size_t size, const char *parent,
+			     const char *key)
+{
+	bool plain = key[0] != 0;
+
+	for (const char *p = key; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			plain = false;
+	if (plain)
+		snprintf(buf, size, "%s%s%s", parent, parent[0] ? "." : "",
+			 key);
+	else
+		snprintf(buf, size, "%s[\"%s\"]", parent, key);
+	return buf;
+}
+
+const char *fc_json_path_index(char *buf, size_t size, const char *parent,
+			       size_t index)
+{
+	snprintf(buf, size, "%s[%zu]", parent, index);
+	return buf;
+}
+
+static bool path_of(const cJSON *cur, const cJSON *node, const char *prefix,
+		    char *buf, size_t size)
+{
+	char tmp[512];
+	size_t i = 0;
+
+	if (cur == node) {
+		snprintf(buf, size, "%s", prefix);
+		return true;
+	}
+	if (!cJSON_IsArray(cur) && !cJSON_IsObject(cur))
+		return false;
+	for (const cJSON *c = cur->child; c; c = c->next, i++) {
+		if (cJSON_IsObject(cur))
+			fc_json_path_key(tmp, sizeof(tmp), prefix,
+					 c->string ? c->string : "");
+		else
+			fc_json_path_index(tmp, sizeof(tmp), prefix, i);
+		if (path_of(c, node, tmp, buf, size))
+			return true;
+	}
+	return false;
+}
+
+const char *fc_json_path_of(const cJSON *root, const cJSON *node,
+			    const char *prefix, char *buf, size_t size)
+{
+	if (!path_of(root, node, prefix, buf, size))
+		snprintf(buf, size, "%s", prefix);
+	return buf;
+}
+
+const char *fc_json_type_name(const cJSON *v)
+{
+	if (!v)
+		return "nothing";
+	if (cJSON_IsNull(v))
+		return "null";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsArray(v))
+		return "an array";
+	if (cJSON_IsObject(v))
+		return "an object";
+	return "an unknown value";
+}
+
+bool fc_json_is_integer(const cJSON *v)
+{
+	double d;
+
+	if (!cJSON_IsNumber(v))
+		return false;
+	d = v->valuedouble;
+	return isfinite(d) && d == floor(d) && fabs(d) < 9.2e18;
+}

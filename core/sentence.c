@@ -1,0 +1,130 @@
+/*
+ * sentence.c: a sentence splitter for news copy, conservative about
+ * abbreviations and figures ("1.4 million", "Nov. 5", "U.S. officials").
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sentence.h"
+#include "util.h"
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	       c == '\v';
+}
+
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Words after which a period does not end a sentence. */
+static bool is_abbreviation(const char *w, size_t n)
+{
+	static const char *const abbr[] = {
+	    "mr",   "mrs",  "ms",	"dr",	"prof", "st",	"gen",	"col",
+	    "lt",   "sgt",  "capt", "maj",	"rep",	"sen",	"gov",	"jan",
+	    "feb",  "mar",  "apr",	"jun",	"jul",	"aug",	"sep",	"sept",
+	    "oct",  "nov",  "dec",	"no",	"nos",	"vs",	"etc",	"approx",
+	    "est",  "fig",  "inc",	"ltd",	"co",	"corp", "jr",	"sr",
+	    "mt",   "ft",   "vol",	"pp",	"op",	"cf",	"al",	"ca",
+	    "e.g",  "i.e",  "u.s",	"u.k",	"u.n",	"a.m",	"p.m",	"mon",
+	    "tue",  "wed",  "thu",	"fri",	"sat",	"sun",	NULL};
+
+	if (n == 1 && is_alpha(w[0]))
+		return true; /* an initial: "J. Smith" */
+	for (size_t i = 0; abbr[i]; i++)
+		if (strlen(abbr[i]) == n && fc_ascii_ieq(w, abbr[i], n))
+			return true;
+	return false;
+}
+
+/* True if a sentence ends just after text[i] (which is '.', '!' or '?'). */
+static bool ends_at(const char *text, size_t len, size_t i)
+{
+	size_t j = i + 1, w;
+
+	/* Closing quotes and brackets belong to the sentence. */
+	while (j < len && (text[j] == '"' || text[j] == '\'' || text[j] == ')'))
+		j++;
+	if (j < len && (unsigned char)text[j] == 0xE2 && j + 2 < len &&
+	    (unsigned char)text[j + 1] == 0x80 &&
+	    ((unsigned char)text[j + 2] == 0x9D ||
+	     (unsigned char)text[j + 2] == 0x99))
+		j += 3;
+	if (j >= len)
+		return true;
+	if (!is_space(text[j]))
+		return false;
+	while (j < len && is_space(text[j]))
+		j++;
+	if (j >= len)
+		return true;
+	if (!(is_upper(text[j]) || (text[j] >= '0' && text[j] <= '9') ||
+	      text[j] == '"' || text[j] == '\'' || text[j] == '(' ||
+	      (unsigned char)text[j] >= 0x80))
+		return false;
+	if (text[i] != '.')
+		return true;
+	/* The word before the period. */
+	w = i;
+	while (w > 0 && (is_alpha(text[w - 1]) || text[w - 1] == '.'))
+		w--;
+	return !is_abbreviation(text + w, i - w);
+}
+
+/* True if a line break at text[i] ('\n') ends a sentence. */
+static bool newline_ends(const char *text, size_t len, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+		j++;
+	if (j >= len || text[j] == '\n')
+		return true; /* blank line or end */
+	return is_upper(text[j]) || text[j] == '-' || text[j] == '*' ||
+	       text[j] == '#' || text[j] == '>' || text[j] == '|' ||
+	       (unsigned char)text[j] >= 0x80 || (text[j] >= '0' && text[j] <= '9');
+}
+
+void fc_sentence_at(const char *text, size_t len, size_t offset,
+		    size_t *start, size_t *end)
+{
+	size_t s = offset > len ? len : offset, e;
+
+	/* Back to the previous boundary. */
+	while (s > 0) {
+		char c = text[s - 1];
+		if ((c == '.' || c == '!' || c == '?') &&
+		    ends_at(text, len, s - 1))
+			break;
+		if (c == '\n' && newline_ends(text, len, s - 1))
+			break;
+		s--;
+	}
+	/* Forward to the next. */
+	e = offset > len ? len : offset;
+	while (e < len) {
+		char c = text[e];
+		if ((c == '.' || c == '!' || c == '?') && ends_at(text, len, e)) {
+			e++;
+			break;
+		}
+		if (c == '\n' && newline_ends(text, len, e))
+			break;
+		e++;
+	}
+	while (s < e && is_space(text[s]))
+		s++;
+	while (e > s && is_space(text[e - 1]))
+		e--;
+	*start = s;
+	*end = e;
+}

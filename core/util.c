@@ -1,0 +1,591 @@
+/*
+ * util.c: buffers, strings, files. See util.h for the contracts.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+fc_status fc_buf_reserve(fc_buf *b, size_t extra)
+{
+	size_t need;
+	char *p;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		return FC_ERR_NOMEM;
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return FC_OK;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	p = realloc(b->data, cap);
+	if (!p)
+		return FC_ERR_NOMEM;
+	b->data = p;
+	b->cap = cap;
+	return FC_OK;
+}
+
+fc_status fc_buf_append(fc_buf *b, const void *data, size_t len)
+{
+	if (fc_buf_reserve(b, len) != FC_OK)
+		return FC_ERR_NOMEM;
+	if (len)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = 0;
+	return FC_OK;
+}
+
+fc_status fc_buf_puts(fc_buf *b, const char *s)
+{
+	return fc_buf_append(b, s, strlen(s));
+}
+
+fc_status fc_buf_putc(fc_buf *b, char c)
+{
+	return fc_buf_append(b, &c, 1);
+}
+
+fc_status fc_buf_printf(fc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return FC_ERR;
+	if (fc_buf_reserve(b, (size_t)n) != FC_OK)
+		return FC_ERR_NOMEM;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return FC_OK;
+}
+
+void fc_buf_free(fc_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+char *fc_buf_steal(fc_buf *b)
+{
+	char *p = b->data;
+
+	if (!p)
+		p = calloc(1, 1);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return FC_OK;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			return FC_ERR_NOMEM;
+		ncap *= 2;
+	}
+	if (ncap > SIZE_MAX / size)
+		return FC_ERR_NOMEM;
+	p = realloc(*items, ncap * size);
+	if (!p)
+		return FC_ERR_NOMEM;
+	*items = p;
+	*cap = ncap;
+	return FC_OK;
+}
+
+char *fc_strdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+char *fc_strndup(const char *s, size_t n)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = malloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *fc_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	return n < 0 ? NULL : p;
+}
+
+bool fc_ascii_ieq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+bool fc_str_ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+fc_status fc_read_file(const char *path, size_t max, char **out,
+		       size_t *len, fc_error *err)
+{
+	fc_buf b = {0};
+	int fd;
+	struct stat st;
+	fc_status rc = FC_OK;
+
+	*out = NULL;
+	*len = 0;
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return fc_error_set(err, FC_ERR_IO, "%s: %s", path,
+					    strerror(errno));
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			return fc_error_set(err, FC_ERR_IO,
+					    "%s: is a folder, not a file", path);
+		}
+	}
+	for (;;) {
+		ssize_t n;
+
+		if (fc_buf_reserve(&b, 65536) != FC_OK) {
+			rc = fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory",
+					  path);
+			break;
+		}
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = fc_error_set(err, FC_ERR_IO, "%s: %s", path,
+					  strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		b.len += (size_t)n;
+		b.data[b.len] = 0;
+		if (max && b.len > max) {
+			rc = fc_error_set(err, FC_ERR_LIMIT,
+					  "%s: larger than the limit of %zu bytes",
+					  path, max);
+			break;
+		}
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (rc != FC_OK) {
+		fc_buf_free(&b);
+		return rc;
+	}
+	if (fc_buf_reserve(&b, 0) != FC_OK) {
+		fc_buf_free(&b);
+		return fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory", path);
+	}
+	b.data[b.len] = 0;
+	*len = b.len;
+	*out = b.data;
+	return FC_OK;
+}
+
+fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err)
+{
+	int fd;
+
+	memset(f, 0, sizeof(*f));
+	if (strcmp(path, "-") == 0) {
+		f->fp = stdout;
+		return FC_OK;
+	}
+	f->path = fc_strdup(path);
+	f->tmp_path = fc_asprintf("%s.tmp-XXXXXX", path);
+	if (!f->path || !f->tmp_path) {
+		fc_atomic_abort(f);
+		return fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory", path);
+	}
+	fd = mkstemp(f->tmp_path);
+	if (fd < 0) {
+		fc_status rc = fc_error_set(err, FC_ERR_IO,
+					    "%s: cannot create a file beside it: %s",
+					    path, strerror(errno));
+		free(f->tmp_path);
+		f->tmp_path = NULL;
+		fc_atomic_abort(f);
+		return rc;
+	}
+	fchmod(fd, 0644);
+	f->fp = fdopen(fd, "w");
+	if (!f->fp) {
+		close(fd);
+		fc_atomic_abort(f);
+		return fc_error_set(err, FC_ERR_IO, "%s: %s", path,
+				    strerror(errno));
+	}
+	return FC_OK;
+}
+
+fc_status fc_atomic_commit(fc_atomic_file *f, fc_error *err)
+{
+	fc_status rc = FC_OK;
+
+	if (!f->tmp_path) {
+		if (f->fp && fflush(f->fp) != 0)
+			rc = fc_error_set(err, FC_ERR_IO, "stdout: %s",
+					  strerror(errno));
+		f->fp = NULL;
+		return rc;
+	}
+	if (fflush(f->fp) != 0 || fsync(fileno(f->fp)) != 0 || ferror(f->fp)) {
+		rc = fc_error_set(err, FC_ERR_IO, "%s: %s", f->path,
+				  strerror(errno));
+		fc_atomic_abort(f);
+		return rc;
+	}
+	if (fclose(f->fp) != 0) {
+		f->fp = NULL;
+		rc = fc_error_set(err, FC_ERR_IO, "%s: %s", f->path,
+				  strerror(errno));
+		fc_atomic_abort(f);
+		return rc;
+	}
+	f->fp = NULL;
+	if (rename(f->tmp_path, f->path) != 0) {
+		rc = fc_error_set(err, FC_ERR_IO, "%s: %s", f->path,
+				  strerror(errno));
+		fc_atomic_abort(f);
+		return rc;
+	}
+	free(f->tmp_path);
+	free(f->path);
+	f->tmp_path = f->path = NULL;
+	return FC_OK;
+}
+
+void fc_atomic_abort(fc_atomic_file *f)
+{
+	if (f->fp && f->fp != stdout)
+		fclose(f->fp);
+	if (f->tmp_path)
+		unlink(f->tmp_path);
+	free(f->tmp_path);
+	free(f->path);
+	memset(f, 0, sizeof(*f));
+}
+
+uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+size_t fc_utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp, min;
+
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0) {
+			n = 1;
+			cp = c & 0x1F;
+			min = 0x80;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2;
+			cp = c & 0x0F;
+			min = 0x800;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3;
+			cp = c & 0x07;
+			min = 0x10000;
+		} else {
+			return i;
+		}
+		if (len - i <= n)
+			return i;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+char *fc_format_value(double v, bool group, int decimals, char *buf,
+		      size_t size)
+{
+	char tmp[64];
+
+	if (size == 0)
+		return buf;
+	if (isnan(v)) {
+		snprintf(buf, size, "NaN");
+		return buf;
+	}
+	if (isinf(v)) {
+		snprintf(buf, size, v > 0 ? "inf" : "-inf");
+		return buf;
+	}
+	if (fabs(v) < 1e15 && v == floor(v)) {
+		long long n = (long long)v;
+		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
+					     : (unsigned long long)n;
+		char digits[32];
+		int nd = snprintf(digits, sizeof(digits), "%llu", u);
+		size_t o = 0;
+
+		if (n < 0)
+			tmp[o++] = '-';
+		for (int i = 0; i < nd; i++) {
+			tmp[o++] = digits[i];
+			if (group && (nd - i - 1) % 3 == 0 && i < nd - 1)
+				tmp[o++] = ',';
+		}
+		tmp[o] = 0;
+	} else {
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+		if (strchr(tmp, '.')) {
+			char *e = tmp + strlen(tmp) - 1;
+			while (*e == '0')
+				*e-- = 0;
+			if (*e == '.')
+				*e = 0;
+		}
+		if (strchr(tmp, 'e') == NULL && fabs(v) >= 1e15)
+			snprintf(tmp, sizeof(tmp), "%.6g", v);
+	}
+	snprintf(buf, size, "%s", tmp);
+	return buf;
+}
+
+struct fc_arena_block {
+	fc_arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+void *fc_arena_alloc(fc_arena *a, size_t size)
+{
+	fc_arena_block *b = a->head;
+	size_t align = sizeof(max_align_t);
+	size_t need = (size + align - 1) / align * align;
+	void *p;
+
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	if (!b || b->size - b->used < need) {
+		size_t bsize = need > 16384 ? need : 16384;
+		b = malloc(sizeof(*b) + bsize);
+		if (!b)
+			return NULL;
+		b->size = bsize;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	return p;
+}
+
+char *fc_arena_strndup(fc_arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = fc_arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *fc_arena_strdup(fc_arena *a, const char *s)
+{
+	return s ? fc_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *fc_arena_printf(fc_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	p = fc_arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void fc_arena_free(fc_arena *a)
+{
+	fc_arena_block *b = a->head;
+
+	while (b) {
+		fc_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+int fc_month_from_name(const char *s, size_t n)
+{
+	static const char *const months[] = {
+	    "january", "february", "march",	"april",   "may",      "june",
+	    "july",    "august",   "september", "october", "november", "december"};
+
+	if (n == 4 && fc_ascii_ieq(s, "sept", 4))
+		return 9;
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(months[m]);
+		if ((n == 3 || n == full) && n <= full &&
+		    fc_ascii_ieq(s, months[m], n))
+			return m + 1;
+	}
+	return 0;
+}
+
+fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
+{
+	int y = 0, m = 0, d = 0;
+	size_t i = 0;
+
+	if (!s)
+		return FC_DATE_NONE;
+	if (!format) {
+		if (len > 10 && (s[10] == 'T' || s[10] == ' '))
+			len = 10;
+		return fc_date_parse_iso(s, len);
+	}
+	for (const char *f = format; *f; f++) {
+		if (*f != '%') {
+			if (i >= len || s[i] != *f)
+				return FC_DATE_NONE;
+			i++;
+			continue;
+		}
+		f++;
+		if (*f == 'Y') {
+			int k;
+			for (k = 0; k < 4; k++, i++) {
+				if (i >= len || s[i] < '0' || s[i] > '9')
+					return FC_DATE_NONE;
+				y = y * 10 + (s[i] - '0');
+			}
+		} else if (*f == 'm' || *f == 'd' || *f == 'e') {
+			int v = 0, k = 0;
+			while (k < 2 && i < len && s[i] >= '0' && s[i] <= '9') {
+				v = v * 10 + (s[i] - '0');
+				i++;
+				k++;
+			}
+			if (k == 0)
+				return FC_DATE_NONE;
+			if (*f == 'm')
+				m = v;
+			else
+				d = v;
+		} else if (*f == 'b' || *f == 'B') {
+			size_t st = i;
+			while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
+					   (s[i] >= 'A' && s[i] <= 'Z')))
+				i++;
+			m = fc_month_from_name(s + st, i - st);
+			if (!m)
+				return FC_DATE_NONE;
+		} else if (*f == '%') {
+			if (i >= len || s[i] != '%')
+				return FC_DATE_NONE;
+			i++;
+		} else {
+			return FC_DATE_NONE;
+		}
+	}
+	if (i != len)
+		return FC_DATE_NONE;
+	return fc_date_from_ymd(y, m, d);
+}
+
+fc_date fc_date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return fc_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

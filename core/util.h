@@ -1,0 +1,122 @@
+/*
+ * util.h: small helpers of the core: a growable byte buffer, checked
+ * string duplication, file reading and atomic writing.
+ */
+#ifndef FC_UTIL_H
+#define FC_UTIL_H
+
+#include <figcheck/figcheck.h>
+
+#define FC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A growable byte buffer, always NUL-terminated when `data` is not NULL.
+ * Initialise to {0}; free with fc_buf_free. */
+typedef struct fc_buf {
+	char *data;
+	size_t len, cap;
+} fc_buf;
+
+/* Makes room for `extra` more bytes plus a NUL. FC_ERR_NOMEM on failure,
+ * the buffer unchanged. */
+fc_status fc_buf_reserve(fc_buf *b, size_t extra);
+fc_status fc_buf_append(fc_buf *b, const void *data, size_t len);
+fc_status fc_buf_puts(fc_buf *b, const char *s);
+fc_status fc_buf_putc(fc_buf *b, char c);
+fc_status fc_buf_printf(fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
+/* Frees the data and resets the buffer to {0}. */
+void fc_buf_free(fc_buf *b);
+/* Hands the data to the caller (free with free()) and resets the
+ * buffer. Returns an empty string rather than NULL if nothing was added,
+ * or NULL if even that could not be allocated. */
+char *fc_buf_steal(fc_buf *b);
+
+/* Grows the array *items (of `*cap` elements of `size` bytes) so that it
+ * holds at least `need` elements. FC_ERR_NOMEM on failure or overflow,
+ * the array unchanged. */
+fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* strdup/strndup that return NULL only on allocation failure (and for a
+ * NULL input). The caller frees the result. */
+char *fc_strdup(const char *s);
+char *fc_strndup(const char *s, size_t n);
+/* Formats into a new string the caller frees; NULL on failure. */
+char *fc_asprintf(const char *fmt, ...) FC_PRINTF(1, 2);
+
+/* ASCII-only case-insensitive comparison of `n` bytes. */
+bool fc_ascii_ieq(const char *a, const char *b, size_t n);
+/* True if `s` ends with `suffix`. */
+bool fc_str_ends_with(const char *s, const char *suffix);
+
+/*
+ * Reads the whole file `path` ("-" is stdin) into a new NUL-terminated
+ * buffer the caller frees with free(). Fails with FC_ERR_LIMIT if it is
+ * larger than `max` bytes (0: no limit), FC_ERR_IO if it cannot be read;
+ * the message names the file.
+ */
+fc_status fc_read_file(const char *path, size_t max, char **out,
+		       size_t *len, fc_error *err);
+
+/*
+ * An output file written atomically: data goes to a temporary file in the
+ * same folder, renamed over `path` by fc_atomic_commit; fc_atomic_abort
+ * (or a crash) leaves the old file as it was. "-" writes to stdout
+ * directly.
+ */
+typedef struct fc_atomic_file {
+	FILE *fp;
+	char *path;
+	char *tmp_path; /* NULL for stdout */
+} fc_atomic_file;
+
+fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err);
+/* Flushes, syncs and renames. Closes the file in every case. */
+fc_status fc_atomic_commit(fc_atomic_file *f, fc_error *err);
+/* Closes and removes the temporary file. Safe on a zeroed struct. */
+void fc_atomic_abort(fc_atomic_file *f);
+
+/* 64-bit FNV-1a over `len` bytes, continuing from `h` (start with
+ * FC_FNV_INIT). */
+#define FC_FNV_INIT 0xcbf29ce484222325ULL
+uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len);
+
+/* Validates UTF-8: returns the offset of the first invalid byte, or
+ * `len` if all is valid. NUL bytes count as invalid. */
+size_t fc_utf8_check(const char *s, size_t len);
+
+/* Formats a double the way figcheck prints values: integers without a
+ * fraction and with thousands separators when `group` is set ("9,770"),
+ * other values with up to `decimals` digits, trailing zeros removed.
+ * Writes at most `size` bytes including the NUL; returns buf. */
+char *fc_format_value(double v, bool group, int decimals, char *buf,
+		      size_t size);
+
+
+
+/* An arena: many small allocations freed at once. Initialise to {0};
+ * fc_arena_free releases everything allocated from it. */
+typedef struct fc_arena_block fc_arena_block;
+typedef struct fc_arena {
+	fc_arena_block *head;
+} fc_arena;
+
+/* Returns `size` bytes aligned for any type, or NULL. */
+void *fc_arena_alloc(fc_arena *a, size_t size);
+/* Copies a string (or `n` bytes and a NUL) into the arena; NULL for a
+ * NULL input or on allocation failure. */
+char *fc_arena_strdup(fc_arena *a, const char *s);
+char *fc_arena_strndup(fc_arena *a, const char *s, size_t n);
+char *fc_arena_printf(fc_arena *a, const char *fmt, ...) FC_PRINTF(2, 3);
+void fc_arena_free(fc_arena *a);
+
+/* Parses `len` bytes of `s` as a date in `format`: %Y (4 digits), %m (1-2
+ * digits), %d (1-2 digits), %b (an English month name or its first three
+ * letters, any case), other characters literally. NULL format: ISO 8601
+ * (YYYY-MM-DD, anything after position 10 ignored if it starts with 'T' or
+ * a space). FC_DATE_NONE when it does not parse. */
+fc_date fc_date_parse_format(const char *s, size_t len, const char *format);
+
+/* The month (1-12) named by `n` bytes of `s` ("Nov", "november", "Sept"),
+ * or 0. */
+int fc_month_from_name(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * verify.h: the verifier. Picks the record in force at a claim's as-of
+ * date and decides a verdict, comparing the claim's interval with the
+ * record's. Pure over a frozen store: safe to run from several threads.
+ */
+#ifndef FC_VERIFY_H
+#define FC_VERIFY_H
+
+#include <figcheck/plugin.h>
+
+#include "store.h"
+#include "util.h"
+
+/* What the verifier knows of each configured source. */
+typedef struct fc_verify_source {
+	const char *name;
+	char *const *aliases; /* names a claim may attribute figures to */
+	size_t n_aliases;
+	int lag_days;      /* a match this many days before as_of is ok */
+	int stale_days;    /* the record in force older than this is stale */
+	double tolerance;  /* relative tolerance on its records */
+	bool failed;       /* the source could not be read */
+	const char *error; /* why, when failed */
+	const char *const *metrics; /* metric keys it provides, or NULL */
+} fc_verify_source;
+
+typedef struct fc_verifier {
+	const fc_store *store;
+	const fc_verify_source *sources;
+	size_t n_sources;
+	double understated; /* "more than X" with record > X*(1+this) */
+	double overstated;  /* "up to X" with record < X*(1-this) */
+	const fc_num_options *num;
+} fc_verifier;
+
+/*
+ * Verifies claim `c` (written as `text`) at date `as_of` and fills the
+ * verdict fields of `f`: verdict, record, matched, others, claim interval,
+ * differences, tolerance, staleness, message and reason. Strings and the
+ * `others` array are allocated from `arena`. A claim without a metric is
+ * FC_VERDICT_UNCHECKED. Returns FC_ERR_NOMEM only.
+ */
+fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
+			  const char *text, fc_date as_of, fc_finding *f,
+			  fc_arena *arena);
+
+/* Parses a verdict name for --fail-on; "never" gives FC_VERDICT_COUNT. */
+bool fc_verdict_parse(const char *s, fc_verdict *out);
+
+/* Writes a figure with its qualifier as a reader would ("more than
+ * 1,400", "about 1,200", "9,770", "200 to 300"). Returns buf. */
+char *fc_describe_value(fc_qualifier q, double value, double value2,
+			char *buf, size_t size);
+
+/* True when the intervals [alo, ahi] and [blo, bhi] (with open ends as
+ * flagged) share at least one point. */
+bool fc_intervals_meet(double alo, bool alo_open, double ahi, bool ahi_open,
+		       double blo, bool blo_open, double bhi, bool bhi_open);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * figcheck.h: types and functions of libfigcheck shared by the core, the
+ * command line and plugins.
+ *
+ * Ownership, the one rule: a function that returns a pointer through an
+ * argument named `out` hands the caller ownership, and the comment above it
+ * names the function that frees it. Every other pointer a function returns
+ * or takes is borrowed: it stays owned by whoever passed it in and must not
+ * be freed by the receiver. Strings are UTF-8 and NUL-terminated unless a
+ * length is given beside them.
+ *
+ * Thread safety: every function here is safe to call from several threads
+ * at once on different objects. Objects documented as "read-only after
+ * loading" (an engine after fc_engine_load) may be shared between threads.
+ */
+#ifndef FIGCHECK_FIGCHECK_H
+#define FIGCHECK_FIGCHECK_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define FC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define FC_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes. New codes are added last; existing ones never change. */
+
+typedef enum fc_status {
+	FC_OK = 0,
+	FC_ERR = -1,          /* unspecified failure; the message says more */
+	FC_ERR_NOMEM = -2,    /* an allocation failed */
+	FC_ERR_ARG = -3,      /* a caller passed an invalid argument */
+	FC_ERR_IO = -4,       /* reading or writing a file failed */
+	FC_ERR_PARSE = -5,    /* input could not be parsed */
+	FC_ERR_CONFIG = -6,   /* configuration is invalid */
+	FC_ERR_PLUGIN = -7,   /* a plugin could not be loaded or misbehaved */
+	FC_ERR_FETCH = -8,    /* a reference source could not be fetched */
+	FC_ERR_LIMIT = -9,    /* a size or count limit was exceeded */
+	FC_ERR_INPUT = -10,   /* a document is not usable (binary, bad UTF-8) */
+	FC_ERR_NOTFOUND = -11 /* a named thing does not exist */
+} fc_status;
+
+/* Returns a static English description of `status`. Never NULL. */
+static inline const char *fc_strerror(fc_status status)
+{
+	switch (status) {
+	case FC_OK: return "success";
+	case FC_ERR: return "failure";
+	case FC_ERR_NOMEM: return "out of memory";
+	case FC_ERR_ARG: return "invalid argument";
+	case FC_ERR_IO: return "input/output error";
+	case FC_ERR_PARSE: return "parse error";
+	case FC_ERR_CONFIG: return "configuration error";
+	case FC_ERR_PLUGIN: return "plugin error";
+	case FC_ERR_FETCH: return "fetch error";
+	case FC_ERR_LIMIT: return "limit exceeded";
+	case FC_ERR_INPUT: return "unusable input";
+	case FC_ERR_NOTFOUND: return "not found";
+	}
+	return "unknown status";
+}
+
+/*
+ * An error message with its status. Functions that can fail take an
+ * `fc_error *` (which may be NULL) and fill it on failure; the message is
+ * one line naming the place and, where it can, what to do.
+ */
+typedef struct fc_error {
+	fc_status code;
+	char msg[1024];
+} fc_error;
+
+/* Sets `err` (if not NULL) to `code` and the formatted message; returns
+ * `code` so that callers can `return fc_error_set(...)`. */
+fc_status fc_error_set(fc_error *err, fc_status code, const char *fmt, ...)
+    FC_PRINTF(3, 4);
+fc_status fc_error_setv(fc_error *err, fc_status code, const char *fmt,
+			va_list ap);
+/* Prefixes the message already in `err` with the formatted text. */
+void fc_error_prefix(fc_error *err, const char *fmt, ...) FC_PRINTF(2, 3);
+/* Clears `err` to FC_OK and an empty message. */
+void fc_error_clear(fc_error *err);
+
+/* The library's version, "MAJOR.MINOR.PATCH". Static. */
+const char *fc_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Dates: days since 1970-01-01 in the proleptic Gregorian calendar. */
+
+typedef int32_t fc_date;
+#define FC_DATE_NONE INT32_MIN
+
+/* Builds a date from a calendar day; FC_DATE_NONE when the day does not
+ * exist (30 February) or the year is outside 1..9999. Pure. */
+static inline fc_date fc_date_from_ymd(int year, int month, int day)
+{
+	static const unsigned char mdays[12] = {31, 28, 31, 30, 31, 30,
+						31, 31, 30, 31, 30, 31};
+	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+		return FC_DATE_NONE;
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	if (day > mdays[month - 1] + (month == 2 ? leap : 0))
+		return FC_DATE_NONE;
+	/* Howard Hinnant's days_from_civil. */
+	int y = year - (month <= 2);
+	int era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153u * (unsigned)(month + (month > 2 ? -3 : 9)) + 2) / 5 +
+		       (unsigned)day - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (fc_date)(era * 146097 + (int)doe - 719468);
+}
+
+/* Splits `date` into year, month (1-12) and day (1-31). Pure. */
+static inline void fc_date_to_ymd(fc_date date, int *year, int *month,
+				  int *day)
+{
+	int z = date + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int y = (int)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	unsigned d = doy - (153 * mp + 2) / 5 + 1;
+	unsigned m = mp < 10 ? mp + 3 : mp - 9;
+	*year = y + (m <= 2);
+	*month = (int)m;
+	*day = (int)d;
+}
+
+/* Parses exactly "YYYY-MM-DD" from `len` bytes of `s`; FC_DATE_NONE on any
+ * other input. Pure. */
+static inline fc_date fc_date_parse_iso(const char *s, size_t len)
+{
+	int v[3] = {0, 0, 0};
+	static const int width[3] = {4, 2, 2};
+	size_t i = 0;
+	if (len != 10)
+		return FC_DATE_NONE;
+	for (int f = 0; f < 3; f++) {
+		for (int k = 0; k < width[f]; k++, i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return FC_DATE_NONE;
+			v[f] = v[f] * 10 + (s[i] - '0');
+		}
+		if (f < 2 && s[i++] != '-')
+			return FC_DATE_NONE;
+	}
+	return fc_date_from_ymd(v[0], v[1], v[2]);
+}
+
+/* Writes "YYYY-MM-DD" and a NUL into `buf` (11 bytes); returns `buf`.
+ * Writes "-" for FC_DATE_NONE or a date outside years 1..9999. */
+static inline char *fc_date_format(fc_date date, char buf[11])
+{
+	int y, m, d;
+	if (date == FC_DATE_NONE || date < -719162 || date > 2932896) {
+		buf[0] = '-';
+		buf[1] = 0;
+		return buf;
+	}
+	fc_date_to_ymd(date, &y, &m, &d);
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = 0;
+	return buf;
+}
+
+/* Today's date in UTC. */
+fc_date fc_date_today(void);
+
+/* ------------------------------------------------------------------ */
+/* The number engine. */
+
+/*
+ * How a figure is qualified. The families keep strict and inclusive ends
+ * apart: "more than 30" excludes 30, "at least 30" includes it.
+ */
+typedef enum fc_qualifier {
+	FC_QUAL_NONE = 0,  /* the figure as written */
+	FC_QUAL_MORE_THAN, /* more than, over, above, upwards of: (X, inf) */
+	FC_QUAL_AT_LEAST,  /* at least, no fewer than, a minimum of: [X, inf) */
+	FC_QUAL_NEARLY,    /* nearly, almost, close to, just under: [X-w, X) */
+	FC_QUAL_ABOUT,     /* about, around, roughly, some, an estimated */
+	FC_QUAL_UP_TO,     /* up to, at most, as many as, no more than: [0, X] */
+	FC_QUAL_LESS_THAN, /* fewer than, less than, under, below: [0, X) */
+	FC_QUAL_RANGE,     /* between A and B, A-B, from A to B: [A, B] */
+	FC_QUAL_VAGUE      /* dozens, hundreds of, tens of thousands */
+} fc_qualifier;
+
+/* Short stable names of the qualifier families, indexed by fc_qualifier. */
+#define FC_QUALIFIER_NAMES                                                     \
+	{"none", "more_than", "at_least", "nearly", "about",                   \
+	 "up_to", "less_than", "range", "vague"}
+#define FC_QUALIFIER_COUNT 9
+
+/* Short stable name of a qualifier family ("more_than"). Static. */
+static inline const char *fc_qualifier_name(fc_qualifier q)
+{
+	static const char *const names[] = FC_QUALIFIER_NAMES;
+	return (unsigned)q < FC_QUALIFIER_COUNT ? names[q] : "none";
+}
+
+/* What a numeric expression is. Kinds from FC_NUM_YEAR on are numbers that
+ * are not quantities and are never verified as counts. */
+typedef enum fc_num_kind {
+	FC_NUM_COUNT = 0,     /* a plain quantity: 9,770, 1.4 million */
+	FC_NUM_PERCENT,       /* 40%, 40 per cent; value is 40 */
+	FC_NUM_PERCENT_POINT, /* 3 percentage points; value is 3 */
+	FC_NUM_MONEY,         /* $1.2bn; value in units, currency in `unit` */
+	FC_NUM_FRACTION,      /* half, two-thirds, 1/2; value is 0.5 */
+	FC_NUM_RATIO,         /* one in five, 3 out of 4; value is 0.2 */
+	FC_NUM_MULTIPLE,      /* 1.5 times; value is 1.5 */
+	FC_NUM_YEAR,          /* in 2023, 2023-24 */
+	FC_NUM_DATE,          /* 5 NOV, Nov. 5, 2023-11-05 */
+	FC_NUM_TIME,          /* 10:30 */
+	FC_NUM_ORDINAL,       /* 5th, fifth */
+	FC_NUM_PHONE,         /* +44 20 7946 0958 */
+	FC_NUM_IP,            /* 192.168.1.2 */
+	FC_NUM_VERSION,       /* v2.1.3 */
+	FC_NUM_IDENTIFIER,    /* Resolution 2334, Route 66, COVID-19, F-16 */
+	FC_NUM_LIST_MARKER,   /* "1." at the start of a list item */
+	FC_NUM_FOOTNOTE       /* a footnote mark */
+} fc_num_kind;
+
+#define FC_NUM_KIND_COUNT 17
+
+/* Short stable name of a kind ("count", "percent"). Static. */
+static inline const char *fc_num_kind_name(fc_num_kind kind)
+{
+	static const char *const names[FC_NUM_KIND_COUNT] = {
+	    "count", "percent", "percent_point", "money", "fraction",
+	    "ratio", "multiple", "year", "date", "time", "ordinal", "phone",
+	    "ip", "version", "identifier", "list_marker", "footnote"};
+	return (unsigned)kind < FC_NUM_KIND_COUNT ? names[kind] : "count";
+}
+
+/* True for kinds that are quantities a checker may verify. */
+static inline bool fc_num_kind_is_quantity(fc_num_kind kind)
+{
+	return kind < FC_NUM_YEAR;
+}
+
+/* Flags on a reading. */
+#define FC_NUMF_WORDS 0x01u     /* written in words ("twenty-six") */
+#define FC_NUMF_SCALED 0x02u    /* carries a scale ("1.4 million") */
+#define FC_NUMF_AMBIGUOUS 0x04u /* trailing zeros: exact or rounded? */
+#define FC_NUMF_NEGATIVE 0x08u  /* written with a minus sign */
+#define FC_NUMF_APPROX 0x10u    /* precision implies rounding */
+
+/*
+ * One numeric expression and its reading. Offsets are bytes into the text
+ * that was scanned; `end` is exclusive. Bounds are the interval the words
+ * allow: "more than 1,400" is (1400, +inf); "1.4 million" is
+ * [1350000, 1450000]; "9,770" is [9770, 9770]. Unbounded ends are
+ * +-INFINITY with the open flag set.
+ */
+typedef struct fc_number {
+	size_t start, end;       /* whole expression, qualifier included */
+	size_t value_start;      /* where the figure itself starts */
+	double value;            /* the figure as written (low end of a range) */
+	double value2;           /* the high end of a range, else == value */
+	double low, high;        /* bounds implied by qualifier and precision */
+	bool low_open, high_open; /* strict ends */
+	fc_qualifier qualifier;
+	fc_num_kind kind;
+	double precision;        /* unit of the last significant digit: 1 for
+	                            9,770, 100000 for 1.4 million; 0 when exact
+	                            by definition (words such as "a dozen") */
+	unsigned flags;          /* FC_NUMF_* */
+	char unit[8];            /* currency code for money ("USD"), else "" */
+} fc_number;
+
+/* How trailing zeros are read: "10,000" as exact, or as rounded at its
+ * last non-zero digit (to the nearest thousand... ten thousand). */
+typedef enum fc_round_policy {
+	FC_ROUND_EXACT = 0,
+	FC_ROUND_LAST_NONZERO = 1
+} fc_round_policy;
+
+/* Digit grouping conventions. */
+typedef enum fc_num_locale {
+	FC_LOCALE_EN = 0, /* 1,234.5 */
+	FC_LOCALE_DE = 1  /* 1.234,5 */
+} fc_num_locale;
+
+/* Options of a scan. Initialise with fc_num_options_init. */
+typedef struct fc_num_options {
+	fc_num_locale locale;
+	fc_round_policy round;
+	double nearly_window; /* "nearly X" covers [X*(1-w), X); default 0.10 */
+	double about_window;  /* "about X" covers X*(1+-w) at least; 0.02 */
+} fc_num_options;
+
+void fc_num_options_init(fc_num_options *opts);
+
+/* A growable list of readings. Initialise to {0}; free with
+ * fc_number_list_free, which frees `items` and leaves the list empty. */
+typedef struct fc_number_list {
+	fc_number *items;
+	size_t count, cap;
+} fc_number_list;
+
+void fc_number_list_free(fc_number_list *list);
+
+/*
+ * Finds every numeric expression in `len` bytes of `text` (which need not
+ * be NUL-terminated) and appends their readings, in text order, to `list`.
+ * The text is read as UTF-8; invalid bytes are treated as separators.
+ * Pure: no state is kept between calls. Returns FC_ERR_NOMEM if the list
+ * could not grow (the readings appended so far stay in it).
+ */
+fc_status fc_numbers_scan(const char *text, size_t len,
+			  const fc_num_options *opts, fc_number_list *list);
+
+/*
+ * Sets n->low, n->high and the open flags from n->value, n->value2,
+ * n->qualifier and n->precision. Used for readings and for records
+ * published with a qualifier ("about 1,200").
+ */
+void fc_number_set_bounds(fc_number *n, const fc_num_options *opts);
+
+/* Precision of a figure as written in digits: `digits` is the figure's
+ * text ("1,200", "1.4"); returns the unit of its last significant digit
+ * under `policy` (1.4 -> 0.1; 1,200 -> 1 or 100). */
+double fc_number_digit_precision(const char *digits, size_t len,
+				 fc_num_locale locale, fc_round_policy policy);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,486 @@
+/*
+ * plugin.h: the figcheck plugin ABI.
+ *
+ * A plugin is a shared object that exports one constant descriptor,
+ * `figcheck_plugin`, of type fc_plugin. Define it with FIGCHECK_PLUGIN so
+ * that the magic number, ABI version and descriptor size are filled in for
+ * you:
+ *
+ *     FIGCHECK_PLUGIN(
+ *         .kind = FC_PLUGIN_SOURCE,
+ *         .name = "mysource",
+ *         .version = "1.0",
+ *         .options = my_options,
+ *         .init = my_init,
+ *         .fini = my_fini,
+ *         .source = { .parse = my_parse },
+ *     );
+ *
+ * Lifecycle. The core loads the shared object, checks the descriptor and
+ * then, for each use of the plugin in the configuration (a source may be
+ * used several times, with different options), calls `init`, which
+ * allocates the plugin's state and returns it through `state`. The core
+ * hands that state back to every callback and finally to `fini`, which
+ * frees it. Callbacks of one instance are never called concurrently,
+ * except a checker's `check`, which may run for several documents at once
+ * in different threads: it must treat its state as read-only.
+ *
+ * A plugin reaches the core only through the host table passed to `init`
+ * (keep the pointer: it stays valid until `fini` returns). It never prints
+ * to stdout or stderr (log through host->log), never exits, and reports
+ * failure by returning a status and filling the fc_error it is given.
+ *
+ * Ownership. Everything the core passes in is borrowed and valid only
+ * during the call unless said otherwise. Everything a plugin passes to a
+ * host function is copied by the core before the call returns, so the
+ * plugin keeps ownership of its own buffers.
+ */
+#ifndef FIGCHECK_PLUGIN_H
+#define FIGCHECK_PLUGIN_H
+
+#include <figcheck/figcheck.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The ABI this header describes. Bumped on any incompatible change to the
+ * structures below; the loader refuses a plugin built for another one. */
+#define FC_PLUGIN_ABI 1
+#define FC_PLUGIN_MAGIC 0x46434b50u /* "FCKP" */
+#define FC_PLUGIN_SYMBOL "figcheck_plugin"
+
+typedef enum fc_plugin_kind {
+	FC_PLUGIN_CHECKER = 1,
+	FC_PLUGIN_SOURCE = 2,
+	FC_PLUGIN_REPORTER = 3
+} fc_plugin_kind;
+
+typedef enum fc_log_level {
+	FC_LOG_ERROR = 0,
+	FC_LOG_WARNING = 1,
+	FC_LOG_INFO = 2,
+	FC_LOG_DEBUG = 3
+} fc_log_level;
+
+/* Opaque handles owned by the core. */
+typedef struct fc_plugin_ctx fc_plugin_ctx; /* one plugin instance */
+typedef struct fc_value fc_value;           /* a configuration value */
+typedef struct fc_check_sink fc_check_sink; /* where a checker puts claims */
+typedef struct fc_record_sink fc_record_sink; /* where a source puts records */
+typedef struct fc_url_sink fc_url_sink;     /* where a source lists URLs */
+
+/* ------------------------------------------------------------------ */
+/* Declared options. The core validates a plugin's "options" object in
+ * the configuration against this table before `init`: unknown keys, wrong
+ * types and missing required options are configuration errors that name
+ * the JSON path. Defaults are filled in, so `init` sees every option that
+ * has one. */
+
+typedef enum fc_opt_type {
+	FC_OPT_STRING = 1,
+	FC_OPT_NUMBER,       /* any finite number */
+	FC_OPT_INTEGER,      /* a number without a fraction */
+	FC_OPT_BOOL,
+	FC_OPT_OBJECT,       /* checked further by the plugin */
+	FC_OPT_ARRAY,        /* checked further by the plugin */
+	FC_OPT_STRING_ARRAY, /* an array of strings */
+	FC_OPT_ANY
+} fc_opt_type;
+
+typedef struct fc_option {
+	const char *name;
+	fc_opt_type type;
+	bool required;
+	const char *default_json; /* JSON text of the default, or NULL */
+	const char *help;         /* one sentence, shown by `figcheck plugins -v` */
+} fc_option;
+
+/* Type of a configuration value, as seen through the host table. */
+typedef enum fc_value_type {
+	FC_VALUE_NONE = 0, /* a missing value (NULL pointer) */
+	FC_VALUE_NULL,
+	FC_VALUE_BOOL,
+	FC_VALUE_NUMBER,
+	FC_VALUE_STRING,
+	FC_VALUE_ARRAY,
+	FC_VALUE_OBJECT
+} fc_value_type;
+
+/* ------------------------------------------------------------------ */
+/* Documents, as a checker sees them. */
+
+typedef enum fc_doc_format {
+	FC_FORMAT_TEXT = 0,
+	FC_FORMAT_MARKDOWN,
+	FC_FORMAT_HTML
+} fc_doc_format;
+
+/* Where a document's as-of date came from, first found wins. */
+typedef enum fc_date_origin {
+	FC_DATE_FROM_NONE = 0,
+	FC_DATE_FROM_OPTION,       /* --date */
+	FC_DATE_FROM_FRONT_MATTER, /* Markdown front matter date: */
+	FC_DATE_FROM_META,         /* HTML <meta> or <time> */
+	FC_DATE_FROM_DATELINE,     /* a dateline in the first lines */
+	FC_DATE_FROM_CONFIG,       /* the configuration's "date" */
+	FC_DATE_FROM_TODAY         /* nothing else said */
+} fc_date_origin;
+
+typedef struct fc_doc_priv fc_doc_priv;
+
+/*
+ * A document. `text` holds the raw bytes as read. `prose` is the text a
+ * checker reads: markup, code, front matter and comments are blanked out
+ * (replaced by spaces, newlines kept) and entities decoded. Offsets a
+ * checker reports are offsets into `prose`; the core maps them back to
+ * `text` through `prose_map` (prose_map[i] is the offset in `text` of
+ * prose byte i; NULL when the two are the same). All fields are owned by
+ * the core and read-only.
+ */
+typedef struct fc_document {
+	const char *path;  /* as given on the command line ("-" is stdin) */
+	const char *text;  /* raw bytes, NUL-terminated */
+	size_t len;
+	const char *prose; /* NUL-terminated */
+	size_t prose_len;
+	const size_t *prose_map; /* prose_len + 1 entries, or NULL */
+	fc_doc_format format;
+	fc_date date;             /* the as-of date */
+	fc_date_origin date_origin;
+	fc_doc_priv *priv;        /* core only */
+} fc_document;
+
+/* ------------------------------------------------------------------ */
+/* Claims: what a checker finds. */
+
+typedef enum fc_severity {
+	FC_SEVERITY_ERROR = 0,
+	FC_SEVERITY_WARNING = 1,
+	FC_SEVERITY_INFO = 2
+} fc_severity;
+
+/*
+ * One numeric claim. Offsets are into doc->prose. String fields are
+ * copied by the core in claim_add. A claim with a NULL metric was found
+ * but could not be bound to a metric with certainty; it is reported as
+ * such and never verified.
+ */
+typedef struct fc_claim {
+	size_t start, end;          /* the claim's figure, qualifier included */
+	size_t sent_start, sent_end; /* the sentence it stands in */
+	fc_number number;           /* the reading; offsets into prose */
+	const char *rule_id;        /* "casualties.killed-people" */
+	const char *metric;         /* "gaza.killed", or NULL: not bound */
+	const char *unbound_reason; /* why metric is NULL */
+	const char *attribution;    /* a named source ("the UN"), or NULL */
+	fc_severity severity;       /* how grave a discrepancy is */
+	double tolerance;           /* relative tolerance allowed by the rule */
+	fc_date as_of;              /* the claim's own date, or FC_DATE_NONE */
+	fc_date since;              /* "since October 7": count from, or NONE */
+	const char *as_of_text;     /* the phrase that set as_of, or NULL */
+} fc_claim;
+
+/*
+ * A finding that a checker decides without reference data (an internal
+ * inconsistency). Offsets are into doc->prose. Strings copied by the core.
+ */
+typedef struct fc_issue {
+	size_t start, end;
+	const char *rule_id;   /* "consistency.share" */
+	const char *verdict;   /* "discrepancy" or "ok" */
+	const char *message;   /* one sentence */
+	const char *reason;    /* why the verdict follows */
+	double expected;       /* the value the draft's own figures imply */
+	double written;        /* the value written */
+	fc_severity severity;
+} fc_issue;
+
+/* ------------------------------------------------------------------ */
+/* Records: what a source brings. */
+
+/*
+ * One dated reference value. A record may carry the qualifier and
+ * precision it was published with ("about 1,200" is FC_QUAL_ABOUT with
+ * precision 100). Strings are copied by the core in record_add.
+ */
+typedef struct fc_record {
+	const char *metric;     /* "gaza.killed" */
+	fc_date date;           /* the day the figure refers to */
+	double value;
+	fc_qualifier qualifier; /* as published; FC_QUAL_NONE if exact */
+	double precision;       /* as published; 0 or 1 if exact */
+	const char *url;        /* where it came from, or NULL: the source's */
+	const char *note;       /* optional */
+	const char *reported_by; /* who published the figure, or NULL */
+} fc_record;
+
+/* A fetched resource handed to a source's parse callback. */
+typedef struct fc_resource {
+	const char *url;       /* as requested */
+	const char *body;      /* NUL-terminated; may contain NULs before len */
+	size_t len;
+	const char *content_type; /* or NULL */
+	int64_t retrieved;     /* when it was fetched (Unix time) */
+	bool from_cache;
+} fc_resource;
+
+/* A body fetched through host->fetch. Free with host->blob_free. */
+typedef struct fc_blob {
+	char *data; /* NUL-terminated */
+	size_t len;
+	int64_t retrieved;
+	bool from_cache;
+} fc_blob;
+
+/* ------------------------------------------------------------------ */
+/* Findings and reports: what a reporter writes. */
+
+/* Verdicts, in order of gravity: --fail-on X fails on X and anything
+ * after it in this list. */
+typedef enum fc_verdict {
+	FC_VERDICT_OK = 0,
+	FC_VERDICT_UNCHECKED,   /* found, but not bound to a metric */
+	FC_VERDICT_UNVERIFIED,  /* no record, or its source failed */
+	FC_VERDICT_UNDERSTATED, /* "more than X" true but far below the record */
+	FC_VERDICT_OVERSTATED,  /* "up to X" true but far above the record */
+	FC_VERDICT_OUTDATED,    /* agrees with an earlier record only */
+	FC_VERDICT_DISCREPANCY  /* disagrees with the record */
+} fc_verdict;
+#define FC_VERDICT_COUNT 7
+
+/* A record as stored by the core, with the source that brought it. */
+typedef struct fc_ref {
+	fc_record rec;       /* strings owned by the store */
+	const char *source;  /* the source's configured name */
+	const char *source_url; /* the source's URL */
+	int64_t retrieved;   /* Unix time */
+	double low, high;    /* interval implied by qualifier and precision */
+	bool low_open, high_open;
+} fc_ref;
+
+typedef struct fc_finding {
+	fc_verdict verdict;
+	fc_severity severity;
+	const fc_claim *claim;   /* NULL for a checker's issue */
+	const char *rule_id;
+	const char *metric;      /* or NULL */
+	size_t start, end;       /* byte span in doc->text */
+	unsigned line, col;      /* 1-based; col counts code points */
+	unsigned end_line, end_col; /* of the last character, inclusive */
+	const char *text;        /* the claim as written */
+	const char *sentence;    /* the sentence it stands in */
+	fc_date as_of;           /* the date the claim was checked at */
+	const fc_ref *record;    /* the record in force, or NULL */
+	const fc_ref *matched;   /* an earlier or lagging record the claim
+	                            agrees with, or NULL */
+	const fc_ref *const *others; /* other sources' records in force */
+	size_t n_others;
+	double claim_low, claim_high; /* the claim's interval */
+	bool claim_low_open, claim_high_open;
+	double diff_abs, diff_rel; /* claim value - record value, and / record */
+	double tolerance;        /* relative tolerance applied */
+	bool stale;              /* the record in force is older than allowed */
+	int stale_days;          /* its age in days at as_of */
+	const char *message;     /* one sentence */
+	const char *reason;      /* why the verdict follows */
+	char fingerprint[17];    /* 16 hex digits */
+} fc_finding;
+
+typedef struct fc_report_doc {
+	const fc_document *doc;   /* NULL when the document failed to load */
+	const char *path;
+	const fc_finding *findings;
+	size_t n_findings;
+	const char *error;        /* why the document failed, or NULL */
+} fc_report_doc;
+
+typedef struct fc_source_info {
+	const char *name;
+	const char *plugin;
+	const char *url;
+	bool ok;
+	const char *error;      /* why it failed, or NULL */
+	size_t n_records;
+	int64_t retrieved;      /* Unix time, 0 if never */
+	bool from_cache;
+} fc_source_info;
+
+typedef struct fc_report {
+	const char *tool_name;     /* "figcheck" */
+	const char *tool_version;
+	const fc_report_doc *docs;
+	size_t n_docs;
+	const fc_source_info *sources;
+	size_t n_sources;
+	size_t counts[FC_VERDICT_COUNT]; /* findings per verdict */
+	fc_verdict fail_on;
+	bool failed;               /* some finding at or above fail_on */
+	bool color;                /* the output is a terminal that wants colour */
+} fc_report;
+
+/* ------------------------------------------------------------------ */
+/* The host table. */
+
+typedef struct fc_host {
+	uint32_t abi;  /* FC_PLUGIN_ABI of the core */
+	uint32_t size; /* sizeof(fc_host) of the core */
+
+	/* Logs a message prefixed with the plugin instance's name. */
+	void (*log)(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt,
+		    ...) FC_PRINTF(3, 4);
+	/* Fills `err` (see fc_error_set) and returns `code`. */
+	fc_status (*error)(fc_error *err, fc_status code, const char *fmt, ...)
+	    FC_PRINTF(3, 4);
+
+	/* Configuration values (borrowed, valid until fini). opt() returns
+	 * the member `key` of an object, or NULL. */
+	const fc_value *(*opt)(const fc_value *object, const char *key);
+	fc_value_type (*value_type)(const fc_value *v);
+	const char *(*value_string)(const fc_value *v); /* NULL if not one */
+	double (*value_number)(const fc_value *v);      /* NAN if not one */
+	bool (*value_bool)(const fc_value *v);
+	size_t (*value_count)(const fc_value *v);       /* array/object size */
+	const fc_value *(*value_at)(const fc_value *v, size_t i);
+	const char *(*value_key)(const fc_value *member); /* object member */
+	/* Writes the JSON path of a configuration value ("sources[0].options
+	 * .metrics") into buf; for error messages. Returns buf. */
+	const char *(*value_path)(fc_plugin_ctx *ctx, const fc_value *v,
+				  char *buf, size_t size);
+
+	/* Resolves a path relative to the configuration file's folder.
+	 * Returns a string the caller frees with free(), or NULL. */
+	char *(*resolve_path)(fc_plugin_ctx *ctx, const char *path);
+
+	/* The number engine (see figcheck.h) and the run's options for it. */
+	fc_status (*numbers_scan)(const char *text, size_t len,
+				  const fc_num_options *opts,
+				  fc_number_list *list);
+	void (*number_list_free)(fc_number_list *list);
+	void (*number_set_bounds)(fc_number *n, const fc_num_options *opts);
+	const fc_num_options *(*num_options)(fc_plugin_ctx *ctx);
+
+	/* Dates. date_parse reads `len` bytes of `s` in `format`, a strftime-
+	 * like pattern of %Y %m %d %b (month name) %e (day, no padding), or
+	 * NULL for ISO 8601 (a time after the date is ignored). */
+	fc_date (*date_parse)(const char *s, size_t len, const char *format);
+
+	/* Sentence spans of `text`: the sentence containing `offset`. */
+	void (*sentence_at)(const char *text, size_t len, size_t offset,
+			    size_t *start, size_t *end);
+
+	/* Line and column (1-based, column in code points) of a byte offset
+	 * into doc->text. */
+	void (*position)(const fc_document *doc, size_t offset, unsigned *line,
+			 unsigned *col);
+
+	/* Checkers: add a claim or an issue for the document being checked. */
+	fc_status (*claim_add)(fc_check_sink *sink, const fc_claim *claim);
+	fc_status (*issue_add)(fc_check_sink *sink, const fc_issue *issue);
+
+	/* Sources: add a record; ask for a URL to be fetched. */
+	fc_status (*record_add)(fc_record_sink *sink, const fc_record *rec);
+	fc_status (*url_add)(fc_url_sink *sink, const char *url);
+
+	/* Fetches `url` through the core's fetcher and cache, synchronously.
+	 * On success the caller owns `out` and frees it with blob_free. */
+	fc_status (*fetch)(fc_plugin_ctx *ctx, const char *url, fc_blob *out,
+			   fc_error *err);
+	void (*blob_free)(fc_blob *blob);
+
+	/* Folders to search for the plugin's data files of kind `what`
+	 * ("rules"), colon-separated, first match wins: the environment's
+	 * FIGCHECK_RULES_PATH, then figcheck's own folder. Borrowed, valid
+	 * until fini; NULL for an unknown kind. */
+	const char *(*data_path)(fc_plugin_ctx *ctx, const char *what);
+
+	void *reserved[16]; /* NULL; for later additions */
+} fc_host;
+
+/* ------------------------------------------------------------------ */
+/* The descriptor. */
+
+typedef struct fc_plugin {
+	uint32_t magic; /* FC_PLUGIN_MAGIC */
+	uint32_t abi;   /* FC_PLUGIN_ABI the plugin was built with */
+	uint32_t size;  /* sizeof(fc_plugin) the plugin was built with */
+	fc_plugin_kind kind;
+	const char *name;        /* [a-z0-9_-]+, unique per kind */
+	const char *version;     /* the plugin's own version */
+	const char *description; /* one line */
+	const fc_option *options; /* terminated by an entry with NULL name */
+
+	/* Allocates the instance's state from its validated options. `ctx`
+	 * stays valid until fini. Returns FC_OK or fills err. Required. */
+	fc_status (*init)(const fc_host *host, fc_plugin_ctx *ctx,
+			  const fc_value *options, void **state, fc_error *err);
+	/* Frees the state. Optional; called once, also after a failed run. */
+	void (*fini)(void *state);
+
+	struct {
+		/* Finds claims in one document and adds them to `sink`.
+		 * Required. May run concurrently for different documents. */
+		fc_status (*check)(void *state, const fc_document *doc,
+				   fc_check_sink *sink, fc_error *err);
+		/* Runs the plugin's own examples (`figcheck rules test`);
+		 * writes a report to `out` and returns the number of failed
+		 * examples, or a negative fc_status. Optional. */
+		int (*selftest)(void *state, const char *const *args,
+				size_t n_args, FILE *out, fc_error *err);
+	} checker;
+
+	struct {
+		/* Lists the URLs to fetch beyond the configured "url".
+		 * Optional. */
+		fc_status (*urls)(void *state, const char *base_url,
+				  fc_url_sink *sink, fc_error *err);
+		/* Turns one fetched resource into records. Required. A record
+		 * that cannot be read is skipped with a warning; a resource
+		 * that cannot be read at all is an error. */
+		fc_status (*parse)(void *state, const fc_resource *res,
+				   fc_record_sink *sink, fc_error *err);
+		/* The metric keys this instance can provide (NULL-terminated,
+		 * owned by the state; '*' at the end of a key matches any
+		 * suffix). Optional; lets the core say which claims a failed
+		 * source leaves unverified. */
+		const char *const *(*metrics)(void *state);
+	} source;
+
+	struct {
+		/* Writes the whole run's report to `out`. Required. */
+		fc_status (*report)(void *state, const fc_report *report,
+				    FILE *out, fc_error *err);
+	} reporter;
+
+	void *reserved[8]; /* NULL; for later additions */
+} fc_plugin;
+
+/* Defines the exported descriptor with magic, ABI and size filled in. */
+#define FIGCHECK_PLUGIN(...)                                                   \
+	__attribute__((visibility("default"))) const fc_plugin figcheck_plugin = { \
+	    .magic = FC_PLUGIN_MAGIC,                                          \
+	    .abi = FC_PLUGIN_ABI,                                              \
+	    .size = sizeof(fc_plugin),                                         \
+	    __VA_ARGS__}
+
+/* Short stable name of a verdict ("discrepancy"). Static. */
+static inline const char *fc_verdict_name(fc_verdict v)
+{
+	static const char *const names[FC_VERDICT_COUNT] = {
+	    "ok", "unchecked", "unverified", "understated", "overstated",
+	    "outdated", "discrepancy"};
+	return (unsigned)v < FC_VERDICT_COUNT ? names[v] : "unverified";
+}
+
+/* Short stable name of a severity ("error"). Static. */
+static inline const char *fc_severity_name(fc_severity s)
+{
+	return s == FC_SEVERITY_ERROR	  ? "error"
+	       : s == FC_SEVERITY_WARNING ? "warning"
+					  : "info";
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

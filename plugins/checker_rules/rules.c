@@ -1,0 +1,1246 @@
+/*
+ * rules.c: the rule checker. Runs rule packs (JSON files in rules/) of PCRE2
+ * patterns anchored on the numbers that the core's number engine finds.
+ *
+ * How a document is matched. The number engine reads every numeric
+ * expression in the prose. Each sentence that holds at least one quantity
+ * is copied with every quantity (qualifier included: "more than 1,400")
+ * replaced by one private-use character, U+E000. A pattern's {NUMBER}
+ * placeholder stands for that character, so rules never need to know how
+ * figures are written, and sentences without figures are never scanned.
+ * Patterns are compiled once per process, with JIT.
+ *
+ * A rule binds the number its {NUMBER} matched to a metric key. Optional
+ * guards: "context", a pattern that must match somewhere in the sentence;
+ * "unless", a pattern that, when it matches the sentence, leaves the claim
+ * reported but unbound (it is about something else: a single strike's
+ * toll, soldiers rather than civilians). A rule without a metric only ever
+ * reports claims as found but not checked. A named group "source" in a
+ * pattern captures an attribution ("according to the Ministry of
+ * Health").
+ *
+ * Each number is claimed by the first rule, in pack order, that matches
+ * it; later rules do not see it.
+ */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <figcheck/plugin.h>
+
+#define TOKEN "\xEE\x80\x80" /* U+E000 in UTF-8 */
+#define TOKEN_LEN 3
+#define MAX_PACK_SIZE (4u * 1024 * 1024)
+#define MAX_SENTENCE (64u * 1024)
+
+typedef struct rule {
+	char *id;          /* "pack.rule" */
+	char *metric;      /* or NULL: claims are never bound */
+	char *description;
+	char *unbound_reason; /* what "unless" means, for the report */
+	pcre2_code **patterns;
+	size_t n_patterns;
+	pcre2_code *context; /* or NULL */
+	pcre2_code *unless;  /* or NULL */
+	fc_severity severity;
+	double tolerance;
+	unsigned kinds;      /* bit per fc_num_kind allowed */
+	cJSON *examples;     /* borrowed from the pack's tree */
+	cJSON *counterexamples;
+	size_t pack;         /* index of its pack */
+} rule;
+
+typedef struct pack {
+	char *name;
+	char *path;
+	cJSON *root; /* kept for the examples */
+} pack;
+
+typedef struct state {
+	const fc_host *host;
+	fc_plugin_ctx *ctx;
+	pack *packs;
+	size_t n_packs, cap_packs;
+	rule *rules;
+	size_t n_rules, cap_rules;
+} state;
+
+/* One claim found by match_text, in offsets of the text matched. */
+typedef struct found {
+	size_t start, end, value_start;
+	size_t sent_start, sent_end;
+	const rule *r;
+	const char *metric;       /* NULL: unbound */
+	const char *unbound_reason;
+	char *attribution;        /* owned */
+	fc_number number;
+} found;
+
+typedef struct found_list {
+	found *items;
+	size_t n, cap;
+} found_list;
+
+static const fc_option options[] = {
+    {"packs", FC_OPT_STRING_ARRAY, false, NULL,
+     "rule packs to load, by name (\"casualties\") or path; default: every "
+     "pack on the rules path"},
+    {"paths", FC_OPT_STRING_ARRAY, false, "[]",
+     "folders searched for packs before the built-in ones"},
+    {"disable", FC_OPT_STRING_ARRAY, false, "[]",
+     "rule ids (\"casualties.killed-group\") to turn off"},
+    {NULL, 0, false, NULL, NULL}};
+
+/* ------------------------------------------------------------------ */
+/* Small helpers. */
+
+static bool grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / size)
+		return false;
+	p = realloc(*items, ncap * size);
+	if (!p)
+		return false;
+	*items = p;
+	*cap = ncap;
+	return true;
+}
+
+static char *dupn(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = 0;
+	}
+	return p;
+}
+
+static char *dup(const char *s)
+{
+	return s ? dupn(s, strlen(s)) : NULL;
+}
+
+static void found_list_free(found_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].attribution);
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+static void rule_free(rule *r)
+{
+	free(r->id);
+	free(r->metric);
+	free(r->description);
+	free(r->unbound_reason);
+	for (size_t i = 0; i < r->n_patterns; i++)
+		pcre2_code_free(r->patterns[i]);
+	free(r->patterns);
+	pcre2_code_free(r->context);
+	pcre2_code_free(r->unless);
+}
+
+static void state_free(void *p)
+{
+	state *st = p;
+
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->n_rules; i++)
+		rule_free(&st->rules[i]);
+	free(st->rules);
+	for (size_t i = 0; i < st->n_packs; i++) {
+		free(st->packs[i].name);
+		free(st->packs[i].path);
+		cJSON_Delete(st->packs[i].root);
+	}
+	free(st->packs);
+	free(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading packs. */
+
+/* A load error: the pack's file, the JSON path and what is wrong. */
+static fc_status pack_error(state *st, fc_error *err, const char *file,
+			    const char *where, const char *fmt, ...)
+    FC_PRINTF(5, 6);
+
+static fc_status pack_error(state *st, fc_error *err, const char *file,
+			    const char *where, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return st->host->error(err, FC_ERR_CONFIG, "rule pack %s: %s: %s", file,
+			       where, msg);
+}
+
+/* Expands {NUMBER} and {NAME} placeholders of `src` with the pack's
+ * defines. Returns a new string, or NULL with *bad set to the unknown
+ * placeholder's name (caller frees it) or NULL on allocation failure. */
+static char *expand(const char *src, const cJSON *defines, int depth,
+		    char **bad)
+{
+	size_t cap = strlen(src) * 2 + 64, len = 0;
+	char *out = malloc(cap);
+
+	*bad = NULL;
+	if (!out)
+		return NULL;
+	for (const char *p = src; *p;) {
+		const char *add = NULL;
+		char *owned = NULL;
+		size_t addlen = 1;
+
+		if (*p == '{' && (p == src || p[-1] != '\\')) {
+			const char *close = strchr(p, '}');
+			size_t n = close ? (size_t)(close - p - 1) : 0;
+			bool name = n > 0 && n < 64;
+
+			for (size_t i = 1; name && i <= n; i++)
+				if (!((p[i] >= 'A' && p[i] <= 'Z') || p[i] == '_'))
+					name = false;
+			if (name) {
+				if (n == 6 && strncmp(p + 1, "NUMBER", 6) == 0) {
+					add = "(?<NUMBER>\\x{E000})";
+				} else {
+					char key[64];
+					const cJSON *d;
+					memcpy(key, p + 1, n);
+					key[n] = 0;
+					d = cJSON_GetObjectItemCaseSensitive(defines,
+									     key);
+					if (!cJSON_IsString(d) || depth > 4) {
+						*bad = dup(key);
+						free(out);
+						return NULL;
+					}
+					owned = expand(d->valuestring, defines,
+						       depth + 1, bad);
+					if (!owned) {
+						free(out);
+						return NULL;
+					}
+					add = owned;
+				}
+				addlen = strlen(add);
+				p = close + 1;
+			}
+		}
+		if (!add) {
+			add = p;
+			addlen = 1;
+			p++;
+		}
+		if (!grow((void **)&out, &cap, len + addlen + 1, 1)) {
+			free(owned);
+			free(out);
+			return NULL;
+		}
+		memcpy(out + len, add, addlen);
+		len += addlen;
+		free(owned);
+	}
+	out[len] = 0;
+	return out;
+}
+
+/* Compiles one pattern (after expansion) with JIT. */
+static fc_status compile(state *st, fc_error *err, const char *file,
+			 const char *where, const char *src,
+			 const cJSON *defines, bool caseless, bool need_number,
+			 pcre2_code **out)
+{
+	char *bad = NULL, *pat = expand(src, defines, 0, &bad);
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re;
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+
+	*out = NULL;
+	if (!pat) {
+		fc_status rc =
+		    bad ? pack_error(st, err, file, where,
+				     "unknown placeholder {%s}; define it in the "
+				     "pack's \"define\" object",
+				     bad)
+			: st->host->error(err, FC_ERR_NOMEM, "out of memory");
+		free(bad);
+		return rc;
+	}
+	if (need_number && !strstr(pat, "(?<NUMBER>")) {
+		free(pat);
+		return pack_error(st, err, file, where,
+				  "the pattern has no {NUMBER} placeholder; every "
+				  "rule pattern must say where the figure is");
+	}
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &code,
+			   &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		fc_status rc = pack_error(st, err, file, where,
+					  "invalid regular expression at offset "
+					  "%zu of the expanded pattern: %s",
+					  (size_t)off, (const char *)msg);
+		free(pat);
+		return rc;
+	}
+	free(pat);
+	/* JIT is an optimisation: without it the pattern still works. */
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	*out = re;
+	return FC_OK;
+}
+
+static bool kind_from_name(const char *s, unsigned *bit)
+{
+	static const char *const names[] = {"count", "percent",
+					    "percent_point", "money",
+					    "fraction", "ratio", "multiple"};
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0) {
+			*bit = 1u << i;
+			return true;
+		}
+	return false;
+}
+
+static bool valid_id(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+		      s[n] == '-' || s[n] == '_'))
+			return false;
+	return n > 0 && n <= 64;
+}
+
+static bool valid_metric(const char *m)
+{
+	size_t n = 0;
+
+	for (; m[n]; n++) {
+		char c = m[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-' || c == ':' || c == '/'))
+			return false;
+	}
+	return n > 0 && n <= 200;
+}
+
+static bool is_disabled(const fc_host *h, const fc_value *disable,
+			const char *id)
+{
+	for (size_t i = 0; i < h->value_count(disable); i++) {
+		const char *s = h->value_string(h->value_at(disable, i));
+		if (s && strcmp(s, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Checks that every key of `obj` is one of `known`. */
+static fc_status known_keys(state *st, fc_error *err, const char *file,
+			    const char *where, const cJSON *obj,
+			    const char *const *known)
+{
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, obj)
+	{
+		bool ok = false;
+		for (size_t i = 0; known[i]; i++)
+			if (strcmp(c->string, known[i]) == 0)
+				ok = true;
+		if (!ok)
+			return pack_error(st, err, file, where,
+					  "unknown key \"%s\"", c->string);
+	}
+	return FC_OK;
+}
+
+static fc_status load_rule(state *st, fc_error *err, const char *file,
+			   size_t pack_index, const char *pack_name,
+			   const cJSON *defines, const cJSON *o, size_t index,
+			   const fc_value *disable)
+{
+	static const char *const keys[] = {
+	    "id",      "description", "metric",   "patterns", "context",
+	    "unless",  "unless_reason", "severity", "tolerance", "kinds",
+	    "examples", "counterexamples", "case_sensitive", NULL};
+	char where[160], sub[200];
+	const cJSON *id, *metric, *pats, *sev, *tol, *kinds, *ex, *cex, *cs,
+	    *ctx, *unl, *desc, *ureason;
+	rule r;
+	fc_status rc;
+	bool caseless;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(where, sizeof(where), "rules[%zu]", index);
+	if (!cJSON_IsObject(o))
+		return pack_error(st, err, file, where, "expected an object");
+	if ((rc = known_keys(st, err, file, where, o, keys)))
+		return rc;
+	id = cJSON_GetObjectItemCaseSensitive(o, "id");
+	if (!cJSON_IsString(id) || !valid_id(id->valuestring))
+		return pack_error(st, err, file, where,
+				  "\"id\" must be a string of [a-z0-9_-]");
+	snprintf(where, sizeof(where), "rules[%zu] (%s)", index,
+		 id->valuestring);
+	metric = cJSON_GetObjectItemCaseSensitive(o, "metric");
+	if (metric && !cJSON_IsNull(metric) &&
+	    !(cJSON_IsString(metric) && valid_metric(metric->valuestring)))
+		return pack_error(st, err, file, where,
+				  "\"metric\" must be a metric key such as "
+				  "\"gaza.killed\" (letters, digits, . _ - : /) "
+				  "or null");
+	pats = cJSON_GetObjectItemCaseSensitive(o, "patterns");
+	if (!cJSON_IsArray(pats) || cJSON_GetArraySize(pats) == 0)
+		return pack_error(st, err, file, where,
+				  "\"patterns\" must be a non-empty array of "
+				  "strings");
+	ex = cJSON_GetObjectItemCaseSensitive(o, "examples");
+	cex = cJSON_GetObjectItemCaseSensitive(o, "counterexamples");
+	if (!cJSON_IsArray(ex) || cJSON_GetArraySize(ex) == 0)
+		return pack_error(st, err, file, where,
+				  "\"examples\" must be a non-empty array: every "
+				  "rule shows what it matches");
+	if (cex && !cJSON_IsArray(cex))
+		return pack_error(st, err, file, where,
+				  "\"counterexamples\" must be an array of "
+				  "strings");
+	for (int i = 0; i < cJSON_GetArraySize(ex); i++) {
+		const cJSON *e = cJSON_GetArrayItem(ex, i);
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "text");
+		const cJSON *cl = cJSON_GetObjectItemCaseSensitive(e, "claim");
+		if (!cJSON_IsObject(e) || !cJSON_IsString(t) ||
+		    !cJSON_IsString(cl))
+			return pack_error(st, err, file, where,
+					  "examples[%d] must be an object with "
+					  "string fields \"text\" and \"claim\"",
+					  i);
+	}
+	for (int i = 0; cex && i < cJSON_GetArraySize(cex); i++)
+		if (!cJSON_IsString(cJSON_GetArrayItem(cex, i)))
+			return pack_error(st, err, file, where,
+					  "counterexamples[%d] must be a string",
+					  i);
+	sev = cJSON_GetObjectItemCaseSensitive(o, "severity");
+	r.severity = FC_SEVERITY_ERROR;
+	if (sev) {
+		if (cJSON_IsString(sev) && strcmp(sev->valuestring, "error") == 0)
+			r.severity = FC_SEVERITY_ERROR;
+		else if (cJSON_IsString(sev) &&
+			 strcmp(sev->valuestring, "warning") == 0)
+			r.severity = FC_SEVERITY_WARNING;
+		else if (cJSON_IsString(sev) &&
+			 strcmp(sev->valuestring, "info") == 0)
+			r.severity = FC_SEVERITY_INFO;
+		else
+			return pack_error(st, err, file, where,
+					  "\"severity\" must be \"error\", "
+					  "\"warning\" or \"info\"");
+	}
+	tol = cJSON_GetObjectItemCaseSensitive(o, "tolerance");
+	if (tol) {
+		if (!cJSON_IsNumber(tol) || !(tol->valuedouble >= 0) ||
+		    tol->valuedouble > 1)
+			return pack_error(st, err, file, where,
+					  "\"tolerance\" must be a number from 0 "
+					  "to 1 (a fraction of the record)");
+		r.tolerance = tol->valuedouble;
+	}
+	kinds = cJSON_GetObjectItemCaseSensitive(o, "kinds");
+	r.kinds = 1u << FC_NUM_COUNT;
+	if (kinds) {
+		const cJSON *k;
+		r.kinds = 0;
+		if (!cJSON_IsArray(kinds))
+			return pack_error(st, err, file, where,
+					  "\"kinds\" must be an array of number "
+					  "kinds");
+		cJSON_ArrayForEach(k, kinds)
+		{
+			unsigned bit;
+			if (!cJSON_IsString(k) ||
+			    !kind_from_name(k->valuestring, &bit))
+				return pack_error(
+				    st, err, file, where,
+				    "\"kinds\": unknown kind; use count, percent, "
+				    "percent_point, money, fraction, ratio or "
+				    "multiple");
+			r.kinds |= bit;
+		}
+	}
+	cs = cJSON_GetObjectItemCaseSensitive(o, "case_sensitive");
+	if (cs && !cJSON_IsBool(cs))
+		return pack_error(st, err, file, where,
+				  "\"case_sensitive\" must be true or false");
+	caseless = !cJSON_IsTrue(cs);
+	desc = cJSON_GetObjectItemCaseSensitive(o, "description");
+	if (desc && !cJSON_IsString(desc))
+		return pack_error(st, err, file, where,
+				  "\"description\" must be a string");
+	ureason = cJSON_GetObjectItemCaseSensitive(o, "unless_reason");
+	if (ureason && !cJSON_IsString(ureason))
+		return pack_error(st, err, file, where,
+				  "\"unless_reason\" must be a string");
+
+	{
+		char full[200];
+		snprintf(full, sizeof(full), "%s.%s", pack_name, id->valuestring);
+		if (is_disabled(st->host,
+				disable, full))
+			return FC_OK;
+		for (size_t i = 0; i < st->n_rules; i++)
+			if (strcmp(st->rules[i].id, full) == 0)
+				return pack_error(st, err, file, where,
+						  "a rule with id \"%s\" is already "
+						  "defined",
+						  full);
+		r.id = dup(full);
+	}
+	r.metric = cJSON_IsString(metric) ? dup(metric->valuestring) : NULL;
+	r.description = desc ? dup(desc->valuestring) : NULL;
+	r.unbound_reason = dup(ureason ? ureason->valuestring
+				       : "the sentence is about something else "
+					 "than the metric the rule checks");
+	r.patterns = calloc((size_t)cJSON_GetArraySize(pats), sizeof(pcre2_code *));
+	if (!r.id || (cJSON_IsString(metric) && !r.metric) ||
+	    (desc && !r.description) || !r.unbound_reason || !r.patterns) {
+		rule_free(&r);
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	}
+	for (int i = 0; i < cJSON_GetArraySize(pats); i++) {
+		const cJSON *p = cJSON_GetArrayItem(pats, i);
+		snprintf(sub, sizeof(sub), "%s: patterns[%d]", where, i);
+		if (!cJSON_IsString(p)) {
+			rule_free(&r);
+			return pack_error(st, err, file, sub, "expected a string");
+		}
+		rc = compile(st, err, file, sub, p->valuestring, defines, caseless,
+			     true, &r.patterns[i]);
+		if (rc) {
+			rule_free(&r);
+			return rc;
+		}
+		r.n_patterns++;
+	}
+	ctx = cJSON_GetObjectItemCaseSensitive(o, "context");
+	unl = cJSON_GetObjectItemCaseSensitive(o, "unless");
+	for (int k = 0; k < 2; k++) {
+		const cJSON *g = k ? unl : ctx;
+		if (!g)
+			continue;
+		snprintf(sub, sizeof(sub), "%s: %s", where, k ? "unless" : "context");
+		if (!cJSON_IsString(g)) {
+			rule_free(&r);
+			return pack_error(st, err, file, sub, "expected a string");
+		}
+		rc = compile(st, err, file, sub, g->valuestring, defines, caseless,
+			     false, k ? &r.unless : &r.context);
+		if (rc) {
+			rule_free(&r);
+			return rc;
+		}
+	}
+	r.examples = (cJSON *)ex;
+	r.counterexamples = (cJSON *)cex;
+	r.pack = pack_index;
+	if (!grow((void **)&st->rules, &st->cap_rules, st->n_rules + 1,
+		  sizeof(rule))) {
+		rule_free(&r);
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	}
+	st->rules[st->n_rules++] = r;
+	return FC_OK;
+}
+
+static fc_status load_pack(state *st, const char *file, const fc_value *disable,
+			   fc_error *err)
+{
+	static const char *const keys[] = {"$schema", "pack",  "version",
+					   "description", "define", "rules",
+					   NULL};
+	FILE *fp = fopen(file, "rb");
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	cJSON *root;
+	const cJSON *name, *defines, *rules, *o;
+	const char *end = NULL;
+	pack *pk;
+	size_t index = 0;
+	fc_status rc;
+
+	if (!fp)
+		return st->host->error(err, FC_ERR_CONFIG, "rule pack %s: %s", file,
+				       strerror(errno));
+	for (;;) {
+		size_t n;
+		if (!grow((void **)&text, &cap, len + 65536, 1)) {
+			fclose(fp);
+			free(text);
+			return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+		}
+		n = fread(text + len, 1, cap - len - 1, fp);
+		len += n;
+		if (n == 0 || len > MAX_PACK_SIZE)
+			break;
+	}
+	fclose(fp);
+	text[len] = 0;
+	if (len > MAX_PACK_SIZE) {
+		free(text);
+		return st->host->error(err, FC_ERR_CONFIG,
+				       "rule pack %s: larger than %u bytes", file,
+				       MAX_PACK_SIZE);
+	}
+	root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+	if (!root) {
+		unsigned line = 1, col = 1;
+		size_t pos = end ? (size_t)(end - text) : 0;
+		for (size_t i = 0; i < pos && i < len; i++) {
+			if (text[i] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		free(text);
+		return st->host->error(err, FC_ERR_CONFIG,
+				       "rule pack %s:%u:%u: invalid JSON", file,
+				       line, col);
+	}
+	free(text);
+	if (!grow((void **)&st->packs, &st->cap_packs, st->n_packs + 1,
+		  sizeof(pack))) {
+		cJSON_Delete(root);
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	}
+	pk = &st->packs[st->n_packs];
+	memset(pk, 0, sizeof(*pk));
+	pk->root = root;
+	pk->path = dup(file);
+	st->n_packs++;
+	if (!pk->path)
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	if (!cJSON_IsObject(root))
+		return pack_error(st, err, file, "(top level)",
+				  "expected an object with \"pack\" and \"rules\"");
+	if ((rc = known_keys(st, err, file, "(top level)", root, keys)))
+		return rc;
+	name = cJSON_GetObjectItemCaseSensitive(root, "pack");
+	if (!cJSON_IsString(name) || !valid_id(name->valuestring))
+		return pack_error(st, err, file, "pack",
+				  "expected the pack's name, of [a-z0-9_-]");
+	for (size_t i = 0; i + 1 < st->n_packs; i++)
+		if (strcmp(st->packs[i].name, name->valuestring) == 0)
+			return pack_error(st, err, file, "pack",
+					  "a pack named \"%s\" is already loaded "
+					  "from %s",
+					  name->valuestring, st->packs[i].path);
+	if (!(pk->name = dup(name->valuestring)))
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	defines = cJSON_GetObjectItemCaseSensitive(root, "define");
+	if (defines && !cJSON_IsObject(defines))
+		return pack_error(st, err, file, "define",
+				  "expected an object of NAME: pattern");
+	cJSON_ArrayForEach(o, defines)
+	{
+		const char *k = o->string;
+		bool ok = cJSON_IsString(o) && k[0];
+		for (size_t i = 0; ok && k[i]; i++)
+			if (!((k[i] >= 'A' && k[i] <= 'Z') || k[i] == '_'))
+				ok = false;
+		if (!ok)
+			return pack_error(st, err, file, "define",
+					  "\"%s\": names are upper-case letters "
+					  "and _, values are strings",
+					  k);
+	}
+	rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
+	if (!cJSON_IsArray(rules))
+		return pack_error(st, err, file, "rules",
+				  "expected an array of rules");
+	cJSON_ArrayForEach(o, rules)
+	{
+		rc = load_rule(st, err, file, st->n_packs - 1, pk->name, defines,
+			       o, index++, disable);
+		if (rc)
+			return rc;
+	}
+	return FC_OK;
+}
+
+static bool file_exists(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Finds pack `name` (a name or a path) on the search path. The caller
+ * frees the result. */
+static char *find_pack(const char *name, const char *const *dirs, size_t n)
+{
+	char buf[PATH_MAX];
+
+	if (strchr(name, '/') || strstr(name, ".json"))
+		return file_exists(name) ? dup(name) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%s/%s.json", dirs[i], name);
+		if (file_exists(buf))
+			return dup(buf);
+	}
+	return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
+			    const fc_value *opts, void **out, fc_error *err)
+{
+	state *st = calloc(1, sizeof(*st));
+	const fc_value *packs = host->opt(opts, "packs");
+	const fc_value *paths = host->opt(opts, "paths");
+	const fc_value *disable = host->opt(opts, "disable");
+	const char *dirs[64];
+	char *owned[64];
+	size_t n_dirs = 0, n_owned = 0;
+	char *search = NULL;
+	fc_status rc = FC_OK;
+
+	*out = NULL;
+	if (!st)
+		return host->error(err, FC_ERR_NOMEM, "out of memory");
+	st->host = host;
+	st->ctx = ctx;
+	/* The search path: the configured folders, then figcheck's. */
+	for (size_t i = 0; i < host->value_count(paths) && n_dirs < 32; i++) {
+		char *p = host->resolve_path(
+		    ctx, host->value_string(host->value_at(paths, i)));
+		if (!p) {
+			rc = host->error(err, FC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		owned[n_owned++] = p;
+		dirs[n_dirs++] = p;
+	}
+	if (host->data_path(ctx, "rules")) {
+		search = dup(host->data_path(ctx, "rules"));
+		if (!search) {
+			rc = host->error(err, FC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		for (char *tok = strtok(search, ":"); tok && n_dirs < 64;
+		     tok = strtok(NULL, ":"))
+			dirs[n_dirs++] = tok;
+	}
+	if (host->value_type(packs) == FC_VALUE_ARRAY) {
+		for (size_t i = 0; i < host->value_count(packs); i++) {
+			const char *name =
+			    host->value_string(host->value_at(packs, i));
+			char *resolved = name && (strchr(name, '/') ||
+						  strstr(name, ".json"))
+					     ? host->resolve_path(ctx, name)
+					     : dup(name);
+			char *file = resolved ? find_pack(resolved, dirs, n_dirs)
+					      : NULL;
+			free(resolved);
+			if (!file) {
+				rc = host->error(
+				    err, FC_ERR_CONFIG,
+				    "rule pack '%s' not found (looked in the "
+				    "checkers.rules.paths folders and %s)",
+				    name, host->data_path(ctx, "rules"));
+				goto out;
+			}
+			rc = load_pack(st, file, disable, err);
+			free(file);
+			if (rc)
+				goto out;
+		}
+	} else {
+		/* Every pack on the path; of two with the same file name, the
+		 * first folder's wins. */
+		for (size_t i = 0; i < n_dirs; i++) {
+			DIR *d = opendir(dirs[i]);
+			struct dirent *e;
+			char **files = NULL;
+			size_t nf = 0, capf = 0;
+
+			if (!d)
+				continue;
+			while ((e = readdir(d))) {
+				size_t l = strlen(e->d_name);
+				bool seen = false;
+				if (l < 6 || strcmp(e->d_name + l - 5, ".json") ||
+				    e->d_name[0] == '.')
+					continue;
+				for (size_t k = 0; k < st->n_packs; k++) {
+					const char *b = strrchr(st->packs[k].path, '/');
+					if (b && strcmp(b + 1, e->d_name) == 0)
+						seen = true;
+				}
+				if (seen)
+					continue;
+				if (!grow((void **)&files, &capf, nf + 1,
+					  sizeof(char *)) ||
+				    !(files[nf] = malloc(strlen(dirs[i]) + l + 2))) {
+					rc = host->error(err, FC_ERR_NOMEM,
+							 "out of memory");
+					break;
+				}
+				sprintf(files[nf++], "%s/%s", dirs[i], e->d_name);
+			}
+			closedir(d);
+			if (nf)
+				qsort(files, nf, sizeof(char *), cmp_str);
+			for (size_t k = 0; k < nf; k++) {
+				if (rc == FC_OK)
+					rc = load_pack(st, files[k], disable, err);
+				free(files[k]);
+			}
+			free(files);
+			if (rc)
+				goto out;
+		}
+		if (st->n_packs == 0)
+			host->log(ctx, FC_LOG_WARNING,
+				  "no rule packs found on %s; no claims will be "
+				  "found",
+				  host->data_path(ctx, "rules"));
+	}
+out:
+	for (size_t i = 0; i < n_owned; i++)
+		free(owned[i]);
+	free(search);
+	if (rc) {
+		state_free(st);
+		return rc;
+	}
+	*out = st;
+	return FC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Matching. */
+
+/* The numbers of one sentence and the masked copy of it. */
+typedef struct masked {
+	char *text;          /* the sentence with quantities replaced */
+	size_t len, cap;
+	size_t *tok_at;      /* offset of each token in text */
+	size_t *tok_num;     /* index of its number in the scan */
+	size_t n_tok, cap_tok, cap_tok_num;
+	size_t *map;         /* offset in text -> offset in the original */
+	size_t cap_map;
+} masked;
+
+static void masked_free(masked *m)
+{
+	free(m->text);
+	free(m->tok_at);
+	free(m->tok_num);
+	free(m->map);
+}
+
+static bool masked_put(masked *m, const char *s, size_t n, size_t orig)
+{
+	if (!grow((void **)&m->text, &m->cap, m->len + n + 1, 1) ||
+	    !grow((void **)&m->map, &m->cap_map, m->len + n + 1, sizeof(size_t)))
+		return false;
+	memcpy(m->text + m->len, s, n);
+	for (size_t i = 0; i < n; i++)
+		m->map[m->len + i] = orig;
+	m->len += n;
+	m->text[m->len] = 0;
+	m->map[m->len] = orig;
+	return true;
+}
+
+/* Builds the masked copy of [ss, se) of `text` with numbers [first, last)
+ * of `nums`. */
+static bool mask(masked *m, const char *text, size_t ss, size_t se,
+		 const fc_number_list *nums, size_t first, size_t last)
+{
+	size_t pos = ss;
+
+	m->len = 0;
+	m->n_tok = 0;
+	for (size_t i = first; i <= last; i++) {
+		size_t upto = i < last ? nums->items[i].start : se;
+		/* Copy [pos, upto), turning a stray U+E000 into U+FFFD. */
+		while (pos < upto) {
+			if (upto - pos >= TOKEN_LEN &&
+			    memcmp(text + pos, TOKEN, TOKEN_LEN) == 0) {
+				if (!masked_put(m, "\xEF\xBF\xBD", 3, pos))
+					return false;
+				pos += TOKEN_LEN;
+				continue;
+			}
+			const char *next = memchr(text + pos, 0xEE, upto - pos);
+			size_t n = next ? (size_t)(next - text) - pos : upto - pos;
+			if (n == 0)
+				n = 1;
+			for (size_t k = 0; k < n; k++)
+				if (!masked_put(m, text + pos + k, 1, pos + k))
+					return false;
+			pos += n;
+		}
+		if (i == last)
+			break;
+		if (!fc_num_kind_is_quantity(nums->items[i].kind)) {
+			continue; /* left as written */
+		}
+		if (!grow((void **)&m->tok_at, &m->cap_tok, m->n_tok + 1,
+			  sizeof(size_t)) ||
+		    !grow((void **)&m->tok_num, &m->cap_tok_num, m->n_tok + 1,
+			  sizeof(size_t)))
+			return false;
+		m->tok_at[m->n_tok] = m->len;
+		m->tok_num[m->n_tok] = i;
+		m->n_tok++;
+		if (!masked_put(m, TOKEN, TOKEN_LEN, nums->items[i].start))
+			return false;
+		pos = nums->items[i].end;
+	}
+	return true;
+}
+
+static bool guard(const pcre2_code *re, const masked *m, pcre2_match_data *md)
+{
+	return pcre2_match(re, (PCRE2_SPTR)m->text, m->len, 0, 0, md, NULL) >= 0;
+}
+
+/* Matches every rule against one masked sentence, adding claims to out.
+ * `taken` flags numbers already claimed. */
+static bool match_sentence(const state *st, const masked *m,
+			   const fc_number_list *nums, bool *taken, size_t ss,
+			   size_t se, pcre2_match_data *md, pcre2_match_data *gmd,
+			   found_list *out)
+{
+	for (size_t ri = 0; ri < st->n_rules; ri++) {
+		const rule *r = &st->rules[ri];
+		int ctx_state = -1; /* -1 unknown, 0 no, 1 yes */
+		int unless_state = -1;
+
+		for (size_t pi = 0; pi < r->n_patterns; pi++) {
+			PCRE2_SIZE start = 0;
+
+			while (start <= m->len) {
+				int rc = pcre2_match(r->patterns[pi],
+						     (PCRE2_SPTR)m->text, m->len,
+						     start, 0, md, NULL);
+				PCRE2_SIZE *ov;
+				uint32_t gi;
+				PCRE2_SIZE ns, ne;
+				size_t tok = (size_t)-1;
+				const fc_number *num;
+				found f;
+
+				if (rc < 0)
+					break;
+				ov = pcre2_get_ovector_pointer(md);
+				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				gi = (uint32_t)pcre2_substring_number_from_name(
+				    r->patterns[pi], (PCRE2_SPTR) "NUMBER");
+				ns = ov[2 * gi];
+				ne = ov[2 * gi + 1];
+				if (ns == PCRE2_UNSET || ne != ns + TOKEN_LEN)
+					continue;
+				for (size_t t = 0; t < m->n_tok; t++)
+					if (m->tok_at[t] == ns)
+						tok = t;
+				if (tok == (size_t)-1)
+					continue;
+				if (taken[m->tok_num[tok]])
+					continue;
+				num = &nums->items[m->tok_num[tok]];
+				if (!(r->kinds & (1u << num->kind)))
+					continue;
+				if (r->context && ctx_state < 0)
+					ctx_state = guard(r->context, m, gmd);
+				if (ctx_state == 0)
+					continue;
+				memset(&f, 0, sizeof(f));
+				{
+					int si = pcre2_substring_number_from_name(
+					    r->patterns[pi], (PCRE2_SPTR) "source");
+					if (si > 0 && ov[2 * si] != PCRE2_UNSET &&
+					    ov[2 * si + 1] > ov[2 * si]) {
+						f.attribution =
+						    dupn(m->text + ov[2 * si],
+							 ov[2 * si + 1] - ov[2 * si]);
+						if (!f.attribution)
+							return false;
+					}
+				}
+				if (r->unless && unless_state < 0)
+					unless_state = guard(r->unless, m, gmd);
+				f.r = r;
+				f.number = *num;
+				f.start = num->start;
+				f.end = num->end;
+				f.value_start = num->value_start;
+				f.sent_start = ss;
+				f.sent_end = se;
+				f.metric = r->metric;
+				if (unless_state == 1 || !r->metric) {
+					f.metric = NULL;
+					f.unbound_reason = r->unbound_reason;
+				}
+				if (!grow((void **)&out->items, &out->cap,
+					  out->n + 1, sizeof(found))) {
+					free(f.attribution);
+					return false;
+				}
+				out->items[out->n++] = f;
+				taken[m->tok_num[tok]] = true;
+			}
+		}
+	}
+	return true;
+}
+
+/* Finds the claims of `len` bytes of `text`; offsets in `out` are into
+ * `text`. */
+static fc_status match_text(const state *st, const char *text, size_t len,
+			    const fc_num_options *nopts, found_list *out,
+			    fc_error *err)
+{
+	fc_number_list nums = {0};
+	masked m;
+	bool *taken = NULL;
+	pcre2_match_data *md = NULL, *gmd = NULL;
+	fc_status rc = FC_OK;
+	size_t i = 0;
+
+	memset(&m, 0, sizeof(m));
+	rc = st->host->numbers_scan(text, len, nopts, &nums);
+	if (rc != FC_OK)
+		return st->host->error(err, rc, "the number engine failed");
+	if (nums.count == 0 || st->n_rules == 0)
+		goto out;
+	taken = calloc(nums.count, sizeof(bool));
+	md = pcre2_match_data_create(64, NULL);
+	gmd = pcre2_match_data_create(16, NULL);
+	if (!taken || !md || !gmd) {
+		rc = st->host->error(err, FC_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	while (i < nums.count) {
+		size_t ss, se, j = i;
+		bool any = false;
+
+		st->host->sentence_at(text, len, nums.items[i].start, &ss, &se);
+		if (se < nums.items[i].end)
+			se = nums.items[i].end;
+		if (ss > nums.items[i].start)
+			ss = nums.items[i].start;
+		while (j < nums.count && nums.items[j].start < se) {
+			if (nums.items[j].end > se)
+				se = nums.items[j].end;
+			if (fc_num_kind_is_quantity(nums.items[j].kind))
+				any = true;
+			j++;
+		}
+		if (any && se - ss <= MAX_SENTENCE) {
+			if (!mask(&m, text, ss, se, &nums, i, j) ||
+			    !match_sentence(st, &m, &nums, taken, ss, se, md, gmd,
+					    out)) {
+				rc = st->host->error(err, FC_ERR_NOMEM,
+						     "out of memory");
+				goto out;
+			}
+		}
+		i = j;
+	}
+out:
+	pcre2_match_data_free(md);
+	pcre2_match_data_free(gmd);
+	free(taken);
+	masked_free(&m);
+	st->host->number_list_free(&nums);
+	return rc;
+}
+
+static fc_status rules_check(void *p, const fc_document *doc,
+			     fc_check_sink *sink, fc_error *err)
+{
+	const state *st = p;
+	found_list fl = {0};
+	fc_status rc;
+
+	rc = match_text(st, doc->prose, doc->prose_len,
+			st->host->num_options(st->ctx), &fl, err);
+	for (size_t i = 0; rc == FC_OK && i < fl.n; i++) {
+		const found *f = &fl.items[i];
+		fc_claim c;
+
+		memset(&c, 0, sizeof(c));
+		c.start = f->start;
+		c.end = f->end;
+		c.sent_start = f->sent_start;
+		c.sent_end = f->sent_end;
+		c.number = f->number;
+		c.rule_id = f->r->id;
+		c.metric = f->metric;
+		c.unbound_reason = f->unbound_reason;
+		c.attribution = f->attribution;
+		c.severity = f->r->severity;
+		c.tolerance = f->r->tolerance;
+		c.as_of = FC_DATE_NONE;
+		c.since = FC_DATE_NONE;
+		rc = st->host->claim_add(sink, &c);
+		if (rc == FC_ERR_ARG)
+			rc = FC_OK; /* refused and logged by the core */
+		else if (rc)
+			st->host->error(err, rc, "out of memory");
+	}
+	found_list_free(&fl);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* `figcheck rules test`: every rule's examples and counterexamples. */
+
+static bool pack_selected(const pack *pk, const char *const *args, size_t n)
+{
+	if (n == 0)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		const char *b = strrchr(pk->path, '/');
+		if (strcmp(args[i], pk->name) == 0 || strcmp(args[i], pk->path) == 0 ||
+		    (b && strcmp(args[i], b + 1) == 0))
+			return true;
+	}
+	return false;
+}
+
+static int rules_selftest(void *p, const char *const *args, size_t n_args,
+			  FILE *out, fc_error *err)
+{
+	const state *st = p;
+	const fc_num_options *nopts = st->host->num_options(st->ctx);
+	int failures = 0, passed = 0;
+
+	for (size_t a = 0; a < n_args; a++) {
+		bool known = false;
+		for (size_t k = 0; k < st->n_packs; k++)
+			if (pack_selected(&st->packs[k], &args[a], 1))
+				known = true;
+		if (!known) {
+			st->host->error(err, FC_ERR_NOTFOUND,
+					"no rule pack named '%s' is loaded", args[a]);
+			return -1;
+		}
+	}
+	for (size_t ri = 0; ri < st->n_rules; ri++) {
+		const rule *r = &st->rules[ri];
+		const cJSON *e;
+
+		if (!pack_selected(&st->packs[r->pack], args, n_args))
+			continue;
+		cJSON_ArrayForEach(e, r->examples)
+		{
+			const char *text =
+			    cJSON_GetObjectItemCaseSensitive(e, "text")->valuestring;
+			const char *want =
+			    cJSON_GetObjectItemCaseSensitive(e, "claim")->valuestring;
+			found_list fl = {0};
+			bool ok = false;
+			const char *got_rule = NULL;
+
+			if (match_text(st, text, strlen(text), nopts, &fl, err))
+				return -1;
+			for (size_t i = 0; i < fl.n; i++) {
+				const found *f = &fl.items[i];
+				size_t wl = strlen(want);
+				bool same =
+				    (f->end - f->start == wl &&
+				     memcmp(text + f->start, want, wl) == 0) ||
+				    (f->end - f->value_start == wl &&
+				     memcmp(text + f->value_start, want, wl) == 0);
+				if (!same)
+					continue;
+				got_rule = f->r->id;
+				if (f->r == r && (f->metric || !r->metric))
+					ok = true;
+			}
+			if (ok) {
+				passed++;
+			} else {
+				failures++;
+				fprintf(out,
+					"FAIL %s: example not matched: \"%s\" "
+					"should bind \"%s\"%s%s\n",
+					r->id, text, want,
+					got_rule ? "; it was taken by " : "",
+					got_rule ? got_rule : "");
+			}
+			found_list_free(&fl);
+		}
+		cJSON_ArrayForEach(e, r->counterexamples)
+		{
+			found_list fl = {0};
+			bool bad = false;
+
+			if (match_text(st, e->valuestring, strlen(e->valuestring),
+				       nopts, &fl, err))
+				return -1;
+			for (size_t i = 0; i < fl.n; i++)
+				if (fl.items[i].r == r && fl.items[i].metric)
+					bad = true;
+			if (bad) {
+				failures++;
+				fprintf(out,
+					"FAIL %s: counterexample matched: \"%s\"\n",
+					r->id, e->valuestring);
+			} else {
+				passed++;
+			}
+			found_list_free(&fl);
+		}
+	}
+	fprintf(out, "%d examples passed, %d failed, in %zu rules of %zu packs\n",
+		passed, failures, st->n_rules, st->n_packs);
+	return failures;
+}
+
+FIGCHECK_PLUGIN(.kind = FC_PLUGIN_CHECKER, .name = "rules",
+		.version = "1.0.0",
+		.description = "claims found by rule packs of PCRE2 patterns "
+			       "anchored on numbers",
+		.options = options, .init = rules_init, .fini = state_free,
+		.checker = {.check = rules_check, .selftest = rules_selftest});

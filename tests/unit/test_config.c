@@ -1,0 +1,263 @@
+/*
+ * test_config.c: loading and validating the configuration; every error
+ * names the JSON path, and syntax errors the line and column.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "testutil.h"
+
+static const struct {
+	const char *text;
+	const char *error; /* NULL: it must load */
+} cases[] = {
+    {"{}", NULL},
+    {"\xEF\xBB\xBF{}", NULL},
+    {"{\"date\": \"2023-11-05\", \"year\": 2023, \"fail_on\": \"discrepancy\"}",
+     NULL},
+    {"", "empty file"},
+    {"   ", "t.json:1:4: invalid JSON"},
+    {"{\n  \"date\": \"2023-11-05\",\n  \"year\": 2023,\n}", "t.json:4:1: invalid JSON"},
+    {"{\"date\": \"2023-11-05\"} trailing", "t.json:1:24: invalid JSON: unexpected text"},
+    {"{\"date\": \"2023-11-05\"", "unexpected end of input"},
+    {"[]", "(top level): expected an object"},
+    {"{\"dte\": \"2023-11-05\"}", "dte: unknown key; known keys here"},
+    {"{\"date\": \"5 Nov\"}", "date: \"5 Nov\" is not a date; write YYYY-MM-DD"},
+    {"{\"date\": 20231105}", "date: expected a string, found a number"},
+    {"{\"year\": 2023.5}", "year: expected a whole number, found a fraction"},
+    {"{\"year\": 0}", "year: 0 is out of range"},
+    {"{\"fail_on\": \"bad\"}", "fail_on: \"bad\" is not a verdict"},
+    {"{\"fail_on\": \"never\"}", NULL},
+    {"{\"numbers\": {\"locale\": \"fr\"}}", "numbers.locale: \"fr\" is not a known locale"},
+    {"{\"numbers\": {\"round\": \"last-nonzero\", \"nearly_window\": 0.2}}", NULL},
+    {"{\"numbers\": {\"nearly_window\": 2}}", "numbers.nearly_window: 2 is out of range"},
+    {"{\"numbers\": []}", "numbers: expected an object, found an array"},
+    {"{\"verify\": {\"lag_days\": -1}}", "verify.lag_days: -1 is out of range"},
+    {"{\"verify\": {\"understated\": \"a lot\"}}", "verify.understated: expected a number, found a string"},
+    {"{\"verify\": {\"stale\": 3}}", "verify.stale: unknown key"},
+    {"{\"fetch\": {\"timeout\": \"10x\"}}", "fetch.timeout: expected a duration"},
+    {"{\"fetch\": {\"timeout\": \"30s\", \"max_body\": 1000, \"retries\": 2}}", NULL},
+    {"{\"sources\": {}}", "sources: expected an array of objects, found an object"},
+    {"{\"sources\": [3]}", "sources[0]: expected an object, found a number"},
+    {"{\"sources\": [{\"plugin\": \"json\", \"url\": \"x\"}]}", "sources[0].name: missing; expected a string"},
+    {"{\"sources\": [{\"name\": \"a\", \"url\": \"x\"}]}", "sources[0].plugin: missing"},
+    {"{\"sources\": [{\"name\": \"a b\", \"plugin\": \"json\"}]}", "sources[0].name: \"a b\": use letters"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": 3}]}", "sources[0].url: expected a string, found a number"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": \"x\", \"path\": \"y\"}]}", "sources[0]: give \"url\" or \"path\", not both"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": \"x\"}, {\"name\": \"a\", \"plugin\": \"json\", \"url\": \"y\"}]}", "sources[1]: a source named \"a\" is already defined at sources[0]"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": \"x\", \"aliases\": [\"ok\", 4]}]}", "sources[0].aliases[1]: expected a non-empty string"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": \"x\", \"ttl\": \"2h\", \"options\": []}]}", "sources[0].options: expected an object, found an array"},
+    {"{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", \"url\": \"x\", \"opts\": {}}]}", "sources[0].opts: unknown key"},
+    {"{\"checkers\": {\"rules\": 3}}", "checkers.rules: expected an object of options, or false"},
+    {"{\"checkers\": {\"rules\": false}}", NULL},
+    {"{\"reporters\": {\"text\": []}}", "reporters.text: expected an object of options"},
+    {"{\"plugin_dirs\": \"x\"}", "plugin_dirs: expected an array of folder names"},
+    {"{\"a\": 1, \"a\": 2}", "key \"a\" given twice"},
+    {"{\"verify\": {\"lag_days\": 1, \"lag_days\": 2}}", "verify.lag_days: key \"lag_days\" given twice"},
+    {"{\"date\": \"caf\xC3\"}", "t.json:1:14: not valid UTF-8"},
+};
+
+START_TEST(test_parse)
+{
+	fc_config *cfg = NULL;
+	fc_error err;
+	fc_status rc;
+
+	fc_error_clear(&err);
+	rc = fc_config_parse("t.json", "/base", cases[_i].text,
+			     strlen(cases[_i].text), &cfg, &err);
+	if (!cases[_i].error) {
+		ck_assert_msg(rc == FC_OK, "case %d: %s", _i, err.msg);
+		fc_config_free(cfg);
+		return;
+	}
+	ck_assert_msg(rc == FC_ERR_CONFIG, "case %d loaded but should fail", _i);
+	ck_assert_ptr_null(cfg);
+	ck_assert_msg(strstr(err.msg, cases[_i].error) != NULL,
+		      "case %d: expected '%s' in '%s'", _i, cases[_i].error,
+		      err.msg);
+	ck_assert_msg(strncmp(err.msg, "t.json", 6) == 0,
+		      "case %d: the message must name the file: %s", _i, err.msg);
+}
+END_TEST
+
+START_TEST(test_values)
+{
+	const char *text =
+	    "{\"date\": \"2023-11-05\", \"year\": 2023, \"fail_on\": \"discrepancy\","
+	    " \"verify\": {\"lag_days\": 3, \"understated\": 0.5},"
+	    " \"sources\": [{\"name\": \"moh\", \"plugin\": \"json\","
+	    " \"path\": \"data/x.json\", \"ttl\": \"6h\", \"aliases\": [\"MoH\"]},"
+	    " {\"name\": \"web\", \"plugin\": \"json\", \"url\": "
+	    "\"https://example.org/x.json\", \"lag_days\": 0}]}";
+	fc_config *cfg;
+	fc_error err;
+
+	ck_assert_int_eq(fc_config_parse("t.json", "/base", text, strlen(text),
+					 &cfg, &err),
+			 FC_OK);
+	ck_assert_int_eq(cfg->date, fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(cfg->year, 2023);
+	ck_assert_int_eq(cfg->fail_on, FC_VERDICT_DISCREPANCY);
+	ck_assert_int_eq(cfg->lag_days, 3);
+	ck_assert_double_eq(cfg->understated, 0.5);
+	ck_assert_int_eq(cfg->stale_days, 7);
+	ck_assert_uint_eq(cfg->n_sources, 2);
+	ck_assert_str_eq(cfg->sources[0].url, "/base/data/x.json");
+	ck_assert_double_eq(cfg->sources[0].ttl, 21600);
+	ck_assert_int_eq(cfg->sources[0].lag_days, 3);
+	ck_assert_str_eq(cfg->sources[0].aliases[0], "MoH");
+	ck_assert_str_eq(cfg->sources[1].url, "https://example.org/x.json");
+	ck_assert_int_eq(cfg->sources[1].lag_days, 0);
+	fc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(test_search_upward)
+{
+	char *dir = tu_tmpdir();
+	char *sub = fc_asprintf("%s/a/b", dir), *cmd = fc_asprintf("mkdir -p '%s'", sub);
+	char *cfgp;
+	fc_config *cfg;
+	fc_error err;
+
+	ck_assert_int_eq(system(cmd), 0);
+	cfgp = tu_write(dir, ".figcheck.json", "{\"year\": 2021}");
+	ck_assert_int_eq(fc_config_load(NULL, sub, &cfg, &err), FC_OK);
+	ck_assert_int_eq(cfg->year, 2021);
+	ck_assert_str_eq(cfg->path, cfgp);
+	fc_config_free(cfg);
+	/* A broken file found on the way up is an error, not skipped. */
+	free(cfgp);
+	cfgp = tu_write(dir, ".figcheck.json", "{\"year\": }");
+	ck_assert_int_eq(fc_config_load(NULL, sub, &cfg, &err), FC_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err.msg, ".figcheck.json:1:10"));
+	/* --config with a missing file names it. */
+	ck_assert_int_eq(fc_config_load("/no/such/cfg.json", NULL, &cfg, &err),
+			 FC_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err.msg, "/no/such/cfg.json"));
+	free(cfgp);
+	free(sub);
+	free(cmd);
+	tu_rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_defaults)
+{
+	char *dir = tu_tmpdir();
+	fc_config *cfg;
+	fc_error err;
+
+	/* No file anywhere above a fresh temporary folder: the defaults
+	 * (unless /tmp or / holds one, which a test machine should not). */
+	ck_assert_int_eq(fc_config_load(NULL, dir, &cfg, &err), FC_OK);
+	ck_assert_ptr_null(cfg->path);
+	ck_assert_int_eq(cfg->fail_on, FC_VERDICT_OUTDATED);
+	ck_assert_int_eq(cfg->lag_days, 2);
+	ck_assert_uint_eq(cfg->n_sources, 0);
+	fc_config_free(cfg);
+	tu_rmdir(dir);
+}
+END_TEST
+
+/* Plugin options are validated against the plugin's declared table. */
+static const struct {
+	const char *options;
+	const char *error;
+} option_cases[] = {
+    {"{\"metrics\": {\"killed\": \"x.killed\"}}", NULL},
+    {"{}", "sources[0].options.metrics: missing; the json plugin needs it"},
+    {"{\"metrics\": {\"killed\": \"x.killed\"}, \"colour\": 1}",
+     "sources[0].options.colour: unknown option of the source plugin 'json'"},
+    {"{\"metrics\": [\"killed\"]}",
+     "sources[0].options.metrics: expected an object, found an array"},
+    {"{\"metrics\": {\"killed\": \"x.killed\"}, \"optional\": [1]}",
+     "sources[0].options.optional: expected an array of strings"},
+    {"{\"metrics\": {\"killed\": 3}}",
+     "sources[0].options.metrics.killed: expected a metric key"},
+    {"{\"metrics\": {\"killed\": \"x.killed\"}, \"records\": \"data\"}",
+     "sources[0].options.records: \"data\" is not a JSON Pointer"},
+};
+
+START_TEST(test_plugin_options)
+{
+	char *dir = tu_tmpdir();
+	char *data = tu_write(dir, "d.json", "[]");
+	char *config = fc_asprintf(
+	    "{\"sources\": [{\"name\": \"s\", \"plugin\": \"json\", \"path\": "
+	    "\"d.json\", \"options\": %s}]}",
+	    option_cases[_i].options);
+	fc_engine *eng = NULL;
+	fc_error err;
+	fc_status rc = tu_engine_ex(dir, config, NULL, &eng, &err);
+
+	if (!option_cases[_i].error) {
+		ck_assert_msg(rc == FC_OK, "case %d: %s", _i, err.msg);
+	} else {
+		ck_assert_msg(rc != FC_OK, "case %d should fail", _i);
+		ck_assert_msg(strstr(err.msg, option_cases[_i].error) != NULL,
+			      "case %d: expected '%s' in '%s'", _i,
+			      option_cases[_i].error, err.msg);
+	}
+	fc_engine_free(eng);
+	free(config);
+	free(data);
+	tu_rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_unknown_plugin)
+{
+	char *dir = tu_tmpdir();
+	fc_engine *eng = NULL;
+	fc_error err;
+
+	ck_assert_int_ne(tu_engine_ex(dir,
+				      "{\"sources\": [{\"name\": \"s\", \"plugin\": "
+				      "\"xml\", \"path\": \"x\"}]}",
+				      NULL, &eng, &err),
+			 FC_OK);
+	ck_assert_ptr_nonnull(strstr(err.msg, "sources[0].plugin: no source "
+					      "plugin named 'xml'"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "json"));
+	ck_assert_int_ne(tu_engine_ex(dir, "{\"checkers\": {\"speling\": {}}}",
+				      NULL, &eng, &err),
+			 FC_OK);
+	ck_assert_ptr_nonnull(strstr(err.msg, "checkers.speling: no checker "
+					      "plugin named 'speling'"));
+	tu_rmdir(dir);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, test_parse, 0, (int)FC_ARRAY_LEN(cases));
+	tcase_add_test(tc, test_values);
+	tcase_add_test(tc, test_search_upward);
+	tcase_add_test(tc, test_defaults);
+	tcase_add_loop_test(tc, test_plugin_options, 0,
+			    (int)FC_ARRAY_LEN(option_cases));
+	tcase_add_test(tc, test_unknown_plugin);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

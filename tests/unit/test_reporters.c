@@ -1,0 +1,197 @@
+/*
+ * test_reporters.c: the text and json reporters over a real run of the
+ * bundled example.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define EXAMPLES FC_SOURCE_DIR "/examples"
+
+static char *tmp;
+static fc_engine *eng;
+static fc_doc_result *res;
+
+static void setup(void)
+{
+	fc_document *doc;
+	fc_error err;
+	char *config;
+	char *text;
+	size_t len;
+
+	tmp = tu_tmpdir();
+	ck_assert_int_eq(fc_read_file(EXAMPLES "/figcheck.json", 0, &text, &len,
+				      &err),
+			 FC_OK);
+	/* The example's configuration, with its data found from here. */
+	{
+		fc_buf b = {0};
+		const char *p = text, *q;
+		while ((q = strstr(p, "\"data/"))) {
+			fc_buf_append(&b, p, (size_t)(q - p) + 1);
+			fc_buf_puts(&b, EXAMPLES "/");
+			p = q + 1;
+		}
+		fc_buf_puts(&b, p);
+		config = fc_buf_steal(&b);
+	}
+	free(text);
+	eng = tu_engine(tmp, config, NULL);
+	free(config);
+	ck_assert_int_eq(fc_document_load(EXAMPLES "/gaza-2023-11-05.md", NULL,
+					  &doc, &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_engine_check(eng, doc, &res, &err), FC_OK);
+}
+
+static void teardown(void)
+{
+	fc_doc_result_free(res);
+	fc_engine_free(eng);
+	tu_rmdir(tmp);
+}
+
+static char *render(const char *format)
+{
+	char *out = fc_asprintf("%s/out.%s", tmp, format), *data;
+	const char *paths[] = {res->doc->path};
+	fc_doc_result *rs[] = {res};
+	fc_error err;
+	size_t len;
+
+	ck_assert_int_eq(fc_engine_report(eng, format, out, rs, paths, NULL, 1,
+					  &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_read_file(out, 0, &data, &len, &err), FC_OK);
+	free(out);
+	return data;
+}
+
+START_TEST(test_text)
+{
+	char *t = render("text");
+
+	ck_assert_ptr_nonnull(strstr(t, EXAMPLES "/gaza-2023-11-05.md:13:"));
+	ck_assert_ptr_nonnull(strstr(t, ": ok: \"9,770\" agrees with gaza-moh: "
+					"9,770 on 2023-11-05."));
+	ck_assert_ptr_nonnull(strstr(t, ": ok: \"more than 1,400\""));
+	ck_assert_ptr_nonnull(strstr(t, ": discrepancy: \"4,800\" disagrees with "
+					"gaza-moh: 4,008 on 2023-11-05"));
+	ck_assert_ptr_nonnull(strstr(t, "[gaza.killed.children, "
+					"casualties.killed-children]"));
+	ck_assert_ptr_nonnull(strstr(t, "3 findings in 1 document: 1 "
+					"discrepancy, 2 ok"));
+	/* No colour when writing to a file. */
+	ck_assert_ptr_null(strchr(t, '\033'));
+	free(t);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+	char *t = render("json");
+	cJSON *root = cJSON_Parse(t), *docs, *fs, *f;
+	int n_ok = 0, n_bad = 0;
+
+	ck_assert_ptr_nonnull(root);
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "tool"),
+					     "name")->valuestring,
+			 "figcheck");
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(root, "failed")));
+	docs = cJSON_GetObjectItem(root, "documents");
+	ck_assert_int_eq(cJSON_GetArraySize(docs), 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(docs, 0),
+					     "as_of")->valuestring,
+			 "2023-11-05");
+	fs = cJSON_GetObjectItem(cJSON_GetArrayItem(docs, 0), "findings");
+	cJSON_ArrayForEach(f, fs)
+	{
+		const char *v = cJSON_GetObjectItem(f, "verdict")->valuestring;
+		cJSON *rec = cJSON_GetObjectItem(f, "record");
+		ck_assert(cJSON_IsObject(rec));
+		ck_assert(cJSON_IsString(cJSON_GetObjectItem(rec, "source")));
+		ck_assert(cJSON_IsString(cJSON_GetObjectItem(rec, "date")));
+		ck_assert_int_eq(
+		    (int)strlen(cJSON_GetObjectItem(f, "fingerprint")->valuestring),
+		    16);
+		ck_assert(cJSON_IsNumber(cJSON_GetObjectItem(
+		    cJSON_GetObjectItem(f, "location"), "line")));
+		if (strcmp(v, "ok") == 0)
+			n_ok++;
+		if (strcmp(v, "discrepancy") == 0) {
+			n_bad++;
+			ck_assert_double_eq(
+			    cJSON_GetObjectItem(rec, "value")->valuedouble, 4008);
+			ck_assert_double_eq(
+			    cJSON_GetObjectItem(cJSON_GetObjectItem(f, "difference"),
+						"absolute")
+				->valuedouble,
+			    792);
+			ck_assert_str_eq(
+			    cJSON_GetObjectItem(f, "metric")->valuestring,
+			    "gaza.killed.children");
+		}
+		if (strcmp(cJSON_GetObjectItem(f, "text")->valuestring,
+			   "more than 1,400") == 0) {
+			cJSON *c = cJSON_GetObjectItem(f, "claim");
+			ck_assert_str_eq(cJSON_GetObjectItem(c, "qualifier")->valuestring,
+					 "more_than");
+			ck_assert(cJSON_IsNull(cJSON_GetObjectItem(c, "high")));
+			ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(c, "low_open")));
+			ck_assert_str_eq(cJSON_GetObjectItem(rec, "qualifier")->valuestring,
+					 "more_than");
+		}
+	}
+	ck_assert_int_eq(n_ok, 2);
+	ck_assert_int_eq(n_bad, 1);
+	cJSON_Delete(root);
+	free(t);
+}
+END_TEST
+
+START_TEST(test_unknown_format)
+{
+	const char *paths[] = {res->doc->path};
+	fc_doc_result *rs[] = {res};
+	fc_error err;
+	char *out = fc_asprintf("%s/never.txt", tmp);
+
+	ck_assert_int_eq(fc_engine_report(eng, "yaml", out, rs, paths, NULL, 1,
+					  &err),
+			 FC_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown output format 'yaml'"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "text"));
+	ck_assert_int_ne(access(out, F_OK), 0);
+	free(out);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("reporters");
+	TCase *tc = tcase_create("example");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_text);
+	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_unknown_format);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
