@@ -1,0 +1,275 @@
+/*
+ * test_util.c: buffers, UTF-8, dates, value formatting, atomic files,
+ * durations and sentence boundaries.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "conf.h"
+#include "sentence.h"
+#include "testutil.h"
+#include "util.h"
+
+START_TEST(test_buf)
+{
+	fc_buf b = {0};
+	char *s;
+
+	ck_assert_int_eq(fc_buf_puts(&b, "abc"), FC_OK);
+	ck_assert_int_eq(fc_buf_printf(&b, "-%d-", 42), FC_OK);
+	for (int i = 0; i < 10000; i++)
+		ck_assert_int_eq(fc_buf_putc(&b, 'x'), FC_OK);
+	ck_assert_uint_eq(b.len, 3 + 4 + 10000);
+	ck_assert_int_eq(strncmp(b.data, "abc-42-x", 8), 0);
+	s = fc_buf_steal(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_uint_eq(strlen(s), 10007);
+	free(s);
+	s = fc_buf_steal(&b);
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+static const struct {
+	const char *bytes;
+	size_t len, bad;
+} utf8_cases[] = {
+    {"plain ascii", 11, 11},
+    {"caf\xC3\xA9", 5, 5},
+    {"\xE2\x80\x89thin", 7, 7},
+    {"\xF0\x9F\x98\x80", 4, 4},
+    {"bad \xC3", 5, 4},          /* truncated sequence */
+    {"bad \xC0\xAF", 6, 4},      /* overlong */
+    {"bad \xED\xA0\x80", 7, 4},  /* surrogate */
+    {"bad \xF4\x90\x80\x80", 8, 4}, /* above U+10FFFF */
+    {"bad \xFF", 5, 4},
+    {"nul\0x", 5, 3},
+    {"\x80", 1, 0},
+};
+
+START_TEST(test_utf8)
+{
+	ck_assert_uint_eq(fc_utf8_check(utf8_cases[_i].bytes, utf8_cases[_i].len),
+			  utf8_cases[_i].bad);
+}
+END_TEST
+
+START_TEST(test_dates)
+{
+	char buf[11];
+	int y, m, d;
+
+	ck_assert_int_eq(fc_date_from_ymd(1970, 1, 1), 0);
+	ck_assert_int_eq(fc_date_from_ymd(2023, 11, 5) -
+			     fc_date_from_ymd(2023, 10, 7),
+			 29);
+	ck_assert_int_eq(fc_date_from_ymd(2023, 2, 29), FC_DATE_NONE);
+	ck_assert_int_ne(fc_date_from_ymd(2024, 2, 29), FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_from_ymd(1900, 2, 29), FC_DATE_NONE);
+	ck_assert_int_ne(fc_date_from_ymd(2000, 2, 29), FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_from_ymd(2023, 13, 1), FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_from_ymd(0, 1, 1), FC_DATE_NONE);
+	for (fc_date x = fc_date_from_ymd(1, 1, 1);
+	     x < fc_date_from_ymd(9999, 12, 31); x += 997) {
+		fc_date_to_ymd(x, &y, &m, &d);
+		ck_assert_int_eq(fc_date_from_ymd(y, m, d), x);
+	}
+	ck_assert_str_eq(fc_date_format(fc_date_from_ymd(2023, 11, 5), buf),
+			 "2023-11-05");
+	ck_assert_str_eq(fc_date_format(FC_DATE_NONE, buf), "-");
+	ck_assert_int_eq(fc_date_parse_iso("2023-11-05", 10),
+			 fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(fc_date_parse_iso("2023-11-5", 9), FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_parse_iso("2023/11/05", 10), FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_parse_format("05/11/2023", 10, "%d/%m/%Y"),
+			 fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(fc_date_parse_format("Nov 5, 2023", 11, "%b %d, %Y"),
+			 fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(fc_date_parse_format("5 November 2023", 15, "%d %b %Y"),
+			 fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(fc_date_parse_format("2023-11-05T10:00:00Z", 20, NULL),
+			 fc_date_from_ymd(2023, 11, 5));
+	ck_assert_int_eq(fc_date_parse_format("5 Nov 2023x", 11, "%d %b %Y"),
+			 FC_DATE_NONE);
+	ck_assert_int_eq(fc_month_from_name("Sept", 4), 9);
+	ck_assert_int_eq(fc_month_from_name("nov", 3), 11);
+	ck_assert_int_eq(fc_month_from_name("no", 2), 0);
+}
+END_TEST
+
+START_TEST(test_format_value)
+{
+	char b[64];
+
+	ck_assert_str_eq(fc_format_value(9770, true, 2, b, sizeof(b)), "9,770");
+	ck_assert_str_eq(fc_format_value(9770, false, 2, b, sizeof(b)), "9770");
+	ck_assert_str_eq(fc_format_value(1234567, true, 2, b, sizeof(b)),
+			 "1,234,567");
+	ck_assert_str_eq(fc_format_value(-1400, true, 2, b, sizeof(b)), "-1,400");
+	ck_assert_str_eq(fc_format_value(40.5, true, 2, b, sizeof(b)), "40.5");
+	ck_assert_str_eq(fc_format_value(0.125, true, 2, b, sizeof(b)), "0.13");
+	ck_assert_str_eq(fc_format_value(INFINITY, true, 2, b, sizeof(b)), "inf");
+	ck_assert_str_eq(fc_format_value(0, true, 2, b, sizeof(b)), "0");
+}
+END_TEST
+
+START_TEST(test_durations)
+{
+	double d;
+
+	ck_assert(fc_parse_duration("90", &d) && d == 90);
+	ck_assert(fc_parse_duration("30m", &d) && d == 1800);
+	ck_assert(fc_parse_duration("6h", &d) && d == 21600);
+	ck_assert(fc_parse_duration("2d", &d) && d == 172800);
+	ck_assert(!fc_parse_duration("2w", &d));
+	ck_assert(!fc_parse_duration("h", &d));
+	ck_assert(!fc_parse_duration("-5", &d));
+	ck_assert(!fc_parse_duration("5mm", &d));
+}
+END_TEST
+
+START_TEST(test_atomic)
+{
+	char *dir = tu_tmpdir();
+	char *path = tu_write(dir, "report.txt", "old contents\n");
+	fc_atomic_file f;
+	fc_error err;
+	char *data;
+	size_t len;
+
+	/* An aborted write leaves the old file. */
+	ck_assert_int_eq(fc_atomic_open(&f, path, &err), FC_OK);
+	fputs("half a rep", f.fp);
+	fc_atomic_abort(&f);
+	ck_assert_int_eq(fc_read_file(path, 0, &data, &len, &err), FC_OK);
+	ck_assert_str_eq(data, "old contents\n");
+	free(data);
+	/* A committed one replaces it. */
+	ck_assert_int_eq(fc_atomic_open(&f, path, &err), FC_OK);
+	fputs("new report\n", f.fp);
+	ck_assert_int_eq(fc_atomic_commit(&f, &err), FC_OK);
+	ck_assert_int_eq(fc_read_file(path, 0, &data, &len, &err), FC_OK);
+	ck_assert_str_eq(data, "new report\n");
+	free(data);
+	/* Nothing else is left in the folder. */
+	{
+		char *cmd = fc_asprintf("test $(ls '%s' | wc -l) -eq 1", dir);
+		ck_assert_int_eq(system(cmd), 0);
+		free(cmd);
+	}
+	/* A folder that does not exist is an error naming the file. */
+	ck_assert_int_eq(fc_atomic_open(&f, "/nonexistent/dir/out.json", &err),
+			 FC_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "/nonexistent/dir/out.json"));
+	free(path);
+	tu_rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_read_file)
+{
+	char *data;
+	size_t len;
+	fc_error err;
+	char *dir = tu_tmpdir();
+	char *path = tu_write(dir, "big.txt", "0123456789");
+
+	ck_assert_int_eq(fc_read_file(path, 5, &data, &len, &err), FC_ERR_LIMIT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "big.txt"));
+	ck_assert_int_eq(fc_read_file(dir, 0, &data, &len, &err), FC_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "folder"));
+	ck_assert_int_eq(fc_read_file("/no/such/file", 0, &data, &len, &err),
+			 FC_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "/no/such/file"));
+	free(path);
+	tu_rmdir(dir);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *at;       /* a substring inside the wanted sentence */
+	const char *sentence; /* the sentence expected */
+} sentence_cases[] = {
+    {"The toll rose to 9,770. The ministry said so.", "9,770",
+     "The toll rose to 9,770."},
+    {"The toll rose to 9,770. The ministry said so.", "ministry",
+     "The ministry said so."},
+    {"Officials met on Nov. 5 in Ramallah. Talks ended.", "Ramallah",
+     "Officials met on Nov. 5 in Ramallah."},
+    {"The U.S. envoy said 1.4 million people fled. Aid came.", "1.4",
+     "The U.S. envoy said 1.4 million people fled."},
+    {"Dr. Smith said 40 died! Others said 50.", "40", "Dr. Smith said 40 died!"},
+    {"Headline about Gaza\nThe body text says 12 people.", "12",
+     "The body text says 12 people."},
+    {"a wrapped line that\ncontinues with 12 people here.", "12",
+     "a wrapped line that\ncontinues with 12 people here."},
+    {"\"We counted 300,\" he said. Next.", "300",
+     "\"We counted 300,\" he said."},
+    {"First para.\n\nSecond para has 7 items", "7",
+     "Second para has 7 items"},
+};
+
+START_TEST(test_sentences)
+{
+	const char *t = sentence_cases[_i].text;
+	size_t off = (size_t)(strstr(t, sentence_cases[_i].at) - t), s, e;
+
+	fc_sentence_at(t, strlen(t), off, &s, &e);
+	ck_assert_uint_eq(e - s, strlen(sentence_cases[_i].sentence));
+	ck_assert_int_eq(strncmp(t + s, sentence_cases[_i].sentence, e - s), 0);
+}
+END_TEST
+
+START_TEST(test_arena)
+{
+	fc_arena a = {0};
+	char *s = NULL;
+
+	for (int i = 0; i < 5000; i++) {
+		s = fc_arena_printf(&a, "string number %d", i);
+		ck_assert_ptr_nonnull(s);
+	}
+	ck_assert_str_eq(s, "string number 4999");
+	ck_assert_ptr_nonnull(fc_arena_alloc(&a, 100000));
+	ck_assert_ptr_null(fc_arena_strdup(&a, NULL));
+	fc_arena_free(&a);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_buf);
+	tcase_add_loop_test(tc, test_utf8, 0,
+			    (int)FC_ARRAY_LEN(utf8_cases));
+	tcase_add_test(tc, test_dates);
+	tcase_add_test(tc, test_format_value);
+	tcase_add_test(tc, test_durations);
+	tcase_add_test(tc, test_atomic);
+	tcase_add_test(tc, test_read_file);
+	tcase_add_loop_test(tc, test_sentences, 0,
+			    (int)FC_ARRAY_LEN(sentence_cases));
+	tcase_add_test(tc, test_arena);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
