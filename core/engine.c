@@ -25,6 +25,8 @@ struct fc_engine {
 	fc_verdict fail_on;
 	fc_date date;        /* --date */
 	char *rules_path;    /* colon-separated */
+	char *cache_dir;     /* --cache-dir, or NULL */
+	bool offline, refresh;
 
 	fc_plugin_ctx **checkers;
 	size_t n_checkers;
@@ -102,6 +104,7 @@ void fc_engine_free(fc_engine *eng)
 	fc_plugins_free(&eng->plugins);
 	fc_config_free(eng->cfg);
 	free(eng->rules_path);
+	free(eng->cache_dir);
 	free(eng);
 }
 
@@ -119,6 +122,12 @@ fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	eng->logger = opts->logger;
 	eng->date = opts->date;
+	eng->offline = opts->offline;
+	eng->refresh = opts->refresh;
+	if (opts->cache_dir && !(eng->cache_dir = fc_strdup(opts->cache_dir))) {
+		free(eng);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
 	rc = fc_config_load(opts->config_path, NULL, &eng->cfg, err);
 	if (rc != FC_OK)
 		goto fail;
@@ -306,6 +315,10 @@ static fc_status ensure_fetcher(fc_engine *eng, fc_error *err)
 	fc.max_body = cfg->max_body;
 	fc.retries = cfg->retries;
 	fc.logger = &eng->logger;
+	if (eng->cache_dir)
+		fc.cache_dir = eng->cache_dir;
+	fc.offline = eng->offline;
+	fc.refresh = eng->refresh;
 	return fc_fetcher_new(&fc, &eng->fetcher, err);
 }
 

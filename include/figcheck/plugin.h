@@ -304,6 +304,8 @@ typedef struct fc_source_info {
 	size_t n_records;
 	int64_t retrieved;      /* Unix time, 0 if never */
 	bool from_cache;
+	const char *cache_state; /* "fresh", "revalidated", "stale", "none"... */
+	double cache_age;        /* seconds since fetched, or -1 */
 } fc_source_info;
 
 typedef struct fc_report {
