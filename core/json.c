@@ -59,6 +59,8 @@ fc_status fc_json_parse(const char *name, const char *text, size_t len,
 	/* A byte-order mark is not JSON, but editors write one. */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
+	while (off < len && strchr(" \t\r\n", text[off]) && text[off])
+		off++;
 	if (len == off)
 		return fc_error_set(err, FC_ERR_PARSE,
 				    "%s: empty file, expected JSON", name);
@@ -79,12 +81,18 @@ fc_status fc_json_parse(const char *name, const char *text, size_t len,
 			near[n++] = ch < 0x20 ? '?' : (char)ch;
 		}
 		near[n] = 0;
-		if (pos >= len || n == 0)
-			return fc_error_set(err, FC_ERR_PARSE,
-					    "%s:%u:%u: invalid JSON: unexpected "
-					    "end of input (unclosed bracket or "
-					    "string?)",
-					    name, line, col);
+		{
+			size_t rest = pos + 1;
+			while (rest < len && strchr(" \t\r\n", text[rest]) &&
+			       text[rest])
+				rest++;
+			if (pos >= len || n == 0 || rest >= len)
+				return fc_error_set(
+				    err, FC_ERR_PARSE,
+				    "%s:%u:%u: invalid JSON at the end of the "
+				    "document (a bracket or quote left open?)",
+				    name, line, col);
+		}
 		return fc_error_set(err, FC_ERR_PARSE,
 				    "%s:%u:%u: invalid JSON near '%s'", name,
 				    line, col, near);

@@ -5,8 +5,11 @@
 
 #include <dirent.h>
 #include <dlfcn.h>
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <link.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -89,6 +92,61 @@ static fc_status check_desc(const char *path, const fc_plugin *d,
 	return FC_OK;
 }
 
+/*
+ * Checks that `path` is a complete ELF shared object before dlopen maps
+ * it: the dynamic loader maps segments straight from the file, and a
+ * segment that runs past the end of a truncated file faults the whole
+ * process (SIGBUS) instead of failing the call.
+ */
+static fc_status elf_check(const char *path, fc_error *err)
+{
+	ElfW(Ehdr) eh;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	fc_status rc = FC_OK;
+	const char *why = NULL;
+
+	if (fd < 0)
+		return fc_error_set(err, FC_ERR_PLUGIN,
+				    "plugin %s: cannot be loaded: %s", path,
+				    strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		why = "not a regular file";
+	else if (pread(fd, &eh, sizeof(eh), 0) != (ssize_t)sizeof(eh) ||
+		 memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
+		why = "not an ELF shared object";
+	else if (eh.e_ident[EI_CLASS] != (sizeof(void *) == 8 ? ELFCLASS64
+							       : ELFCLASS32) ||
+		 eh.e_type != ET_DYN)
+		why = "an ELF file of another class or type (not a shared object "
+		      "for this machine)";
+	else if (eh.e_phentsize != sizeof(ElfW(Phdr)) ||
+		 (uint64_t)eh.e_phoff + (uint64_t)eh.e_phnum * eh.e_phentsize >
+		     (uint64_t)st.st_size ||
+		 (uint64_t)eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize >
+		     (uint64_t)st.st_size)
+		why = "truncated (its headers run past the end of the file)";
+	for (unsigned i = 0; !why && i < eh.e_phnum; i++) {
+		ElfW(Phdr) ph;
+		if (pread(fd, &ph, sizeof(ph),
+			  (off_t)(eh.e_phoff + (uint64_t)i * eh.e_phentsize)) !=
+		    (ssize_t)sizeof(ph)) {
+			why = "truncated (unreadable program header)";
+			break;
+		}
+		if ((ph.p_type == PT_LOAD || ph.p_type == PT_DYNAMIC) &&
+		    (uint64_t)ph.p_offset + ph.p_filesz > (uint64_t)st.st_size)
+			why = "truncated (a segment runs past the end of the file)";
+	}
+	if (why)
+		rc = fc_error_set(err, FC_ERR_PLUGIN,
+				  "plugin %s: cannot be loaded: %s; rebuild or "
+				  "reinstall it",
+				  path, why);
+	close(fd);
+	return rc;
+}
+
 fc_status fc_plugin_load_file(const char *path, fc_loaded_plugin *out,
 			      fc_error *err)
 {
@@ -99,6 +157,8 @@ fc_status fc_plugin_load_file(const char *path, fc_loaded_plugin *out,
 	fc_status rc;
 
 	memset(out, 0, sizeof(*out));
+	if ((rc = elf_check(path, err)) != FC_OK)
+		return rc;
 	dlerror();
 	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {

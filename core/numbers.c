@@ -1609,12 +1609,37 @@ fc_status fc_numbers_scan(const char *text, size_t len,
 		next = try_at(&s, i, &rc);
 		if (rc != FC_OK)
 			return rc;
-		if (next > i)
+		if (next > i) {
 			i = next;
-		else if (is_alnum(c))
+		} else if (is_alpha(c)) {
+			/* Letters with digits glued on: "G7", "A320", "v2.1". */
+			size_t e = i, d;
+			while (e < len && is_alpha((unsigned char)text[e]))
+				e++;
+			d = e;
+			while (e < len && is_alnum((unsigned char)text[e]))
+				e++;
+			if (d < e && d < len && is_digit((unsigned char)text[d])) {
+				fc_num_kind k = FC_NUM_IDENTIFIER;
+				if (d == i + 1 && (c == 'v' || c == 'V')) {
+					k = FC_NUM_VERSION;
+					while (e + 1 < len && text[e] == '.' &&
+					       is_digit((unsigned char)text[e + 1])) {
+						e++;
+						while (e < len &&
+						       is_digit((unsigned char)text[e]))
+							e++;
+					}
+				}
+				if ((rc = emit_kind(&s, i, e, k, 0)) != FC_OK)
+					return rc;
+			}
+			i = e;
+		} else if (is_digit(c)) {
 			i = skip_token(text, len, i);
-		else
+		} else {
 			i++;
+		}
 	}
 	return FC_OK;
 }

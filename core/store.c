@@ -78,6 +78,10 @@ fc_status fc_store_add(fc_store *s, const fc_record *rec, const char *source,
 	n.qualifier = rec->qualifier;
 	n.precision = rec->precision;
 	n.kind = FC_NUM_COUNT;
+	/* A record published rounded ("about 1,200", precision 100) covers
+	 * the half unit either side; one with precision 0 or 1 is exact. */
+	if (rec->precision > 1 || rec->value != floor(rec->value))
+		n.flags = FC_NUMF_APPROX;
 	fc_number_set_bounds(&n, num);
 	r->low = n.low;
 	r->high = n.high;

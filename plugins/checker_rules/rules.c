@@ -406,14 +406,14 @@ static fc_status load_rule(state *st, fc_error *err, const char *file,
 	snprintf(where, sizeof(where), "rules[%zu]", index);
 	if (!cJSON_IsObject(o))
 		return pack_error(st, err, file, where, "expected an object");
-	if ((rc = known_keys(st, err, file, where, o, keys)))
-		return rc;
 	id = cJSON_GetObjectItemCaseSensitive(o, "id");
 	if (!cJSON_IsString(id) || !valid_id(id->valuestring))
 		return pack_error(st, err, file, where,
 				  "\"id\" must be a string of [a-z0-9_-]");
 	snprintf(where, sizeof(where), "rules[%zu] (%s)", index,
 		 id->valuestring);
+	if ((rc = known_keys(st, err, file, where, o, keys)))
+		return rc;
 	metric = cJSON_GetObjectItemCaseSensitive(o, "metric");
 	if (metric && !cJSON_IsNull(metric) &&
 	    !(cJSON_IsString(metric) && valid_metric(metric->valuestring)))

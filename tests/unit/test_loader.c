@@ -24,11 +24,12 @@ static const struct {
     {BROKEN "no_symbol.so",
      {"not a figcheck plugin", "does not export the symbol 'figcheck_plugin'",
       "FIGCHECK_PLUGIN"}},
-    {BROKEN "small_desc.so", {"too small to be a plugin descriptor", NULL}},
+    {BROKEN "small_desc.so",
+     {"truncated descriptor", "declares 12 bytes", "rebuild the plugin"}},
     {BROKEN "bad_kind.so", {"unknown kind 9", NULL}},
     {BROKEN "no_init.so",
      {"checker no_init", "required callback init is missing", NULL}},
-    {BROKEN "absent.so", {"cannot be loaded", "ldd", NULL}},
+    {BROKEN "absent.so", {"cannot be loaded", "No such file", NULL}},
 };
 
 START_TEST(test_broken)

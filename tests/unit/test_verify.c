@@ -130,6 +130,7 @@ static void make_claim(fc_claim *c, double v, double v2, fc_qualifier q,
 	c->number.value2 = v2;
 	c->number.qualifier = q;
 	c->number.precision = precision;
+	c->number.flags = precision > 1 ? FC_NUMF_APPROX : 0;
 	c->number.kind = FC_NUM_COUNT;
 	fc_number_set_bounds(&c->number, &no);
 	c->rule_id = "test.rule";
