@@ -178,8 +178,12 @@ int fc_cmd_numbers(int argc, char **argv)
 			fc_format_value(n->value, false, 6, v, sizeof(v));
 			fc_format_value(n->low, false, 6, lo, sizeof(lo));
 			fc_format_value(n->high, false, 6, hi, sizeof(hi));
-			printf("%u:%u: %.*s -> %s %c%s, %s%c %s %s", line, col,
-			       (int)(e - s), doc->text + s, v,
+			printf("%u:%u: ", line, col);
+			for (size_t k = s; k < e; k++)
+				putchar(doc->text[k] == '\n' || doc->text[k] == '\r'
+					    ? ' '
+					    : doc->text[k]);
+			printf(" -> %s %c%s, %s%c %s %s", v,
 			       n->low_open ? '(' : '[', lo, hi,
 			       n->high_open ? ')' : ']',
 			       fc_qualifier_name(n->qualifier),

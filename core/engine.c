@@ -349,6 +349,26 @@ static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
 
 	memset(&sink, 0, sizeof(sink));
 	sink.ctx = ctx;
+	/* The source's cache state is its worst URL's; its age the oldest
+	 * copy served. */
+	for (size_t k = 0; k < n; k++) {
+		static const char *const order[] = {
+		    "local", "fresh", "revalidated", "fetched", "uncached",
+		    "offline", "stale", "missing"};
+		size_t a = 0, b = 0;
+		for (size_t o = 0; o < FC_ARRAY_LEN(order); o++) {
+			if (reqs[k].cache_state &&
+			    strcmp(reqs[k].cache_state, order[o]) == 0)
+				a = o;
+			if (eng->infos[i].cache_state &&
+			    strcmp(eng->infos[i].cache_state, order[o]) == 0)
+				b = o;
+		}
+		if (k == 0 || a > b)
+			eng->infos[i].cache_state = order[a];
+		if (reqs[k].cache_age > eng->infos[i].cache_age)
+			eng->infos[i].cache_age = reqs[k].cache_age;
+	}
 	for (size_t k = 0; k < n; k++) {
 		fc_resource res;
 		if (reqs[k].status != FC_OK) {
@@ -415,6 +435,8 @@ static fc_status fetch_sources(fc_engine *eng, fc_error *err)
 		fc_plugin_ctx *ctx = eng->sources[i];
 		fc_error uerr;
 
+		eng->infos[i].cache_state = "none";
+		eng->infos[i].cache_age = -1;
 		fc_error_clear(&uerr);
 		if (ctx->plugin->desc->source.urls &&
 		    ctx->plugin->desc->source.urls(ctx->state, sc->url,
@@ -424,9 +446,12 @@ static fc_status fetch_sources(fc_engine *eng, fc_error *err)
 			fc_url_sink_clear(&extra[i]);
 		}
 	}
+	/* A plugin with a `urls` callback gets the configured url as the
+	 * base of the URLs it lists; only those are fetched. */
 	for (size_t i = 0; i < eng->n_sources; i++) {
 		const fc_source_conf *sc = &eng->cfg->sources[i];
-		size_t want = (sc->url ? 1 : 0) + extra[i].n;
+		bool own = sc->url && !eng->sources[i]->plugin->desc->source.urls;
+		size_t want = (own ? 1 : 0) + extra[i].n;
 
 		first[i] = n_reqs;
 		if (eng->vsources[i].failed)
@@ -436,7 +461,7 @@ static fc_status fetch_sources(fc_engine *eng, fc_error *err)
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 			goto out;
 		}
-		if (sc->url) {
+		if (own) {
 			memset(&reqs[n_reqs], 0, sizeof(*reqs));
 			reqs[n_reqs].url = sc->url;
 			reqs[n_reqs].label = sc->name;
@@ -510,6 +535,10 @@ fc_status fc_engine_fetch_one(fc_engine *eng, const char *who, const char *url,
 	req.url = url;
 	req.label = who;
 	req.ttl = 3600;
+	/* A source's own fetches keep for its ttl. */
+	for (size_t i = 0; who && i < eng->cfg->n_sources; i++)
+		if (strcmp(eng->cfg->sources[i].name, who) == 0)
+			req.ttl = eng->cfg->sources[i].ttl;
 	fc_fetch_all(eng->fetcher, &req, 1);
 	if (req.status != FC_OK) {
 		if (err)
@@ -845,6 +874,7 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 		docs[i].error = errors ? errors[i] : NULL;
 		if (!results[i])
 			continue;
+		docs[i].path = results[i]->doc->path;
 		docs[i].doc = results[i]->doc;
 		docs[i].findings = results[i]->findings;
 		docs[i].n_findings = results[i]->n_findings;

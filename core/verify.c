@@ -420,10 +420,10 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			record_desc(o->matched, mv, sizeof(mv));
 			f->message = fc_arena_printf(
 			    arena,
-			    "\"%s\" agrees with %s's figure of %s (%s), within "
-			    "the reporting lag of %d days; the latest record "
-			    "(%s) is %s.",
-			    text, o->matched->source, md, mv, o->lag, d1, rv);
+			    "\"%s\" agrees with the figure of %s from %s (%s), "
+			    "within the reporting lag of %d days; the latest "
+			    "record (%s) is %s.",
+			    text, md, o->matched->source, mv, o->lag, d1, rv);
 			f->reason = fc_arena_printf(
 			    arena,
 			    "the claim %s does not meet the record in force %s "
@@ -472,9 +472,9 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		record_desc(o->matched, mv, sizeof(mv));
 		f->message = fc_arena_printf(
 		    arena,
-		    "\"%s\" is out of date: it matches %s's figure of %s (%s), "
-		    "but the record in force on %s is %s (%s).",
-		    text, o->in_force->source, md, mv, d2, rv, d1);
+		    "\"%s\" is out of date: it matches the figure of %s from "
+		    "%s (%s), but the record in force on %s is %s (%s).",
+		    text, md, o->in_force->source, mv, d2, rv, d1);
 		f->reason = fc_arena_printf(
 		    arena,
 		    "the claim %s does not meet the record in force %s, but "
