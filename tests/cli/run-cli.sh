@@ -2,8 +2,9 @@
 # run-cli.sh: end-to-end tests. Each folder under tests/cli/cases/ is one
 # case: `args` (the command line after "figcheck", one argument per line,
 # run from the source tree's top), `status` (the exit status expected),
-# optionally `stdout` (the exact output expected), `stderr` (lines that
-# must each appear on standard error) and `stdin`.
+# optionally `stdout` (the exact output expected), `contains` (lines that
+# must each appear in the output), `stderr` (lines that must each appear
+# on standard error) and `stdin`.
 . "$(dirname "$0")/lib.sh"
 cd "$top_srcdir" || exit 99
 
@@ -29,6 +30,18 @@ for dir in tests/cli/cases/*/; do
 		not_ok "$name" "stdout differs from $dir/stdout:" \
 			"$(diff -u "$dir/stdout" "$TMP/stdout" | head -40)"
 		continue
+	fi
+	if [ -f "$dir/contains" ]; then
+		missing=""
+		while IFS= read -r pat || [ -n "$pat" ]; do
+			[ -z "$pat" ] && continue
+			grep -qF -- "$pat" "$TMP/stdout" || missing="$pat"
+		done < "$dir/contains"
+		if [ -n "$missing" ]; then
+			not_ok "$name" "stdout lacks: $missing" \
+				"stdout: $(head -c 1500 "$TMP/stdout")"
+			continue
+		fi
 	fi
 	if [ -f "$dir/stderr" ]; then
 		missing=""
