@@ -70,6 +70,7 @@ typedef struct state {
 	size_t n_packs, cap_packs;
 	rule *rules;
 	size_t n_rules, cap_rules;
+	bool jit;
 } state;
 
 /* One claim found by match_text, in offsets of the text matched. */
@@ -96,6 +97,9 @@ static const fc_option options[] = {
      "folders searched for packs before the built-in ones"},
     {"disable", FC_OPT_STRING_ARRAY, false, "[]",
      "rule ids (\"casualties.killed-group\") to turn off"},
+    {"jit", FC_OPT_BOOL, false, "true",
+     "compile patterns with PCRE2's JIT (turn off to run under valgrind, "
+     "which cannot follow JIT code)"},
     {NULL, 0, false, NULL, NULL}};
 
 /* ------------------------------------------------------------------ */
@@ -312,7 +316,8 @@ static fc_status compile(state *st, fc_error *err, const char *file,
 	}
 	free(pat);
 	/* JIT is an optimisation: without it the pattern still works. */
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (st->jit)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	*out = re;
 	return FC_OK;
 }
@@ -745,6 +750,7 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 		return host->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = host;
 	st->ctx = ctx;
+	st->jit = host->value_bool(host->opt(opts, "jit"));
 	/* The search path: the configured folders, then figcheck's. */
 	for (size_t i = 0; i < host->value_count(paths) && n_dirs < 32; i++) {
 		char *p = host->resolve_path(
