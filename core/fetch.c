@@ -1,21 +1,32 @@
 /*
  * fetch.c: the fetcher. Local files are read directly; URLs go through
- * libcurl with the configured limits.
+ * libcurl's multi interface, all at once, with the configured limits,
+ * retries and the cache (cache.c). See fetch.h for the policy.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <curl/curl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
+#include "cache.h"
 #include "fetch.h"
 #include "util.h"
 
+#define DEFAULT_MAX_BODY ((size_t)50 * 1024 * 1024)
+#define BACKOFF_FIRST 0.5 /* seconds before the second try; doubles */
+
 struct fc_fetcher {
 	fc_fetch_config cfg;
-	char *cache_dir;
+	char *cache_dir; /* the folder in use once ready, or NULL */
 	char *ca_bundle;
+	int cache_ready;   /* 0: not tried yet, 1: usable, -1: none */
+	bool store_warned; /* a failed cache write was reported */
+	char ua[64];
 };
 
 void fc_blob_free(fc_blob *b)
@@ -34,7 +45,7 @@ void fc_fetch_req_clear(fc_fetch_req *r)
 }
 
 fc_status fc_fetcher_new(const fc_fetch_config *cfg, fc_fetcher **out,
-			 fc_error *err)
+                         fc_error *err)
 {
 	fc_fetcher *f = calloc(1, sizeof(*f));
 
@@ -42,13 +53,25 @@ fc_status fc_fetcher_new(const fc_fetch_config *cfg, fc_fetcher **out,
 	if (!f)
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	f->cfg = *cfg;
-	if ((cfg->cache_dir && !(f->cache_dir = fc_strdup(cfg->cache_dir))) ||
-	    (cfg->ca_bundle && !(f->ca_bundle = fc_strdup(cfg->ca_bundle)))) {
+	if (!f->cfg.max_body)
+		f->cfg.max_body = DEFAULT_MAX_BODY;
+	if (f->cfg.retries < 0)
+		f->cfg.retries = 0;
+	if (cfg->no_cache)
+		f->cache_ready = -1;
+	else if (cfg->cache_dir)
+		f->cache_dir = fc_strdup(cfg->cache_dir);
+	else
+		f->cache_dir = fc_cache_default_dir();
+	if (!cfg->no_cache && !f->cache_dir)
+		f->cache_ready = -1; /* no $HOME: warned about on first use */
+	if (cfg->ca_bundle && !(f->ca_bundle = fc_strdup(cfg->ca_bundle))) {
 		fc_fetcher_free(f);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
-	f->cfg.cache_dir = f->cache_dir;
+	f->cfg.cache_dir = NULL; /* use f->cache_dir */
 	f->cfg.ca_bundle = f->ca_bundle;
+	snprintf(f->ua, sizeof(f->ua), "%s/%s", PACKAGE_NAME, PACKAGE_VERSION);
 	*out = f;
 	return FC_OK;
 }
@@ -62,109 +85,734 @@ void fc_fetcher_free(fc_fetcher *f)
 	free(f);
 }
 
-typedef struct sink {
-	fc_buf buf;
+/* Creates the cache folder on first use; false when there is no cache. */
+static bool cache_usable(fc_fetcher *f)
+{
+	fc_error err;
+
+	if (f->cache_ready)
+		return f->cache_ready > 0;
+	if (fc_cache_prepare(f->cache_dir, &err) != FC_OK) {
+		fc_log(f->cfg.logger, FC_LOG_WARNING, NULL,
+		       "%s; fetching without a cache", err.msg);
+		f->cache_ready = -1;
+		return false;
+	}
+	f->cache_ready = 1;
+	/* Leftovers of runs killed while writing an entry. */
+	fc_cache_sweep(f->cache_dir, 3600);
+	return true;
+}
+
+const char *fc_fetcher_cache_dir(const fc_fetcher *f)
+{
+	return f->cache_ready >= 0 ? f->cache_dir : NULL;
+}
+
+/* Seconds on a clock that never jumps. */
+static double mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* An age in words: "40 s", "12 min", "5 h", "3 days". */
+static const char *age_words(double s, char *buf, size_t size)
+{
+	if (s < 0)
+		s = 0;
+	if (s < 120)
+		snprintf(buf, size, "%.0f s", s);
+	else if (s < 7200)
+		snprintf(buf, size, "%.0f min", s / 60);
+	else if (s < 172800)
+		snprintf(buf, size, "%.0f h", s / 3600);
+	else
+		snprintf(buf, size, "%.0f days", s / 86400);
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* One transfer: a request and its tries. */
+
+typedef enum xstate { X_DONE = 0, X_WAIT, X_RUN } xstate;
+
+typedef struct xfer {
+	fc_fetch_req *r;
+	xstate st;
+	bool remote;           /* http(s): goes through the cache */
+	bool cacheable;        /* a cache folder is in use */
+	fc_cache_entry cached; /* the copy on disk, if any */
+	bool have_cached;
+	double next_at; /* monotonic time the next try may start */
+
+	/* The try in progress. */
+	CURL *h;
+	struct curl_slist *hdrs;
+	fc_buf body;
 	size_t max;
-	bool over;
-} sink;
+	bool over; /* the body passed the limit */
+	char *etag, *last_modified;
+	char reason[96];    /* reason phrase of the last status line */
+	double retry_after; /* from the last response, or -1 */
+	char errbuf[CURL_ERROR_SIZE];
+} xfer;
+
+static void xfer_reset_try(xfer *x)
+{
+	if (x->h)
+		curl_easy_cleanup(x->h);
+	x->h = NULL;
+	curl_slist_free_all(x->hdrs);
+	x->hdrs = NULL;
+	fc_buf_free(&x->body);
+	x->over = false;
+	free(x->etag);
+	free(x->last_modified);
+	x->etag = x->last_modified = NULL;
+	x->reason[0] = 0;
+	x->retry_after = -1;
+	x->errbuf[0] = 0;
+}
+
+static void xfer_free(xfer *x)
+{
+	xfer_reset_try(x);
+	fc_cache_entry_clear(&x->cached);
+}
 
 static size_t on_data(char *ptr, size_t size, size_t nmemb, void *ud)
 {
-	sink *s = ud;
+	xfer *x = ud;
 	size_t n = size * nmemb;
 
-	if (s->buf.len + n > s->max) {
-		s->over = true;
-		return 0;
+	/* libcurl hands over the body after decoding (gzip, br, zstd), so
+	 * this limit holds for what the body inflates to. */
+	if (n > x->max - x->body.len) {
+		x->over = true;
+		return 0; /* != n: libcurl stops with CURLE_WRITE_ERROR */
 	}
-	if (fc_buf_append(&s->buf, ptr, n) != FC_OK)
+	if (fc_buf_append(&x->body, ptr, n) != FC_OK)
 		return 0;
 	return n;
 }
 
-static void fetch_url(fc_fetcher *f, fc_fetch_req *r)
+/* Copies a header's value, trimmed; NULL on allocation failure. */
+static char *header_value(const char *v, size_t n)
 {
-	CURL *h = curl_easy_init();
-	sink s = {{0}, f->cfg.max_body, false};
-	CURLcode cc;
-	long code = 0;
-	char ua[64], errbuf[CURL_ERROR_SIZE] = "";
-
-	if (!h) {
-		r->status = fc_error_set(&r->err, FC_ERR_NOMEM,
-					 "%s: cannot start a transfer", r->url);
-		return;
+	while (n && (*v == ' ' || *v == '\t')) {
+		v++;
+		n--;
 	}
-	snprintf(ua, sizeof(ua), "figcheck/%s", PACKAGE_VERSION);
+	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' ' ||
+	             v[n - 1] == '\t'))
+		n--;
+	return fc_strndup(v, n);
+}
+
+/* Seconds to wait from a Retry-After value: a number of seconds or an
+ * HTTP date. -1 when unreadable. */
+static double parse_retry_after(const char *v)
+{
+	char *end;
+	double s;
+
+	if (isdigit((unsigned char)v[0])) {
+		s = strtod(v, &end);
+		return *end == 0 && isfinite(s) ? s : -1;
+	}
+	{
+		time_t t = curl_getdate(v, NULL);
+		if (t < 0)
+			return -1;
+		s = difftime(t, time(NULL));
+		return s < 0 ? 0 : s;
+	}
+}
+
+static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
+{
+	xfer *x = ud;
+	size_t n = size * nitems;
+	const char *colon;
+
+	if (n >= 5 && memcmp(buf, "HTTP/", 5) == 0) {
+		/* A new response (after a redirect, or a 100): forget the
+		 * previous one's headers. */
+		const char *sp = memchr(buf, ' ', n);
+		free(x->etag);
+		free(x->last_modified);
+		x->etag = x->last_modified = NULL;
+		x->retry_after = -1;
+		x->reason[0] = 0;
+		if (sp && (size_t)(buf + n - sp) > 5) {
+			char *r =
+			    header_value(sp + 5, (size_t)(buf + n - sp - 5));
+			if (r) {
+				snprintf(x->reason, sizeof(x->reason), "%s", r);
+				free(r);
+			}
+		}
+		return n;
+	}
+	colon = memchr(buf, ':', n);
+	if (!colon)
+		return n;
+#define IS(name)                                                               \
+	((size_t)(colon - buf) == strlen(name) &&                              \
+	 strncasecmp(buf, name, strlen(name)) == 0)
+	if (IS("etag")) {
+		free(x->etag);
+		x->etag =
+		    header_value(colon + 1, (size_t)(buf + n - colon - 1));
+	} else if (IS("last-modified")) {
+		free(x->last_modified);
+		x->last_modified =
+		    header_value(colon + 1, (size_t)(buf + n - colon - 1));
+	} else if (IS("retry-after")) {
+		char *v =
+		    header_value(colon + 1, (size_t)(buf + n - colon - 1));
+		if (v)
+			x->retry_after = parse_retry_after(v);
+		free(v);
+	}
+#undef IS
+	return n;
+}
+
+/* Starts one try of `x` on the multi handle. False when it could not be
+ * started (the request is then failed). */
+static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
+{
+	fc_fetch_req *r = x->r;
+	CURL *h;
+
+	xfer_reset_try(x);
+	x->max = f->cfg.max_body;
+	if (!(h = x->h = curl_easy_init()))
+		goto nomem;
 	curl_easy_setopt(h, CURLOPT_URL, r->url);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, ua);
+	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, f->ua);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+	/* "": every encoding this libcurl can decode. */
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-			 (long)(f->cfg.connect_timeout * 1000));
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(f->cfg.timeout * 1000));
+#else
+	curl_easy_setopt(
+	    h, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS,
+	                 (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	if (f->cfg.connect_timeout > 0)
+		curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+		                 (long)ceil(f->cfg.connect_timeout * 1000));
+	if (f->cfg.timeout > 0)
+		curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+		                 (long)ceil(f->cfg.timeout * 1000));
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &s);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
 	if (f->cfg.ca_bundle)
 		curl_easy_setopt(h, CURLOPT_CAINFO, f->cfg.ca_bundle);
-	cc = curl_easy_perform(h);
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-	r->http_status = (int)code;
-	if (s.over) {
-		r->status = fc_error_set(&r->err, FC_ERR_LIMIT,
-					 "%s: the body is larger than the limit "
-					 "of %zu bytes (fetch.max_body)",
-					 r->url, f->cfg.max_body);
-	} else if (cc != CURLE_OK) {
-		r->status = fc_error_set(&r->err, FC_ERR_FETCH, "%s: %s", r->url,
-					 errbuf[0] ? errbuf : curl_easy_strerror(cc));
-	} else if (code >= 400) {
-		r->status = fc_error_set(&r->err, FC_ERR_FETCH,
-					 "%s: the server answered HTTP %ld",
-					 r->url, code);
-	} else {
-		char *ct = NULL;
-		curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct);
-		if (ct)
-			r->content_type = fc_strdup(ct);
-		if (fc_buf_reserve(&s.buf, 0) != FC_OK) {
-			r->status = fc_error_set(&r->err, FC_ERR_NOMEM,
-						 "out of memory");
-		} else {
-			r->blob.len = s.buf.len;
-			r->blob.data = fc_buf_steal(&s.buf);
-			r->blob.retrieved = (int64_t)time(NULL);
-			r->status = r->blob.data ? FC_OK : FC_ERR_NOMEM;
+	/* Proxies: libcurl reads http_proxy, https_proxy, ALL_PROXY and
+	 * NO_PROXY from the environment by itself. */
+	if (x->have_cached) {
+		char *line;
+		if (x->cached.etag) {
+			if (!(line = fc_asprintf("If-None-Match: %s",
+			                         x->cached.etag)))
+				goto nomem;
+			x->hdrs = curl_slist_append(x->hdrs, line);
+			free(line);
+			if (!x->hdrs)
+				goto nomem;
 		}
+		if (x->cached.last_modified) {
+			struct curl_slist *l;
+			if (!(line = fc_asprintf("If-Modified-Since: %s",
+			                         x->cached.last_modified)))
+				goto nomem;
+			l = curl_slist_append(x->hdrs, line);
+			free(line);
+			if (!l)
+				goto nomem;
+			x->hdrs = l;
+		}
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->hdrs);
 	}
-	fc_buf_free(&s.buf);
-	curl_easy_cleanup(h);
+	if (curl_multi_add_handle(m, h) != CURLM_OK)
+		goto nomem;
+	x->st = X_RUN;
+	return true;
+nomem:
+	r->status =
+	    fc_error_set(&r->err, FC_ERR_NOMEM,
+	                 "%s: cannot start a transfer: out of memory", r->url);
+	r->cache_state = "missing";
+	xfer_reset_try(x);
+	x->st = X_DONE;
+	return false;
+}
+
+/* Serves the cached copy of `x` as the request's body. */
+static void serve_cached(xfer *x, const char *state, int64_t retrieved)
+{
+	fc_fetch_req *r = x->r;
+
+	r->blob.data = x->cached.body;
+	r->blob.len = x->cached.len;
+	r->blob.retrieved = retrieved;
+	r->blob.from_cache = true;
+	x->cached.body = NULL;
+	x->cached.len = 0;
+	if (x->cached.content_type) {
+		r->content_type = x->cached.content_type;
+		x->cached.content_type = NULL;
+	}
+	r->cache_state = state;
+	r->cache_age = difftime(time(NULL), (time_t)x->cached.fetched);
+	if (r->cache_age < 0)
+		r->cache_age = 0;
+	r->status = FC_OK;
+	x->st = X_DONE;
+}
+
+/* Writes an entry, warning once per run when the cache cannot take it. */
+static void store_entry(fc_fetcher *f, const fc_fetch_req *r,
+                        const fc_cache_entry *e)
+{
+	fc_error err;
+
+	if (fc_cache_store(f->cache_dir, e, &err) == FC_OK || f->store_warned)
+		return;
+	f->store_warned = true;
+	fc_log(f->cfg.logger, FC_LOG_WARNING, r->label, "%s: not cached: %s",
+	       r->url, err.msg);
+}
+
+/* Ends a transfer that failed; with a cached copy and a server that
+ * could not be reached, serves the copy with a warning instead. */
+static void fail(fc_fetcher *f, xfer *x, fc_status code, bool unreachable,
+                 const char *why)
+{
+	fc_fetch_req *r = x->r;
+	char age[32], when[11];
+
+	if (unreachable && x->have_cached) {
+		double a = difftime(time(NULL), (time_t)x->cached.fetched);
+		fc_date_format((fc_date)(x->cached.fetched / 86400), when);
+		fc_log(
+		    f->cfg.logger, FC_LOG_WARNING, r->label,
+		    "%s: %s; using the cached copy of %s (%s old), which may "
+		    "be out of date",
+		    r->url, why, when, age_words(a, age, sizeof(age)));
+		serve_cached(x, "stale", x->cached.fetched);
+		return;
+	}
+	r->status = fc_error_set(&r->err, code, "%s: %s", r->url, why);
+	r->cache_state = "missing";
+	x->st = X_DONE;
+}
+
+/* What a libcurl failure means, in words, and whether it is worth
+ * another try or means the server could not be reached. */
+static void describe_curl(const fc_fetcher *f, const xfer *x, CURLcode cc,
+                          char *buf, size_t size, bool *transient,
+                          bool *unreachable)
+{
+	const char *detail = x->errbuf[0] ? x->errbuf : curl_easy_strerror(cc);
+
+	*transient = *unreachable = false;
+	switch (cc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		/* Resolvers retry by themselves; a name that does not
+		 * resolve is not tried again, but it is a server out of
+		 * reach, so a cached copy may stand in. */
+		*unreachable = true;
+		snprintf(buf, size, "the host name does not resolve (%s)",
+		         detail);
+		break;
+	case CURLE_COULDNT_CONNECT:
+		*transient = *unreachable = true;
+		snprintf(buf, size, "could not connect (%s)", detail);
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		*transient = *unreachable = true;
+		snprintf(buf, size,
+		         "timed out (%s; fetch.timeout is %g s, "
+		         "fetch.connect_timeout %g s)",
+		         detail, f->cfg.timeout, f->cfg.connect_timeout);
+		break;
+	case CURLE_PARTIAL_FILE:
+		*transient = *unreachable = true;
+		snprintf(buf, size, "the body was cut short (%s)", detail);
+		break;
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+#if LIBCURL_VERSION_NUM >= 0x072600
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+#endif
+		*transient = *unreachable = true;
+		snprintf(buf, size, "the connection failed (%s)", detail);
+		break;
+	case CURLE_TOO_MANY_REDIRECTS:
+		snprintf(buf, size,
+		         "more than 5 redirects, perhaps a redirect loop (%s)",
+		         detail);
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+		snprintf(buf, size,
+		         "the server's certificate could not be verified (%s); "
+		         "for a private certificate authority set "
+		         "fetch.ca_bundle",
+		         detail);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		snprintf(buf, size, "the compressed body is damaged (%s)",
+		         detail);
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		snprintf(buf, size,
+		         "unsupported protocol (%s); figcheck fetches http, "
+		         "https and file URLs",
+		         detail);
+		break;
+	case CURLE_FILE_COULDNT_READ_FILE:
+		snprintf(buf, size, "cannot read the file (%s)", detail);
+		break;
+	default:
+		snprintf(buf, size, "%s", detail);
+		break;
+	}
+}
+
+/* Decides what a finished try means: done (success or failure) or
+ * another try later. */
+static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
+{
+	fc_fetch_req *r = x->r;
+	long code = 0;
+	char why[1024];
+	bool transient = false, unreachable = false;
+	char *ct = NULL;
+
+	r->tries++;
+	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
+	r->http_status = (int)code;
+	if (x->over) {
+		char lim[64];
+		fc_format_value((double)f->cfg.max_body, true, 0, lim,
+		                sizeof(lim));
+		snprintf(
+		    why, sizeof(why),
+		    "the body is larger than the limit of %s bytes "
+		    "(fetch.max_body; the limit holds after decompression)",
+		    lim);
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_LIMIT, false, why);
+		return;
+	}
+	if (cc != CURLE_OK) {
+		describe_curl(f, x, cc, why, sizeof(why), &transient,
+		              &unreachable);
+	} else if (x->remote && code == 304) {
+		if (!x->have_cached) {
+			xfer_reset_try(x);
+			fail(f, x, FC_ERR_FETCH, false,
+			     "the server answered 304 Not Modified to a "
+			     "request that was not conditional");
+			return;
+		}
+		/* Still good: keep the copy, with the new validators. */
+		if (x->etag) {
+			free(x->cached.etag);
+			x->cached.etag = x->etag;
+			x->etag = NULL;
+		}
+		if (x->last_modified) {
+			free(x->cached.last_modified);
+			x->cached.last_modified = x->last_modified;
+			x->last_modified = NULL;
+		}
+		x->cached.fetched = (int64_t)time(NULL);
+		store_entry(f, r, &x->cached);
+		xfer_reset_try(x);
+		serve_cached(x, "revalidated", x->cached.fetched);
+		return;
+	} else if (x->remote && (code == 429 || code >= 500)) {
+		transient = unreachable = true;
+		snprintf(why, sizeof(why), "the server answered HTTP %ld%s%s%s",
+		         code, x->reason[0] ? " (" : "", x->reason,
+		         x->reason[0] ? ")" : "");
+	} else if (x->remote && code >= 300) {
+		snprintf(why, sizeof(why), "the server answered HTTP %ld%s%s%s",
+		         code, x->reason[0] ? " (" : "", x->reason,
+		         x->reason[0] ? ")" : "");
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_FETCH, false, why);
+		return;
+	} else {
+		/* A body. */
+		fc_cache_entry e;
+		curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct);
+		if (fc_buf_reserve(&x->body, 0) != FC_OK ||
+		    (ct && !(r->content_type = fc_strdup(ct)))) {
+			xfer_reset_try(x);
+			fail(f, x, FC_ERR_NOMEM, false, "out of memory");
+			return;
+		}
+		r->blob.len = x->body.len;
+		r->blob.data = fc_buf_steal(&x->body);
+		r->blob.retrieved = (int64_t)time(NULL);
+		r->blob.from_cache = false;
+		r->cache_age = 0;
+		r->status = FC_OK;
+		x->st = X_DONE;
+		if (!x->remote) {
+			r->cache_state = "local";
+		} else if (!x->cacheable) {
+			r->cache_state = "uncached";
+		} else {
+			memset(&e, 0, sizeof(e));
+			e.url = (char *)r->url;
+			e.etag = x->etag;
+			e.last_modified = x->last_modified;
+			e.content_type = r->content_type;
+			e.fetched = r->blob.retrieved;
+			e.body = r->blob.data;
+			e.len = r->blob.len;
+			store_entry(f, r, &e);
+			r->cache_state = "fetched";
+		}
+		xfer_reset_try(x);
+		return;
+	}
+
+	if (transient && r->tries < 1 + f->cfg.retries) {
+		double wait = BACKOFF_FIRST * pow(2, r->tries - 1);
+		if (x->retry_after >= 0)
+			wait = x->retry_after < FC_FETCH_RETRY_AFTER_MAX
+			           ? x->retry_after
+			           : FC_FETCH_RETRY_AFTER_MAX;
+		fc_log(f->cfg.logger, FC_LOG_INFO, r->label,
+		       "%s: %s; trying again in %g s (try %d of %d)", r->url,
+		       why, wait, r->tries + 1, 1 + f->cfg.retries);
+		xfer_reset_try(x);
+		x->next_at = mono_now() + wait;
+		x->st = X_WAIT;
+		return;
+	}
+	if (r->tries > 1) {
+		size_t n = strlen(why);
+		snprintf(why + n, sizeof(why) - n, " (tried %d times)",
+		         r->tries);
+	}
+	xfer_reset_try(x);
+	fail(f, x, FC_ERR_FETCH, unreachable, why);
+}
+
+/* True when `url` starts with `scheme` followed by "://", in any case. */
+static bool has_scheme(const char *url, const char *scheme)
+{
+	size_t n = strlen(scheme);
+
+	return strncasecmp(url, scheme, n) == 0 &&
+	       strncmp(url + n, "://", 3) == 0;
+}
+
+/* Decides what each request needs before any transfer: a local read, a
+ * cached copy, or a transfer (state X_WAIT). */
+static void prepare(fc_fetcher *f, xfer *x)
+{
+	fc_fetch_req *r = x->r;
+	fc_error err;
+	fc_status rc;
+	double age;
+
+	r->status = FC_OK;
+	fc_error_clear(&r->err);
+	memset(&r->blob, 0, sizeof(r->blob));
+	r->content_type = NULL;
+	r->http_status = 0;
+	r->tries = 0;
+	r->cache_state = "missing";
+	r->cache_age = -1;
+	x->st = X_DONE;
+	x->retry_after = -1;
+
+	if (!r->url || !r->url[0]) {
+		r->status = fc_error_set(&r->err, FC_ERR_ARG, "empty URL");
+		return;
+	}
+	if (!strstr(r->url, "://")) {
+		char *data;
+		size_t len;
+		r->status =
+		    fc_read_file(r->url, f->cfg.max_body, &data, &len, &r->err);
+		if (r->status == FC_OK) {
+			r->blob.data = data;
+			r->blob.len = len;
+			r->blob.retrieved = (int64_t)time(NULL);
+			r->cache_state = "local";
+		}
+		return;
+	}
+	if (has_scheme(r->url, "file")) {
+		r->cache_state = "local";
+		x->st = X_WAIT;
+		return;
+	}
+	if (!has_scheme(r->url, "http") && !has_scheme(r->url, "https")) {
+		r->status = fc_error_set(&r->err, FC_ERR_FETCH,
+		                         "%s: unsupported URL scheme; figcheck "
+		                         "fetches http:, https: and file: URLs "
+		                         "and local paths",
+		                         r->url);
+		return;
+	}
+	x->remote = true;
+	x->cacheable = cache_usable(f);
+	if (!x->cacheable) {
+		if (f->cfg.offline) {
+			r->status = fc_error_set(
+			    &r->err, FC_ERR_FETCH,
+			    "%s: not served: --offline reads only the cache, "
+			    "and there is no cache folder (set --cache-dir)",
+			    r->url);
+			return;
+		}
+		x->st = X_WAIT;
+		return;
+	}
+	rc = fc_cache_load(f->cache_dir, r->url, f->cfg.max_body, &x->cached,
+	                   &err);
+	if (rc == FC_ERR_NOMEM) {
+		r->status =
+		    fc_error_set(&r->err, rc, "%s: out of memory", r->url);
+		return;
+	}
+	if (rc == FC_ERR_PARSE)
+		fc_log(f->cfg.logger, FC_LOG_WARNING, r->label,
+		       "%s: %s; fetching it again", r->url, err.msg);
+	x->have_cached = rc == FC_OK;
+	if (f->cfg.offline) {
+		if (x->have_cached) {
+			serve_cached(x, "offline", x->cached.fetched);
+			return;
+		}
+		r->status = fc_error_set(
+		    &r->err, FC_ERR_FETCH,
+		    "%s: not served: it is not in the cache (%s), and "
+		    "--offline reads only the cache; run once without "
+		    "--offline to fill it",
+		    r->url, f->cache_dir);
+		return;
+	}
+	age = x->have_cached ? difftime(time(NULL), (time_t)x->cached.fetched)
+	                     : -1;
+	if (x->have_cached && !f->cfg.refresh && age >= 0 && age < r->ttl) {
+		serve_cached(x, "fresh", x->cached.fetched);
+		return;
+	}
+	x->st = X_WAIT;
 }
 
 void fc_fetch_all(fc_fetcher *f, fc_fetch_req *reqs, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		fc_fetch_req *r = &reqs[i];
+	xfer *xs = calloc(n + 1, sizeof(*xs));
+	CURLM *m = NULL;
+	size_t waiting = 0, running = 0;
 
-		r->status = FC_OK;
-		fc_error_clear(&r->err);
-		if (!strstr(r->url, "://")) {
-			char *data;
-			size_t len;
-			r->status = fc_read_file(r->url, f->cfg.max_body, &data,
-						 &len, &r->err);
-			if (r->status == FC_OK) {
-				r->blob.data = data;
-				r->blob.len = len;
-				r->blob.retrieved = (int64_t)time(NULL);
-			}
-			continue;
+	if (!xs) {
+		for (size_t i = 0; i < n; i++) {
+			memset(&reqs[i].blob, 0, sizeof(reqs[i].blob));
+			reqs[i].content_type = NULL;
+			reqs[i].cache_state = "missing";
+			reqs[i].cache_age = -1;
+			reqs[i].status =
+			    fc_error_set(&reqs[i].err, FC_ERR_NOMEM,
+			                 "%s: out of memory", reqs[i].url);
 		}
-		fetch_url(f, r);
+		return;
 	}
+	for (size_t i = 0; i < n; i++) {
+		xs[i].r = &reqs[i];
+		prepare(f, &xs[i]);
+		waiting += xs[i].st == X_WAIT;
+	}
+	if (waiting && !(m = curl_multi_init())) {
+		for (size_t i = 0; i < n; i++)
+			if (xs[i].st == X_WAIT) {
+				xs[i].st = X_DONE;
+				reqs[i].status = fc_error_set(
+				    &reqs[i].err, FC_ERR_NOMEM,
+				    "%s: cannot start a transfer", reqs[i].url);
+			}
+		waiting = 0;
+	}
+	while (waiting + running > 0) {
+		double now = mono_now(), soonest = -1;
+		int still = 0, left = 0;
+		long wait_ms = 1000;
+		CURLMsg *msg;
+
+		for (size_t i = 0; i < n && running < FC_FETCH_MAX_PARALLEL;
+		     i++) {
+			if (xs[i].st != X_WAIT || xs[i].next_at > now)
+				continue;
+			waiting--;
+			if (start_try(f, m, &xs[i]))
+				running++;
+		}
+		curl_multi_perform(m, &still);
+		while ((msg = curl_multi_info_read(m, &left))) {
+			CURL *h = msg->easy_handle;
+			CURLcode cc = msg->data.result;
+			xfer *x = NULL;
+
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
+			curl_multi_remove_handle(m, h);
+			running--;
+			finish_try(f, x, cc);
+			waiting += x->st == X_WAIT;
+		}
+		if (waiting + running == 0)
+			break;
+		/* Sleep until the network has something, or the next retry
+		 * is due. */
+		for (size_t i = 0; i < n; i++)
+			if (xs[i].st == X_WAIT &&
+			    (soonest < 0 || xs[i].next_at < soonest))
+				soonest = xs[i].next_at;
+		if (soonest >= 0 && running < FC_FETCH_MAX_PARALLEL) {
+			double d = (soonest - mono_now()) * 1000;
+			wait_ms = d <= 0        ? 0
+			          : d < wait_ms ? (long)ceil(d)
+			                        : wait_ms;
+		}
+		if (wait_ms > 0)
+			curl_multi_poll(m, NULL, 0, (int)wait_ms, NULL);
+	}
+	for (size_t i = 0; i < n; i++)
+		xfer_free(&xs[i]);
+	if (m)
+		curl_multi_cleanup(m);
+	free(xs);
 }
