@@ -500,7 +500,8 @@ fc_status fc_instance_new(struct fc_engine *eng, const fc_loaded_plugin *plugin,
 		if (err && !err->msg[0])
 			fc_error_set(err, rc, "%s", fc_strerror(rc));
 		if (err)
-			fc_error_prefix(err, "%s: ", name);
+			fc_error_prefix(err, "%s %s: ",
+					fc_plugin_kind_name(plugin->desc->kind), name);
 		if (err && err->code == FC_OK)
 			err->code = FC_ERR_PLUGIN;
 		fc_instance_free(ctx);

@@ -82,6 +82,45 @@ static const char *color_of(fc_verdict v)
 	return "";
 }
 
+/* Writes a value with thousands separators ("9,770", "40.5"). */
+static void put_value(FILE *out, double v)
+{
+	char digits[64];
+	int n;
+
+	if (!isfinite(v) || v != floor(v) || fabs(v) >= 1e15) {
+		fprintf(out, "%.6g", v);
+		return;
+	}
+	n = snprintf(digits, sizeof(digits), "%.0f", fabs(v));
+	if (v < 0)
+		putc('-', out);
+	for (int i = 0; i < n; i++) {
+		putc(digits[i], out);
+		if ((n - i - 1) % 3 == 0 && i < n - 1)
+			putc(',', out);
+	}
+}
+
+/* The records of the other sources that carry the metric. */
+static void put_others(FILE *out, const fc_finding *f)
+{
+	static const char *const pre[] = {"", "more than ", "at least ",
+					  "nearly ", "about ", "up to ",
+					  "fewer than ", "", ""};
+
+	for (size_t i = 0; i < f->n_others; i++) {
+		const fc_ref *r = f->others[i];
+		char d[11];
+		fprintf(out, " Also %s: %s", r->source,
+			(unsigned)r->rec.qualifier < FC_QUALIFIER_COUNT
+			    ? pre[r->rec.qualifier]
+			    : "");
+		put_value(out, r->rec.value);
+		fprintf(out, " on %s.", fc_date_format(r->rec.date, d));
+	}
+}
+
 static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 			     fc_error *err)
 {
@@ -112,6 +151,7 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 				fprintf(out, " The record is %d days old at %s.",
 					f->stale_days,
 					fc_date_format(f->as_of, (char[11]){0}));
+			put_others(out, f);
 			fprintf(out, " [%s%s%s]\n", f->metric ? f->metric : "",
 				f->metric ? ", " : "", f->rule_id);
 			if (st->reasons && f->reason)
