@@ -467,7 +467,7 @@ static fc_status parse_root(vctx *v, fc_config *cfg)
 	static const char *const keys[] = {
 	    "$schema", "date",	   "year",    "fail_on", "numbers",
 	    "verify",  "sources", "checkers", "reporters", "plugin_dirs",
-	    "fetch",   NULL};
+	    "fetch",   "inputs",  NULL};
 	const char *s;
 	cJSON *dirs;
 	fc_status rc;

@@ -80,18 +80,35 @@ static bool ends_at(const char *text, size_t len, size_t i)
 	return !is_abbreviation(text + w, i - w);
 }
 
-/* True if a line break at text[i] ('\n') ends a sentence. */
+/* True if a line break at text[i] ('\n') ends a sentence: a blank line
+ * does, and so does a line break after a short line that reads as a
+ * heading ("Ceasefire talks stall") when a capital follows. A line break
+ * inside hard-wrapped prose ("the death of\n9,770 Palestinians", "killed
+ * in\nGaza") does not. */
 static bool newline_ends(const char *text, size_t len, size_t i)
 {
-	size_t j = i + 1;
+	size_t j = i + 1, b = i;
 
 	while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
 		j++;
 	if (j >= len || text[j] == '\n')
 		return true; /* blank line or end */
-	return is_upper(text[j]) || text[j] == '-' || text[j] == '*' ||
-	       text[j] == '#' || text[j] == '>' || text[j] == '|' ||
-	       (unsigned char)text[j] >= 0x80 || (text[j] >= '0' && text[j] <= '9');
+	if (text[j] == '-' || text[j] == '*' || text[j] == '#' ||
+	    text[j] == '>' || text[j] == '|')
+		return true; /* a list item, heading or quote begins */
+	if (!is_upper(text[j]) && (unsigned char)text[j] < 0x80)
+		return false;
+	/* The line before: short and unpunctuated reads as a heading. */
+	while (b > 0 && text[b - 1] != '\n')
+		b--;
+	while (i > b && (text[i - 1] == ' ' || text[i - 1] == '\r' ||
+			 text[i - 1] == '\t'))
+		i--;
+	if (i == b)
+		return true;
+	if (text[i - 1] == ':' || text[i - 1] == ';')
+		return true;
+	return i - b < 40 && text[i - 1] != ',';
 }
 
 void fc_sentence_at(const char *text, size_t len, size_t offset,

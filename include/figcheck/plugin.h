@@ -131,12 +131,14 @@ typedef struct fc_doc_priv fc_doc_priv;
 
 /*
  * A document. `text` holds the raw bytes as read. `prose` is the text a
- * checker reads: markup, code, front matter and comments are blanked out
- * (replaced by spaces, newlines kept) and entities decoded. Offsets a
- * checker reports are offsets into `prose`; the core maps them back to
- * `text` through `prose_map` (prose_map[i] is the offset in `text` of
- * prose byte i; NULL when the two are the same). All fields are owned by
- * the core and read-only.
+ * checker reads: front matter, code, comments and block markup become
+ * white space, inline markup (emphasis, link targets, inline tags) is
+ * dropped the way a browser drops it, entities are decoded, and runs of
+ * white space are one space with line breaks kept; so `prose` may be
+ * shorter than `text`. Offsets a checker reports are offsets into
+ * `prose`; the core maps them back to `text` through `prose_map`
+ * (prose_map[i] is the offset in `text` of prose byte i; NULL when the
+ * two are the same). All fields are owned by the core and read-only.
  */
 typedef struct fc_document {
 	const char *path;  /* as given on the command line ("-" is stdin) */
@@ -432,8 +434,11 @@ typedef struct fc_plugin {
 	} checker;
 
 	struct {
-		/* Lists the URLs to fetch beyond the configured "url".
-		 * Optional. */
+		/* Lists the URLs to fetch, with url_add. The configured
+		 * "url" is passed as `base_url` (or NULL) and is not fetched
+		 * itself unless listed. The core fetches every source's URLs
+		 * at once and hands each body to parse. Optional: without
+		 * it, the configured "url" is fetched. */
 		fc_status (*urls)(void *state, const char *base_url,
 				  fc_url_sink *sink, fc_error *err);
 		/* Turns one fetched resource into records. Required. A record

@@ -697,17 +697,17 @@ static const struct {
      NULL},
     /* Configuration errors, with their path. */
     {"{}", "",
-     "config: src: sources[0].options.metrics: missing; the csv plugin needs "
+     "config: source src: sources[0].options.metrics: missing; the csv plugin needs "
      "it",
      NULL},
     {"{\"metric_field\": \"m\"}", "",
-     "config: src: sources[0].options: the long layout needs both", NULL},
+     "config: source src: sources[0].options: the long layout needs both", NULL},
     {"{\"metrics\": {\"k\": \"x\"}, \"delimiter\": \"ab\"}", "",
-     "config: src: sources[0].options.delimiter: expected one character", NULL},
+     "config: source src: sources[0].options.delimiter: expected one character", NULL},
     {"{\"metric_field\": \"m\", \"value_field\": \"v\", \"metric_template\": "
      "\"gaza\"}",
      "",
-     "config: src: sources[0].options.metric_template: \"gaza\" does not say "
+     "config: source src: sources[0].options.metric_template: \"gaza\" does not say "
      "where",
      NULL},
 };
@@ -835,7 +835,7 @@ static const struct {
      "gaza.killed 2023-11-05 9770\n", NULL},
     /* A list of names is for the long layout. */
     {"{\"metrics\": [\"killed\", \"injured\"]}", "",
-     "config: src: sources[0].options.metrics: expected an object, found an "
+     "config: source src: sources[0].options.metrics: expected an object, found an "
      "array",
      NULL},
     /* Long layout: one record per metric, the key from a template; a
@@ -880,17 +880,17 @@ static const struct {
      "error: t.data: nothing at JSON Pointer \"/data\"", NULL},
     /* Configuration errors. */
     {"{}", "",
-     "config: src: sources[0].options.metrics: missing; the json plugin needs "
+     "config: source src: sources[0].options.metrics: missing; the json plugin needs "
      "it",
      NULL},
     {"{\"metrics\": \"k\"}", "",
-     "config: src: sources[0].options.metrics: expected an object", NULL},
+     "config: source src: sources[0].options.metrics: expected an object", NULL},
     {"{\"value_field\": \"v\"}", "",
-     "config: src: sources[0].options: the long layout needs both", NULL},
+     "config: source src: sources[0].options: the long layout needs both", NULL},
     {"{\"metric_field\": \"m\", \"value_field\": \"v\", \"metric_template\": "
      "\"k\"}",
      "",
-     "config: src: sources[0].options.metric_template: \"k\" does not say "
+     "config: source src: sources[0].options.metric_template: \"k\" does not say "
      "where",
      NULL},
 };
