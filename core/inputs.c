@@ -1,0 +1,678 @@
+/*
+ * inputs.c: collecting the drafts a run reads (files, folders, globs,
+ * standard input) and checking them, several at a time.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "json.h"
+#include "util.h"
+
+/* The drafts a folder holds when no --include is given. */
+static const char *const default_include[] = {"*.md", "*.markdown", "*.txt",
+					      "*.html", "*.htm"};
+
+/* ------------------------------------------------------------------ */
+/* Globs. */
+
+/* Steps a match may take before it gives up (and fails): globs are short,
+ * but a hostile one must not take exponential time. */
+#define GLOB_BUDGET 200000u
+
+static size_t utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Matches the bracket expression at *pp against byte c; advances *pp
+ * past it. Returns -1 when the expression is malformed (then '[' is a
+ * literal). */
+static int bracket(const char **pp, char c)
+{
+	const char *p = *pp + 1;
+	bool neg = false, hit = false;
+
+	if (*p == '!' || *p == '^') {
+		neg = true;
+		p++;
+	}
+	if (*p == ']') {
+		hit = c == ']';
+		p++;
+	}
+	while (*p && *p != ']') {
+		char lo = *p, hi = lo;
+		if (p[1] == '-' && p[2] && p[2] != ']') {
+			hi = p[2];
+			p += 3;
+		} else {
+			p++;
+		}
+		if (c >= lo && c <= hi)
+			hit = true;
+	}
+	if (*p != ']')
+		return -1;
+	*pp = p + 1;
+	return hit != neg;
+}
+
+static bool gmatch(const char *start, const char *p, const char *s, bool path,
+		   unsigned *budget)
+{
+	while (*p) {
+		if (*budget == 0)
+			return false;
+		(*budget)--;
+		if (path && p[0] == '*' && p[1] == '*' &&
+		    (p == start || p[-1] == '/') && (p[2] == '/' || !p[2])) {
+			if (!p[2])
+				return true; /* a trailing "**": anything */
+			for (const char *q = s;;) {
+				if (gmatch(start, p + 3, q, path, budget))
+					return true;
+				q = strchr(q, '/');
+				if (!q)
+					return false;
+				q++;
+			}
+		}
+		switch (*p) {
+		case '*':
+			while (*p == '*')
+				p++;
+			for (const char *q = s;; q++) {
+				if (gmatch(start, p, q, path, budget))
+					return true;
+				if (!*q || (path && *q == '/') || *budget == 0)
+					return false;
+			}
+		case '?':
+			if (!*s || (path && *s == '/'))
+				return false;
+			p++;
+			s += utf8_len((unsigned char)*s);
+			continue;
+		case '[': {
+			int r;
+			if (!*s || (path && *s == '/'))
+				return false;
+			r = bracket(&p, *s);
+			if (r == 0)
+				return false;
+			if (r < 0) {
+				if (*s != '[')
+					return false;
+				p++;
+			}
+			s++;
+			continue;
+		}
+		case '\\':
+			if (p[1])
+				p++;
+			/* fall through */
+		default:
+			if (*p != *s)
+				return false;
+			p++;
+			s++;
+		}
+	}
+	return *s == 0;
+}
+
+bool fc_glob_match(const char *pattern, const char *s, bool path)
+{
+	unsigned budget = GLOB_BUDGET;
+
+	return gmatch(pattern, pattern, s, path, &budget);
+}
+
+char *fc_path_normalise(const char *path)
+{
+	size_t n = strlen(path), o = 0;
+	char *out = malloc(n + 2);
+	bool abs = path[0] == '/';
+
+	if (!out)
+		return NULL;
+	if (abs)
+		out[o++] = '/';
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && path[j] != '/')
+			j++;
+		if (j > i && !(j - i == 1 && path[i] == '.')) {
+			if (o && out[o - 1] != '/')
+				out[o++] = '/';
+			memcpy(out + o, path + i, j - i);
+			o += j - i;
+		}
+		i = j + 1;
+	}
+	if (o == 0)
+		out[o++] = '.';
+	out[o] = 0;
+	return out;
+}
+
+/* Matches a glob against a path relative to its folder: a glob without
+ * '/' against the last component, one with '/' against the whole. */
+static bool glob_hits(const char *glob, const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+	char buf[1024];
+	size_t n;
+
+	if (glob[0] == '.' && glob[1] == '/')
+		glob += 2;
+	if (glob[0] == '/')
+		glob++;
+	n = strlen(glob);
+	if (n && glob[n - 1] == '/' && n < sizeof(buf)) {
+		/* "old/" names the folder old. */
+		memcpy(buf, glob, n - 1);
+		buf[n - 1] = 0;
+		glob = buf;
+	}
+	if (!strchr(glob, '/'))
+		return fc_glob_match(glob, base ? base + 1 : rel, true);
+	return fc_glob_match(glob, rel, true);
+}
+
+static bool any_glob(const char *const *globs, size_t n, const char *rel)
+{
+	for (size_t i = 0; i < n; i++)
+		if (glob_hits(globs[i], rel))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Collecting. */
+
+void fc_inputs_free(fc_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		free(in->items[i].path);
+		free(in->items[i].name);
+	}
+	free(in->items);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Adds one input; takes ownership of `path` and `name` (both freed on
+ * failure). */
+static fc_status add(fc_inputs *in, char *path, char *name)
+{
+	if (!path || !name ||
+	    fc_grow((void **)&in->items, &in->cap, in->n + 1, sizeof(*in->items))) {
+		free(path);
+		free(name);
+		return FC_ERR_NOMEM;
+	}
+	in->items[in->n].path = path;
+	in->items[in->n].name = name;
+	in->n++;
+	return FC_OK;
+}
+
+/* A folder being walked, for loops through symbolic links. */
+typedef struct walk {
+	const fc_input_options *o;
+	const char *const *include;
+	size_t n_include;
+	dev_t dev[64];
+	ino_t ino[64];
+	int depth;
+	char **files; /* relative paths found */
+	size_t n, cap;
+} walk;
+
+static fc_status walk_folder(walk *w, const char *root, const char *rel,
+			     fc_error *err)
+{
+	char *dir = rel[0] ? fc_asprintf("%s/%s", root, rel) : fc_strdup(root);
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	fc_status rc = FC_OK;
+
+	if (!dir)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	if (stat(dir, &st) != 0 || !(d = opendir(dir))) {
+		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s", dir,
+				  strerror(errno));
+		free(dir);
+		return rc;
+	}
+	for (int k = 0; k < w->depth; k++)
+		if (w->dev[k] == st.st_dev && w->ino[k] == st.st_ino) {
+			closedir(d);
+			free(dir);
+			return FC_OK; /* a link back up the tree */
+		}
+	if (w->depth == (int)FC_ARRAY_LEN(w->dev)) {
+		closedir(d);
+		rc = fc_error_set(err, FC_ERR_INPUT,
+				  "%s: folders nested too deep (more than %zu)",
+				  dir, FC_ARRAY_LEN(w->dev));
+		free(dir);
+		return rc;
+	}
+	w->dev[w->depth] = st.st_dev;
+	w->ino[w->depth] = st.st_ino;
+	w->depth++;
+	while (rc == FC_OK && (errno = 0, e = readdir(d))) {
+		char *sub, *full;
+		struct stat es;
+
+		if (e->d_name[0] == '.')
+			continue; /* hidden, and . and .. */
+		sub = rel[0] ? fc_asprintf("%s/%s", rel, e->d_name)
+			     : fc_strdup(e->d_name);
+		full = sub ? fc_asprintf("%s/%s", root, sub) : NULL;
+		if (!sub || !full) {
+			free(sub);
+			free(full);
+			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+			break;
+		}
+		if (stat(full, &es) != 0) {
+			/* A dangling link: nothing to read. */
+		} else if (S_ISDIR(es.st_mode)) {
+			if (!any_glob(w->o->exclude, w->o->n_exclude, sub))
+				rc = walk_folder(w, root, sub, err);
+		} else if (S_ISREG(es.st_mode) &&
+			   any_glob(w->include, w->n_include, sub) &&
+			   !any_glob(w->o->exclude, w->o->n_exclude, sub)) {
+			if (fc_grow((void **)&w->files, &w->cap, w->n + 1,
+				    sizeof(char *))) {
+				rc = fc_error_set(err, FC_ERR_NOMEM,
+						  "out of memory");
+			} else {
+				w->files[w->n++] = sub;
+				sub = NULL;
+			}
+		}
+		free(sub);
+		free(full);
+	}
+	if (rc == FC_OK && errno != 0)
+		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s", dir,
+				  strerror(errno));
+	w->depth--;
+	closedir(d);
+	free(dir);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static fc_status add_folder(fc_inputs *in, const char *root,
+			    const fc_input_options *o, fc_error *err)
+{
+	walk w;
+	fc_status rc;
+	size_t before = in->n;
+
+	memset(&w, 0, sizeof(w));
+	w.o = o;
+	w.include = o->n_include ? o->include : default_include;
+	w.n_include = o->n_include ? o->n_include : FC_ARRAY_LEN(default_include);
+	rc = walk_folder(&w, root, "", err);
+	if (rc == FC_OK && w.n)
+		qsort(w.files, w.n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < w.n; i++) {
+		if (rc == FC_OK) {
+			char *p = strcmp(root, ".") == 0
+				      ? fc_strdup(w.files[i])
+				      : fc_asprintf("%s/%s", root, w.files[i]);
+			rc = add(in, p, p ? fc_strdup(p) : NULL);
+			if (rc)
+				fc_error_set(err, rc, "out of memory");
+		}
+		free(w.files[i]);
+	}
+	free(w.files);
+	if (rc == FC_OK && in->n == before) {
+		if (o->n_include || o->n_exclude)
+			return fc_error_set(err, FC_ERR_INPUT,
+					    "%s: no drafts in this folder match "
+					    "the --include and --exclude globs",
+					    root);
+		return fc_error_set(err, FC_ERR_INPUT,
+				    "%s: no drafts in this folder (figcheck reads "
+				    ".md, .markdown, .txt, .html and .htm files; "
+				    "--include names others)",
+				    root);
+	}
+	return rc;
+}
+
+/* An input's path and place, sorted to find the ones named twice. */
+typedef struct keyed {
+	const char *path;
+	size_t index;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (c)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Removes the inputs that repeat an earlier one, keeping the order. */
+static fc_status dedupe(fc_inputs *in, fc_error *err)
+{
+	keyed *k = calloc(in->n + 1, sizeof(*k));
+	bool *drop = calloc(in->n + 1, sizeof(*drop));
+	size_t kept = 0;
+
+	if (!k || !drop) {
+		free(k);
+		free(drop);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < in->n; i++) {
+		k[i].path = in->items[i].path;
+		k[i].index = i;
+	}
+	qsort(k, in->n, sizeof(*k), cmp_keyed);
+	for (size_t i = 1; i < in->n; i++)
+		if (strcmp(k[i].path, k[i - 1].path) == 0 &&
+		    strcmp(k[i].path, "-") != 0)
+			drop[k[i].index] = true;
+	for (size_t i = 0; i < in->n; i++) {
+		if (drop[i]) {
+			free(in->items[i].path);
+			free(in->items[i].name);
+		} else {
+			in->items[kept++] = in->items[i];
+		}
+	}
+	in->n = kept;
+	free(k);
+	free(drop);
+	return FC_OK;
+}
+
+fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
+			    size_t n_args, const fc_input_options *opts,
+			    fc_error *err)
+{
+	static const fc_input_options none;
+	const fc_input_options *o = opts ? opts : &none;
+	bool have_stdin = false;
+	fc_status rc = FC_OK;
+
+	for (size_t i = 0; i < in->n; i++)
+		if (strcmp(in->items[i].path, "-") == 0)
+			have_stdin = true;
+	for (size_t i = 0; i < n_args && rc == FC_OK; i++) {
+		struct stat st;
+		char *p;
+
+		if (strcmp(args[i], "-") == 0) {
+			if (have_stdin)
+				return fc_error_set(err, FC_ERR_INPUT,
+						    "-: standard input named twice; "
+						    "it can be read once");
+			have_stdin = true;
+			rc = add(in, fc_strdup("-"),
+				 fc_strdup(o->stdin_name ? o->stdin_name
+							 : "<stdin>"));
+			if (rc)
+				return fc_error_set(err, rc, "out of memory");
+			continue;
+		}
+		if (!args[i][0])
+			return fc_error_set(err, FC_ERR_INPUT,
+					    "an empty path was given; name a "
+					    "file, a folder or -");
+		if (!(p = fc_path_normalise(args[i])))
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = add_folder(in, p, o, err);
+			free(p);
+			continue;
+		}
+		if (any_glob(o->exclude, o->n_exclude, p)) {
+			free(p);
+			continue;
+		}
+		rc = add(in, p, fc_strdup(p));
+		if (rc)
+			return fc_error_set(err, rc, "out of memory");
+	}
+	if (rc == FC_OK)
+		rc = dedupe(in, err);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Globs from the configuration. */
+
+fc_status fc_globs_add(fc_globs *g, const char *glob)
+{
+	char *c = fc_strdup(glob);
+
+	if (!c || fc_grow((void **)&g->items, &g->cap, g->n + 1, sizeof(char *))) {
+		free(c);
+		return FC_ERR_NOMEM;
+	}
+	g->items[g->n++] = c;
+	return FC_OK;
+}
+
+void fc_globs_free(fc_globs *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->items[i]);
+	free(g->items);
+	memset(g, 0, sizeof(*g));
+}
+
+static fc_status config_globs(const cJSON *inputs, const char *key,
+			      const char *name, fc_globs *out, fc_error *err)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(inputs, key), *v;
+	size_t i = 0;
+
+	if (!a)
+		return FC_OK;
+	if (!cJSON_IsArray(a))
+		return fc_error_set(err, FC_ERR_CONFIG,
+				    "%s: inputs.%s: expected an array of globs, "
+				    "found %s",
+				    name, key, fc_json_type_name(a));
+	cJSON_ArrayForEach(v, a)
+	{
+		if (!cJSON_IsString(v) || !v->valuestring[0])
+			return fc_error_set(err, FC_ERR_CONFIG,
+					    "%s: inputs.%s[%zu]: expected a glob "
+					    "(a non-empty string), found %s",
+					    name, key, i, fc_json_type_name(v));
+		if (fc_globs_add(out, v->valuestring))
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		i++;
+	}
+	return FC_OK;
+}
+
+fc_status fc_inputs_config(const void *root, const char *name,
+			   fc_globs *include, fc_globs *exclude, fc_error *err)
+{
+	const cJSON *in = cJSON_GetObjectItemCaseSensitive(root, "inputs");
+	const cJSON *k;
+	fc_status rc;
+
+	if (!name)
+		name = "configuration";
+	if (!in)
+		return FC_OK;
+	if (!cJSON_IsObject(in))
+		return fc_error_set(err, FC_ERR_CONFIG,
+				    "%s: inputs: expected an object with "
+				    "\"include\" and \"exclude\", found %s",
+				    name, fc_json_type_name(in));
+	cJSON_ArrayForEach(k, in)
+	{
+		if (strcmp(k->string, "include") != 0 &&
+		    strcmp(k->string, "exclude") != 0)
+			return fc_error_set(err, FC_ERR_CONFIG,
+					    "%s: inputs.%s: unknown key; known "
+					    "keys here: include, exclude",
+					    name, k->string);
+	}
+	if ((rc = config_globs(in, "include", name, include, err)))
+		return rc;
+	return config_globs(in, "exclude", name, exclude, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking. */
+
+unsigned fc_cpu_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 1024 ? 1024 : (unsigned)n;
+}
+
+typedef struct run {
+	const fc_engine *eng;
+	const fc_inputs *in;
+	const fc_run_options *o;
+	fc_doc_result **results;
+	char **errors;
+	pthread_mutex_t mu;
+	size_t next, done;
+	struct timespec last; /* when the progress line was last drawn */
+	bool nomem;
+} run;
+
+static void check_one(run *r, size_t i)
+{
+	const fc_input *it = &r->in->items[i];
+	fc_doc_options dop = r->o->doc;
+	fc_document *doc;
+	fc_error err;
+
+	dop.display_path = it->name;
+	fc_error_clear(&err);
+	r->results[i] = NULL;
+	r->errors[i] = NULL;
+	if (fc_document_load(it->path, &dop, &doc, &err) == FC_OK &&
+	    fc_engine_check(r->eng, doc, &r->results[i], &err) == FC_OK)
+		return;
+	r->results[i] = NULL;
+	r->errors[i] = fc_strdup(err.msg[0] ? err.msg : fc_strerror(err.code));
+	if (!r->errors[i] || err.code == FC_ERR_NOMEM) {
+		pthread_mutex_lock(&r->mu);
+		r->nomem = true;
+		pthread_mutex_unlock(&r->mu);
+	}
+}
+
+/* Draws the progress line; called with the lock held. */
+static void progress(run *r)
+{
+	struct timespec now;
+	double ms;
+
+	if (!r->o->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - r->last.tv_sec) * 1e3 +
+	     (double)(now.tv_nsec - r->last.tv_nsec) / 1e6;
+	if (ms < 100 && r->done != r->in->n)
+		return;
+	r->last = now;
+	fprintf(stderr, "\rfigcheck: checked %zu of %zu documents\033[K",
+		r->done, r->in->n);
+	fflush(stderr);
+}
+
+static void *worker(void *arg)
+{
+	run *r = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&r->mu);
+		i = r->nomem ? r->in->n : r->next++;
+		pthread_mutex_unlock(&r->mu);
+		if (i >= r->in->n)
+			break;
+		check_one(r, i);
+		pthread_mutex_lock(&r->mu);
+		r->done++;
+		progress(r);
+		pthread_mutex_unlock(&r->mu);
+	}
+	return NULL;
+}
+
+fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
+			  const fc_run_options *opts, fc_doc_result **results,
+			  char **errors, fc_error *err)
+{
+	run r;
+	pthread_t *threads = NULL;
+	size_t jobs = opts->jobs ? opts->jobs : 1, started = 0;
+	fc_status rc = FC_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.eng = eng;
+	r.in = in;
+	r.o = opts;
+	r.results = results;
+	r.errors = errors;
+	for (size_t i = 0; i < in->n; i++) {
+		results[i] = NULL;
+		errors[i] = NULL;
+	}
+	if (pthread_mutex_init(&r.mu, NULL) != 0)
+		return fc_error_set(err, FC_ERR, "could not create a mutex");
+	if (jobs > in->n)
+		jobs = in->n;
+	if (jobs > 1 && (threads = calloc(jobs, sizeof(*threads))) != NULL) {
+		for (size_t t = 0; t < jobs; t++) {
+			if (pthread_create(&threads[t], NULL, worker, &r) != 0)
+				break; /* run with the threads we have */
+			started++;
+		}
+	}
+	if (started == 0)
+		worker(&r);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	free(threads);
+	if (opts->progress) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	pthread_mutex_destroy(&r.mu);
+	if (r.nomem)
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	return rc;
+}

@@ -1,0 +1,119 @@
+/*
+ * inputs.h: what `figcheck check` reads, and checking it.
+ *
+ * Inputs are files, folders (searched recursively) and "-" for standard
+ * input. In a folder, a file is a draft when its path relative to the
+ * folder matches an include glob (by default the draft extensions: *.md,
+ * *.markdown, *.mdown, *.mkd, *.txt, *.html, *.htm) and no exclude glob;
+ * a folder matching an exclude glob is not entered; hidden files and
+ * folders (".git") are never read. A file named on the command line is
+ * read whatever its name, unless an exclude glob matches it.
+ *
+ * Globs: '*' matches any run of characters but '/', '?' one character but
+ * '/', [abc] [a-z] [!a] one of a set, and "**" as a whole path component
+ * zero or more folders (the README has examples).
+ * A glob without '/' matches the file's or folder's own name at any
+ * depth; one with '/' matches the path relative to the folder named on
+ * the command line (or, for a file named directly, the path as given).
+ */
+#ifndef FC_INPUTS_H
+#define FC_INPUTS_H
+
+#include <figcheck/plugin.h>
+
+#include "document.h"
+#include "engine.h"
+
+/* One input to check. */
+typedef struct fc_input {
+	char *path; /* what to open: a normalised path, or "-" for stdin */
+	char *name; /* what reports show: the path, or --stdin-filename */
+} fc_input;
+
+/* The inputs of a run, in order, each file once. Initialise to {0}; free
+ * with fc_inputs_free. */
+typedef struct fc_inputs {
+	fc_input *items;
+	size_t n, cap;
+} fc_inputs;
+
+typedef struct fc_input_options {
+	const char *const *include; /* globs; NULL or none: the defaults */
+	size_t n_include;
+	const char *const *exclude; /* globs */
+	size_t n_exclude;
+	const char *stdin_name;     /* --stdin-filename, or NULL: "<stdin>" */
+} fc_input_options;
+
+/*
+ * Adds the inputs named by `args` (files, folders, "-") to `in`. Paths are
+ * normalised ("./a//b.md" is "a/b.md") so that the same file has one name
+ * and one fingerprint however it is named; a file named twice is read
+ * once. A folder holding no draft, a missing path and a second "-" are
+ * errors naming the path; `in` then holds what was added before.
+ */
+fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
+			    size_t n_args, const fc_input_options *opts,
+			    fc_error *err);
+
+/* Frees the inputs' strings and array and resets `in` to {0}. */
+void fc_inputs_free(fc_inputs *in);
+
+/*
+ * Matches `s` against glob `pattern`. With `path` set, '*' and '?' do
+ * not match '/' and "**" matches any run of folders; without it, '*'
+ * matches anything and "**" is '*'. Pure; bounded time on any input.
+ */
+bool fc_glob_match(const char *pattern, const char *s, bool path);
+
+/* Writes a normalised form of `path` into a new string (caller frees):
+ * "./" prefixes, repeated and trailing slashes and "." components are
+ * removed; ".." is kept. NULL on allocation failure. */
+char *fc_path_normalise(const char *path);
+
+/* A list of globs. Initialise to {0}; free with fc_globs_free. */
+typedef struct fc_globs {
+	char **items;
+	size_t n, cap;
+} fc_globs;
+
+/* Appends a copy of `glob`. FC_ERR_NOMEM on failure. */
+fc_status fc_globs_add(fc_globs *g, const char *glob);
+void fc_globs_free(fc_globs *g);
+
+/*
+ * Reads the configuration's "inputs" object, {"include": [GLOB...],
+ * "exclude": [GLOB...]}, from `root` (the whole configuration; `name` is
+ * its file, for messages) and appends its globs to `include` and
+ * `exclude`. A missing "inputs" is no error; a value of the wrong type is
+ * one, naming its JSON path ("inputs.include[1]: expected a string").
+ */
+fc_status fc_inputs_config(const void *root, const char *name,
+			   fc_globs *include, fc_globs *exclude, fc_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Checking many inputs. */
+
+typedef struct fc_run_options {
+	unsigned jobs;         /* threads; 0 or 1: one */
+	bool progress;         /* a progress line on stderr */
+	fc_doc_options doc;    /* format override, size limit */
+} fc_run_options;
+
+/*
+ * Loads and checks every input with `eng` (started with checkers and
+ * sources), `opts->jobs` documents at a time. results[i] is set for each
+ * input that could be checked; for one that could not, results[i] is NULL
+ * and errors[i] a message (caller frees each with free()). Both arrays
+ * have `in->n` entries and are filled by the caller-owned storage given.
+ * Returns FC_OK, or FC_ERR_NOMEM / FC_ERR when threads could not start
+ * (err says which); documents that fail are not an error of the call.
+ */
+fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
+			  const fc_run_options *opts, fc_doc_result **results,
+			  char **errors, fc_error *err);
+
+/* The number of processors online, at least 1: the default of -j 0. */
+unsigned fc_cpu_count(void);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * md_summary.h: the Markdown summary shared by the markdown reporter (a
+ * pull-request comment) and the github reporter (the job summary).
+ *
+ * Everything from a draft, a rule pack or reference data is escaped for
+ * Markdown: ASCII punctuation that is markup gets a backslash, '&' and '<'
+ * become character references (no raw HTML gets through), line breaks
+ * become spaces, and '@' and '#' are followed by a word joiner so that a
+ * draft cannot mention people or link issues in a comment.
+ */
+#ifndef FC_MD_SUMMARY_H
+#define FC_MD_SUMMARY_H
+
+#include "report_util.h"
+
+/* Writes untrusted text as inline Markdown, safe in a table cell. */
+static inline void mds_text(FILE *out, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = ru_next(s, len, &i);
+
+		if (cp == '&') {
+			fputs("&amp;", out);
+		} else if (cp == '<') {
+			fputs("&lt;", out);
+		} else if (cp == '>') {
+			fputs("&gt;", out);
+		} else if (cp == '@' || cp == '#') {
+			fputc((int)cp, out);
+			fputs("\xE2\x81\xA0", out); /* U+2060 word joiner */
+		} else if (cp == '\n' || cp == '\r' || cp == '\t') {
+			fputc(' ', out);
+		} else if (cp < 0x20 || cp == 0x7F) {
+			ru_put_cp(out, RU_REPLACEMENT);
+		} else if (cp < 0x80 && strchr("\\`*_{}[]()!|~:$", (int)cp)) {
+			fputc('\\', out);
+			fputc((int)cp, out);
+		} else {
+			ru_put_cp(out, cp);
+		}
+	}
+}
+
+/* Writes a web URL as a Markdown link target: characters that could end
+ * or break it are percent-encoded. */
+static inline void mds_url(FILE *out, const char *u)
+{
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
+		if (*p <= 0x20 || *p >= 0x7F || strchr("()<>\"'`\\[]|", *p))
+			fprintf(out, "%%%02X", *p);
+		else
+			fputc(*p, out);
+	}
+}
+
+static inline const char *mds_icon(fc_verdict v)
+{
+	switch (v) {
+	case FC_VERDICT_DISCREPANCY:
+		return "\xE2\x9D\x8C"; /* cross mark */
+	case FC_VERDICT_OUTDATED:
+	case FC_VERDICT_UNDERSTATED:
+	case FC_VERDICT_OVERSTATED:
+		return "\xE2\x9A\xA0\xEF\xB8\x8F"; /* warning sign */
+	case FC_VERDICT_UNVERIFIED:
+		return "\xE2\x9D\x94"; /* white question mark */
+	case FC_VERDICT_UNCHECKED:
+		return "\xE2\x9E\x96"; /* heavy minus */
+	case FC_VERDICT_OK:
+		break;
+	}
+	return "\xE2\x9C\x85"; /* check mark */
+}
+
+/* One table row: icon, verdict, claim, where, record, source. */
+static inline void mds_row(FILE *out, const char *path, const fc_finding *f)
+{
+	char buf[256];
+	const char *url = ru_record_url(f->record);
+
+	fprintf(out, "| %s | %s | \xE2\x80\x9C", mds_icon(f->verdict),
+		fc_verdict_name(f->verdict));
+	mds_text(out, f->text);
+	fputs("\xE2\x80\x9D", out);
+	if (f->metric) {
+		fputs(" (", out);
+		mds_text(out, f->metric);
+		fputs(")", out);
+	}
+	fputs(" | ", out);
+	mds_text(out, path);
+	fprintf(out, ":%u:%u | ", f->line, f->col);
+	if (f->record)
+		mds_text(out, ru_record(f->record, buf, sizeof(buf)));
+	else
+		fputs("\xE2\x80\x94", out);
+	fputs(" | ", out);
+	if (f->record && url) {
+		fputs("[", out);
+		mds_text(out, f->record->source);
+		fputs("](", out);
+		mds_url(out, url);
+		fputs(")", out);
+	} else if (f->record) {
+		mds_text(out, f->record->source);
+	} else {
+		mds_text(out, f->reason ? f->reason : f->message);
+	}
+	fputs(" |\n", out);
+}
+
+static inline void mds_header(FILE *out)
+{
+	fputs("| | Verdict | Claim | Where | Record | Source |\n"
+	      "| --- | --- | --- | --- | --- | --- |\n",
+	      out);
+}
+
+/*
+ * Writes the summary: a headline with the counts, a table of the findings
+ * whose verdict is in `want` (at most `max_rows`), the agreeing claims in
+ * a collapsed section when `show_ok`, documents that could not be read and
+ * sources that failed.
+ */
+static inline void mds_write(FILE *out, const fc_report *rep,
+			     const bool want[FC_VERDICT_COUNT], size_t max_rows,
+			     bool show_ok)
+{
+	char counts[512];
+	size_t shown = 0, hidden = 0, n_ok = 0, n_bad = 0, n_err = 0;
+	size_t total = ru_total(rep);
+
+	for (size_t d = 0; d < rep->n_docs; d++) {
+		n_err += rep->docs[d].error != NULL;
+		for (size_t i = 0; i < rep->docs[d].n_findings; i++)
+			n_bad += rep->fail_on < FC_VERDICT_COUNT &&
+				 rep->docs[d].findings[i].verdict >= rep->fail_on;
+	}
+	fprintf(out, "### %s figcheck: %s\n\n",
+		rep->failed || n_err ? mds_icon(FC_VERDICT_DISCREPANCY)
+				     : mds_icon(FC_VERDICT_OK),
+		ru_counts(rep, counts, sizeof(counts)));
+	fprintf(out, "%zu claim%s checked in %zu document%s; %zu at or above "
+		     "`%s`",
+		total, total == 1 ? "" : "s", rep->n_docs,
+		rep->n_docs == 1 ? "" : "s", n_bad,
+		rep->fail_on < FC_VERDICT_COUNT ? fc_verdict_name(rep->fail_on)
+						: "never");
+	if (n_err)
+		fprintf(out, "; %zu document%s could not be read", n_err,
+			n_err == 1 ? "" : "s");
+	fputs(".\n\n", out);
+	for (size_t d = 0; d < rep->n_docs; d++) {
+		const fc_report_doc *rd = &rep->docs[d];
+		for (size_t i = 0; i < rd->n_findings; i++) {
+			const fc_finding *f = &rd->findings[i];
+			if (f->verdict == FC_VERDICT_OK)
+				n_ok++;
+			if (!want[f->verdict])
+				continue;
+			if (shown == max_rows) {
+				hidden++;
+				continue;
+			}
+			if (shown++ == 0)
+				mds_header(out);
+			mds_row(out, rd->path, f);
+		}
+	}
+	if (hidden)
+		fprintf(out, "\n\xE2\x80\xA6 and %zu more, not shown here: see "
+			     "the full report (text, JSON, SARIF or JUnit).\n",
+			hidden);
+	if (shown)
+		fputs("\n", out);
+	if (show_ok && n_ok && !want[FC_VERDICT_OK]) {
+		size_t k = 0;
+		fprintf(out, "<details><summary>%zu claim%s agree%s with the "
+			     "record</summary>\n\n",
+			n_ok, n_ok == 1 ? "" : "s", n_ok == 1 ? "s" : "");
+		mds_header(out);
+		for (size_t d = 0; d < rep->n_docs && k < max_rows; d++)
+			for (size_t i = 0;
+			     i < rep->docs[d].n_findings && k < max_rows; i++)
+				if (rep->docs[d].findings[i].verdict ==
+				    FC_VERDICT_OK) {
+					mds_row(out, rep->docs[d].path,
+						&rep->docs[d].findings[i]);
+					k++;
+				}
+		if (n_ok > k)
+			fprintf(out, "\n\xE2\x80\xA6 and %zu more.\n", n_ok - k);
+		fputs("\n</details>\n\n", out);
+	}
+	for (size_t d = 0; d < rep->n_docs; d++) {
+		if (!rep->docs[d].error)
+			continue;
+		fprintf(out, "- %s could not be read: ",
+			mds_icon(FC_VERDICT_DISCREPANCY));
+		mds_text(out, rep->docs[d].error);
+		fputs("\n", out);
+	}
+	for (size_t s = 0; s < rep->n_sources; s++) {
+		if (rep->sources[s].ok)
+			continue;
+		fprintf(out, "- %s source ", mds_icon(FC_VERDICT_UNVERIFIED));
+		mds_text(out, rep->sources[s].name);
+		fputs(" failed: ", out);
+		mds_text(out, rep->sources[s].error);
+		fputs("\n", out);
+	}
+}
+
+#endif

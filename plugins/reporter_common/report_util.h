@@ -1,0 +1,263 @@
+/*
+ * report_util.h: helpers shared by the sarif, junit, github, markdown and
+ * html reporters, compiled into each (a plugin links nothing of
+ * figcheck's). Everything a reporter writes comes from drafts, rule packs
+ * and reference data, so all of it is untrusted text: these helpers read
+ * it as UTF-8 with every invalid sequence replaced by U+FFFD, and each
+ * reporter escapes what they give for its own format.
+ */
+#ifndef FC_REPORT_UTIL_H
+#define FC_REPORT_UTIL_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <figcheck/plugin.h>
+
+#define RU_REPLACEMENT 0xFFFDu
+
+/* Decodes the code point at s[*i] (of `len` bytes) and advances *i past
+ * it. An invalid, overlong or truncated sequence, or a surrogate, reads as
+ * U+FFFD and advances one byte. */
+static inline uint32_t ru_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	size_t left = len - *i, n;
+	uint32_t cp, min;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		n = 2;
+		cp = u[0] & 0x1F;
+		min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		n = 3;
+		cp = u[0] & 0x0F;
+		min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		n = 4;
+		cp = u[0] & 0x07;
+		min = 0x10000;
+	} else {
+		*i += 1;
+		return RU_REPLACEMENT;
+	}
+	if (left < n) {
+		*i += 1;
+		return RU_REPLACEMENT;
+	}
+	for (size_t k = 1; k < n; k++) {
+		if ((u[k] & 0xC0) != 0x80) {
+			*i += 1;
+			return RU_REPLACEMENT;
+		}
+		cp = cp << 6 | (u[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		*i += 1;
+		return RU_REPLACEMENT;
+	}
+	*i += n;
+	return cp;
+}
+
+/* Writes code point `cp` as UTF-8 to `out`. */
+static inline void ru_put_cp(FILE *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		fputc((int)cp, out);
+	} else if (cp < 0x800) {
+		fputc((int)(0xC0 | (cp >> 6)), out);
+		fputc((int)(0x80 | (cp & 0x3F)), out);
+	} else if (cp < 0x10000) {
+		fputc((int)(0xE0 | (cp >> 12)), out);
+		fputc((int)(0x80 | ((cp >> 6) & 0x3F)), out);
+		fputc((int)(0x80 | (cp & 0x3F)), out);
+	} else {
+		fputc((int)(0xF0 | (cp >> 18)), out);
+		fputc((int)(0x80 | ((cp >> 12) & 0x3F)), out);
+		fputc((int)(0x80 | ((cp >> 6) & 0x3F)), out);
+		fputc((int)(0x80 | (cp & 0x3F)), out);
+	}
+}
+
+/* A copy of `s` (NULL reads as "") that is valid UTF-8, for libraries
+ * that copy bytes as they are (cJSON). The caller frees it; NULL when
+ * memory runs out. */
+static inline char *ru_clean(const char *s)
+{
+	size_t len = s ? strlen(s) : 0, o = 0;
+	char *out = malloc(len * 3 + 1);
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		uint32_t cp = ru_next(s, len, &i);
+		if (cp == RU_REPLACEMENT && i == at + 1) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(out + o, s + at, i - at);
+			o += i - at;
+		}
+	}
+	out[o] = 0;
+	return out;
+}
+
+/* Formats a value as figcheck prints it: integers with thousands
+ * separators ("9,770"), others with up to `decimals` digits. */
+static inline char *ru_value(double v, int decimals, char *buf, size_t size)
+{
+	char tmp[64];
+	size_t n, o = 0, start = 0;
+
+	if (!isfinite(v)) {
+		snprintf(buf, size, "%s", isnan(v) ? "?" : v > 0 ? "∞" : "-∞");
+		return buf;
+	}
+	if (fabs(v) >= 1e15 || (v != floor(v) && fabs(v) < 1e15)) {
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+		n = strlen(tmp);
+		if (strchr(tmp, '.')) {
+			while (n && tmp[n - 1] == '0')
+				tmp[--n] = 0;
+			if (n && tmp[n - 1] == '.')
+				tmp[--n] = 0;
+		}
+		snprintf(buf, size, "%s", tmp);
+		return buf;
+	}
+	snprintf(tmp, sizeof(tmp), "%.0f", v);
+	n = strlen(tmp);
+	if (tmp[0] == '-') {
+		if (o + 1 < size)
+			buf[o++] = '-';
+		start = 1;
+	}
+	for (size_t i = start; i < n && o + 2 < size; i++) {
+		if (i > start && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = 0;
+	return buf;
+}
+
+/* A figure with its qualifier, as a reader would say it: "more than
+ * 1,400", "about 1,200", "200 to 300". */
+static inline char *ru_describe(fc_qualifier q, double v, double v2, char *buf,
+				size_t size)
+{
+	static const char *const words[FC_QUALIFIER_COUNT] = {
+	    "", "more than ", "at least ", "nearly ", "about ", "up to ",
+	    "fewer than ", "", ""};
+	char a[48], b[48];
+
+	ru_value(v, 4, a, sizeof(a));
+	if (q == FC_QUAL_RANGE || (q == FC_QUAL_VAGUE && v2 != v)) {
+		ru_value(v2, 4, b, sizeof(b));
+		snprintf(buf, size, "%s to %s", a, b);
+	} else {
+		snprintf(buf, size, "%s%s",
+			 (unsigned)q < FC_QUALIFIER_COUNT ? words[q] : "", a);
+	}
+	return buf;
+}
+
+/* The record's value as published ("more than 1,400 on 2023-10-13"). */
+static inline char *ru_record(const fc_ref *r, char *buf, size_t size)
+{
+	char v[128], d[11];
+
+	ru_describe(r->rec.qualifier, r->rec.value, r->rec.value, v, sizeof(v));
+	snprintf(buf, size, "%s on %s", v, fc_date_format(r->rec.date, d));
+	return buf;
+}
+
+/* True for an http or https URL: the only ones a report links to. */
+static inline bool ru_is_web_url(const char *u)
+{
+	return u && (strncmp(u, "https://", 8) == 0 ||
+		     strncmp(u, "http://", 7) == 0);
+}
+
+/* The URL to show for a record: its own, else its source's; NULL when
+ * neither is a web URL. */
+static inline const char *ru_record_url(const fc_ref *r)
+{
+	if (!r)
+		return NULL;
+	if (ru_is_web_url(r->rec.url))
+		return r->rec.url;
+	if (ru_is_web_url(r->source_url))
+		return r->source_url;
+	return NULL;
+}
+
+/* Parses a reporter's "verdicts" option (an array of verdict names) into
+ * `want`; without the option, `deflt` decides. Returns false and names the
+ * bad value in `bad` when one is not a verdict. */
+static inline bool ru_verdicts(const fc_host *h, const fc_value *opt,
+			       const bool deflt[FC_VERDICT_COUNT],
+			       bool want[FC_VERDICT_COUNT], const char **bad)
+{
+	size_t n = h->value_count(opt);
+
+	if (h->value_type(opt) != FC_VALUE_ARRAY) {
+		memcpy(want, deflt, sizeof(bool) * FC_VERDICT_COUNT);
+		return true;
+	}
+	memset(want, 0, sizeof(bool) * FC_VERDICT_COUNT);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = h->value_string(h->value_at(opt, i));
+		bool found = false;
+		for (int v = 0; v < FC_VERDICT_COUNT && s; v++)
+			if (strcmp(s, fc_verdict_name((fc_verdict)v)) == 0) {
+				want[v] = true;
+				found = true;
+			}
+		if (!found) {
+			*bad = s ? s : "";
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The number of findings of the report, and of claims among them. */
+static inline size_t ru_total(const fc_report *rep)
+{
+	size_t n = 0;
+
+	for (size_t d = 0; d < rep->n_docs; d++)
+		n += rep->docs[d].n_findings;
+	return n;
+}
+
+/* "1 discrepancy, 2 ok" for the report's counts, gravest first. */
+static inline char *ru_counts(const fc_report *rep, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = 0;
+	for (int v = FC_VERDICT_COUNT - 1; v >= 0 && o < size; v--) {
+		if (!rep->counts[v])
+			continue;
+		o += (size_t)snprintf(buf + o, size - o, "%s%zu %s",
+				      o ? ", " : "", rep->counts[v],
+				      fc_verdict_name((fc_verdict)v));
+	}
+	if (!buf[0])
+		snprintf(buf, size, "no claims found");
+	return buf;
+}
+
+#endif
