@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "attrib.h"
+#include "dates.h"
 #include "document.h"
 #include "engine.h"
 #include "fetch.h"
@@ -289,10 +291,8 @@ static fc_status start_sources(fc_engine *eng, fc_error *err)
 		snprintf(path, sizeof(path), "%s.options", sc->json_path);
 		rc = fc_instance_new(eng, p, sc->name, sc->options, path,
 				     &eng->sources[i], err);
-		if (rc != FC_OK) {
-			fc_error_prefix(err, "source ");
+		if (rc != FC_OK)
 			return rc;
-		}
 		if (p->desc->source.metrics)
 			eng->vsources[i].metrics =
 			    p->desc->source.metrics(eng->sources[i]->state);
@@ -333,7 +333,9 @@ static void source_failed(fc_engine *eng, size_t i, const char *msg)
 	eng->infos[i].error = m ? m : "out of memory";
 	eng->vsources[i].failed = true;
 	eng->vsources[i].error = eng->infos[i].error;
-	if (url && strstr(url, "://") && strncmp(url, "file://", 7) != 0)
+	/* A source without a url (its plugin lists its own URLs) counts as
+	 * remote. */
+	if (!url || (strstr(url, "://") && strncmp(url, "file://", 7) != 0))
 		fc_log(&eng->logger, FC_LOG_WARNING, NULL, "source %s: %s",
 		       eng->infos[i].name, eng->infos[i].error);
 }
@@ -675,13 +677,215 @@ static fc_status assign_fingerprints(fc_doc_result *r)
 	return FC_OK;
 }
 
+/* Adds the numbers of prose [ss, se) of `doc` to `nums`, with offsets
+ * into the whole prose. */
+static fc_status scan_sentence(const fc_engine *eng, const fc_document *doc,
+			       size_t ss, size_t se, fc_number_list *nums)
+{
+	size_t from = nums->count;
+	fc_status rc = fc_numbers_scan(doc->prose + ss, se - ss, &eng->num, nums);
+
+	for (size_t k = from; k < nums->count; k++) {
+		nums->items[k].start += ss;
+		nums->items[k].end += ss;
+		nums->items[k].value_start += ss;
+	}
+	return rc;
+}
+
+/* True if the name of `n` bytes at `s`, found in a claim's sentence, says
+ * more than the attribution a checker gave (NULL: none): "the Israeli
+ * health ministry" where a rule captured "health ministry". */
+static bool wider_name(const char *given, const char *s, size_t n)
+{
+	fc_name_words a, b;
+	char buf[256];
+
+	if (!given)
+		return true;
+	snprintf(buf, sizeof(buf), "%.*s", (int)(n < 255 ? n : 255), s);
+	fc_name_words_of(given, &a);
+	fc_name_words_of(buf, &b);
+	return b.n > a.n && fc_name_words_find(&b, &a, NULL) == a.n;
+}
+
+/*
+ * Gives each claim what its sentence says beyond its figure, unless its
+ * checker said it already: its own as-of date and the date its count
+ * starts from ("as of November 10", "by Sunday", "since October 7",
+ * dates.h), and who the figure is attributed to ("the UN said",
+ * attrib.h; a name the sentence gives in full replaces the part of it a
+ * rule captured). Done here, in the core, so that every checker
+ * benefits.
+ */
+static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
+{
+	const fc_document *doc = r->doc;
+	fc_number_list nums = {0};
+	size_t scanned = (size_t)-1;
+	fc_status rc = FC_OK;
+
+	for (size_t i = 0; i < r->n_claims && rc == FC_OK; i++) {
+		fc_claim *c = &r->claims[i];
+		size_t ss = c->sent_start, se = c->sent_end, as, ae;
+
+		if (c->as_of == FC_DATE_NONE && c->since == FC_DATE_NONE) {
+			fc_claim_dates cd;
+			if (scanned != ss) {
+				fc_number_list_free(&nums);
+				if ((rc = scan_sentence(eng, doc, ss, se, &nums)))
+					break;
+				scanned = ss;
+			}
+			fc_claim_dates_find(doc->prose, ss, se, c->start, c->end,
+					    &nums, doc->date, &cd);
+			c->as_of = cd.as_of;
+			c->since = cd.since;
+			if (cd.as_of != FC_DATE_NONE && cd.since != FC_DATE_NONE &&
+			    cd.as_of_start != cd.since_start) {
+				char *a = squeeze(&r->arena, doc->prose + cd.as_of_start,
+						  cd.as_of_end - cd.as_of_start);
+				char *b = squeeze(&r->arena, doc->prose + cd.since_start,
+						  cd.since_end - cd.since_start);
+				c->as_of_text = a && b ? fc_arena_printf(&r->arena,
+									 "%s; %s", a, b)
+						       : NULL;
+				if (!c->as_of_text)
+					rc = FC_ERR_NOMEM;
+			} else if (cd.as_of != FC_DATE_NONE ||
+				   cd.since != FC_DATE_NONE) {
+				size_t ps = cd.as_of != FC_DATE_NONE ? cd.as_of_start
+								     : cd.since_start;
+				size_t pe = cd.as_of != FC_DATE_NONE ? cd.as_of_end
+								     : cd.since_end;
+				if (!(c->as_of_text = squeeze(&r->arena,
+							      doc->prose + ps,
+							      pe - ps)))
+					rc = FC_ERR_NOMEM;
+			}
+		}
+		if (rc == FC_OK && c->metric &&
+		    fc_attribution_find(doc->prose, ss, se, c->start, c->end, &as,
+					&ae) &&
+		    wider_name(c->attribution, doc->prose + as, ae - as) &&
+		    !(c->attribution = squeeze(&r->arena, doc->prose + as,
+					       ae - as)))
+			rc = FC_ERR_NOMEM;
+	}
+	fc_number_list_free(&nums);
+	return rc;
+}
+
+/* True for a verdict that already calls a claim wrong. */
+static bool flagged(fc_verdict v)
+{
+	return v == FC_VERDICT_DISCREPANCY || v == FC_VERDICT_OUTDATED;
+}
+
+/*
+ * Adds a finding for each claim that gives the same metric as an earlier
+ * claim of the document, for the same date, with a value that cannot
+ * also be true ("9,770 dead" in one paragraph, "9,700 dead" in another),
+ * unless the records already call both wrong: the contradiction then
+ * adds nothing a reader needs. The claims' findings are
+ * r->findings[0, n_claims); `extra` more findings are still to come, and
+ * room is kept for them.
+ */
+static fc_status add_conflicts(fc_doc_result *r, size_t *cap, size_t extra)
+{
+	fc_date *as_of = calloc(r->n_claims + 1, sizeof(*as_of));
+	size_t *other = calloc(r->n_claims + 1, sizeof(*other));
+	size_t n = r->n_claims;
+	fc_status rc = FC_ERR_NOMEM;
+
+	if (!as_of || !other)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		as_of[i] = r->findings[i].as_of;
+	if ((rc = fc_verify_conflicts(r->claims, as_of, n, other)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		const fc_finding *cf = &r->findings[i], *of;
+		const fc_claim *c = &r->claims[i], *oc;
+		fc_finding *f;
+		char d[11], v1[96], v2[96];
+
+		if (other[i] == (size_t)-1 ||
+		    (flagged(r->findings[i].verdict) &&
+		     flagged(r->findings[other[i]].verdict)))
+			continue;
+		rc = FC_ERR_NOMEM;
+		if (fc_grow((void **)&r->findings, cap, r->n_findings + extra + 2,
+			    sizeof(fc_finding)))
+			goto out;
+		cf = &r->findings[i];
+		of = &r->findings[other[i]];
+		oc = &r->claims[other[i]];
+		f = &r->findings[r->n_findings];
+		memset(f, 0, sizeof(*f));
+		f->verdict = FC_VERDICT_DISCREPANCY;
+		f->severity = c->severity;
+		f->rule_id = "consistency.same-metric";
+		f->metric = c->metric;
+		f->as_of = as_of[i];
+		f->start = cf->start;
+		f->end = cf->end;
+		f->line = cf->line;
+		f->col = cf->col;
+		f->end_line = cf->end_line;
+		f->end_col = cf->end_col;
+		f->text = cf->text;
+		f->sentence = cf->sentence;
+		f->claim_low = c->number.low;
+		f->claim_high = c->number.high;
+		f->claim_low_open = c->number.low_open;
+		f->claim_high_open = c->number.high_open;
+		f->diff_abs = c->number.value - oc->number.value;
+		f->diff_rel = oc->number.value != 0
+				  ? f->diff_abs / fabs(oc->number.value)
+				  : NAN;
+		fc_date_format(as_of[i], d);
+		fc_describe_value(c->number.qualifier, c->number.value,
+				  c->number.value2, v1, sizeof(v1));
+		fc_describe_value(oc->number.qualifier, oc->number.value,
+				  oc->number.value2, v2, sizeof(v2));
+		f->message = fc_arena_printf(
+		    &r->arena,
+		    "\"%s\" gives %s on %s as %s, but \"%s\" at line %u gives "
+		    "it as %s for the same date.",
+		    cf->text, c->metric, d, v1, of->text, of->line, v2);
+		f->reason = fc_arena_printf(
+		    &r->arena,
+		    "two claims of the draft bind %s for %s, and their "
+		    "intervals (%s at %u:%u, %s at %u:%u) do not meet: they "
+		    "cannot both be true",
+		    c->metric, d, v1, cf->line, cf->col, v2, of->line, of->col);
+		if (!f->message || !f->reason)
+			goto out;
+		r->n_findings++;
+	}
+	rc = FC_OK;
+out:
+	free(as_of);
+	free(other);
+	return rc;
+}
+
+/* The document's as-of date, first found wins: --date, the document's
+ * own metadata (front matter, HTML meta, set when it was read), a
+ * dateline in its first lines, the configuration's date, today. */
 static void set_doc_date(const fc_engine *eng, fc_document *doc)
 {
+	fc_dateline dl;
+
 	if (eng->date != FC_DATE_NONE) {
 		doc->date = eng->date;
 		doc->date_origin = FC_DATE_FROM_OPTION;
 	} else if (doc->date != FC_DATE_NONE) {
 		/* From the document itself: front matter or HTML meta. */
+	} else if (fc_document_dateline(doc, eng->cfg->year, &dl)) {
+		doc->date = dl.date;
+		doc->date_origin = FC_DATE_FROM_DATELINE;
 	} else if (eng->cfg->date != FC_DATE_NONE) {
 		doc->date = eng->cfg->date;
 		doc->date_origin = FC_DATE_FROM_CONFIG;
@@ -738,6 +942,10 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 	r->claims = sink.claims;
 	r->n_claims = kept;
 	sink.claims = NULL;
+	if (claim_context(eng, r) != FC_OK) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
 
 	memset(&v, 0, sizeof(v));
 	v.store = &eng->store;
@@ -763,20 +971,22 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		f->metric = c->metric;
 		f->severity = c->severity;
 		place(doc, f, c->start, c->end);
-		f->text = squeeze(&r->arena, doc->text + f->start,
-				  f->end - f->start);
-		{
-			size_t ss = fc_document_map(doc, c->sent_start);
-			size_t se = fc_document_map(doc, c->sent_end);
-			f->sentence = squeeze(&r->arena, doc->text + ss,
-					      se > ss ? se - ss : 0);
-		}
+		/* The claim and its sentence as a reader sees them: from the
+		 * prose, with markup dropped and entities decoded. */
+		f->text = squeeze(&r->arena, doc->prose + c->start,
+				  c->end - c->start);
+		f->sentence = squeeze(&r->arena, doc->prose + c->sent_start,
+				      c->sent_end - c->sent_start);
 		if (!f->text || !f->sentence ||
 		    fc_verify_claim(&v, c, f->text, as_of, f, &r->arena)) {
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 			goto fail;
 		}
 		r->n_findings++;
+	}
+	if (add_conflicts(r, &cap, sink.n_issues) != FC_OK) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
 	}
 	for (size_t i = 0; i < sink.n_issues; i++) {
 		const fc_issue *is = &sink.issues[i];
@@ -794,8 +1004,8 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 						: NAN;
 		f->claim_low = f->claim_high = is->written;
 		place(doc, f, is->start, is->end);
-		f->text = squeeze(&r->arena, doc->text + f->start,
-				  f->end - f->start);
+		f->text = squeeze(&r->arena, doc->prose + is->start,
+				  is->end - is->start);
 		f->sentence = f->text;
 		if (!f->text) {
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
@@ -810,6 +1020,9 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 		goto fail;
 	}
+	/* Findings covered by a suppression comment (suppress.h) reach no
+	 * reporter and no exit status. */
+	fc_suppress_apply(doc, r->findings, &r->n_findings, &eng->logger);
 	free(sink.issues);
 	*out = r;
 	return FC_OK;

@@ -13,9 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
+#include "dates.h"
 #include "document.h"
 #include "engine.h"
+#include "inputs.h"
 #include "paths.h"
 #include "util.h"
 #include "verify.h"
@@ -29,8 +32,8 @@ static const char usage_text[] =
     "       figcheck rules test [PACK]...\n"
     "\n"
     "Finds the numeric claims in drafts and checks them against dated\n"
-    "reference records. PATH is a file, a folder (searched for .md, .txt\n"
-    "and .html files) or - for standard input.\n"
+    "reference records. PATH is a file, a folder (searched for .md,\n"
+    ".markdown, .txt, .html and .htm files) or - for standard input.\n"
     "\n"
     "Options:\n"
     "  -c, --config FILE       configuration (default: the nearest\n"
@@ -39,6 +42,19 @@ static const char usage_text[] =
     "  -f, --format NAME       output format: text (default), json, or any\n"
     "                          reporter plugin; may be given several times\n"
     "  -o, --output FILE       write the preceding --format to FILE\n"
+    "      --include GLOB      in folders, read only the files matching GLOB\n"
+    "                          (repeatable; default: the extensions above)\n"
+    "      --exclude GLOB      skip the files and folders matching GLOB\n"
+    "                          (repeatable)\n"
+    "      --stdin-filename NAME  the name of standard input in reports; its\n"
+    "                          extension decides the format\n"
+    "      --input-format FMT  read every input as text, markdown or html\n"
+    "      --baseline FILE     accept the findings whose fingerprints FILE\n"
+    "                          holds: not reported, not failing the run\n"
+    "      --write-baseline FILE  write the fingerprints of the findings at\n"
+    "                          or above --fail-on to FILE, and accept them\n"
+    "  -j, --jobs N            check N documents at a time (0: one per\n"
+    "                          processor; default 1)\n"
     "      --fail-on VERDICT   exit 1 when a finding is this grave or worse:\n"
     "                          ok, unchecked, unverified, understated,\n"
     "                          overstated, outdated (default), discrepancy,\n"
@@ -78,6 +94,16 @@ typedef struct cli {
 	const char *outputs[16];
 	size_t n_outputs;
 	bool verbose_plugins;
+	/* check's inputs and baseline */
+	const char *includes[64];
+	size_t n_include;
+	const char *excludes[64];
+	size_t n_exclude;
+	const char *stdin_name;  /* --stdin-filename */
+	int input_format;        /* --input-format, or -1 */
+	const char *baseline;    /* --baseline */
+	const char *write_baseline; /* --write-baseline */
+	unsigned jobs;           /* -j; 0: one per processor */
 } cli;
 
 enum {
@@ -87,7 +113,13 @@ enum {
 	OPT_ROUND,
 	OPT_CACHE_DIR,
 	OPT_OFFLINE,
-	OPT_REFRESH
+	OPT_REFRESH,
+	OPT_INCLUDE,
+	OPT_EXCLUDE,
+	OPT_STDIN_FILENAME,
+	OPT_INPUT_FORMAT,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE
 };
 
 static const struct option long_opts[] = {
@@ -102,6 +134,13 @@ static const struct option long_opts[] = {
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"offline", no_argument, NULL, OPT_OFFLINE},
     {"refresh", no_argument, NULL, OPT_REFRESH},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -114,7 +153,9 @@ static int parse_options(cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+c:d:f:o:qvhV", long_opts,
+	c->input_format = -1;
+	c->jobs = 1;
+	while ((ch = getopt_long(argc, argv, "c:d:f:o:j:qvhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -199,6 +240,55 @@ static int parse_options(cli *c, int argc, char **argv)
 		case OPT_REFRESH:
 			c->eo.refresh = true;
 			break;
+		case OPT_INCLUDE:
+		case OPT_EXCLUDE: {
+			bool inc = ch == OPT_INCLUDE;
+			size_t *n = inc ? &c->n_include : &c->n_exclude;
+			if (*n == FC_ARRAY_LEN(c->includes) || !optarg[0]) {
+				usage_error("--%s: %s", inc ? "include" : "exclude",
+					    optarg[0] ? "too many globs (at most 64)"
+						      : "the glob is empty");
+				return FC_EXIT_ERROR;
+			}
+			(inc ? c->includes : c->excludes)[(*n)++] = optarg;
+			break;
+		}
+		case OPT_STDIN_FILENAME:
+			c->stdin_name = optarg;
+			break;
+		case OPT_INPUT_FORMAT: {
+			fc_doc_format f;
+			if (!fc_format_parse(optarg, &f)) {
+				usage_error("--input-format: '%s' is not text, "
+					    "markdown or html",
+					    optarg);
+				return FC_EXIT_ERROR;
+			}
+			c->input_format = (int)f;
+			break;
+		}
+		case OPT_BASELINE:
+			c->baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			c->write_baseline = optarg;
+			break;
+		case 'j': {
+			char *end;
+			unsigned long j;
+			errno = 0;
+			j = strtoul(optarg, &end, 10);
+			if (errno || end == optarg || *end || optarg[0] == '-' ||
+			    j > 1024) {
+				usage_error("--jobs: '%s' is not a number of "
+					    "threads from 0 (one per processor) "
+					    "to 1024",
+					    optarg);
+				return FC_EXIT_ERROR;
+			}
+			c->jobs = (unsigned)j;
+			break;
+		}
 		case 'q':
 			c->eo.logger.max_level = FC_LOG_ERROR;
 			break;
@@ -248,127 +338,106 @@ static int start_engine(fc_engine *eng, unsigned what)
 }
 
 /* ------------------------------------------------------------------ */
-/* Inputs. */
-
-typedef struct inputs {
-	char **paths;
-	size_t n, cap;
-} inputs;
-
-static void inputs_free(inputs *in)
-{
-	for (size_t i = 0; i < in->n; i++)
-		free(in->paths[i]);
-	free(in->paths);
-}
-
-static bool is_draft_name(const char *name)
-{
-	static const char *const exts[] = {".md",   ".markdown", ".txt",
-					   ".html", ".htm",	 NULL};
-
-	if (name[0] == '.')
-		return false;
-	for (size_t i = 0; exts[i]; i++)
-		if (fc_str_ends_with(name, exts[i]))
-			return true;
-	return false;
-}
-
-static int cmp_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static fc_status add_input(inputs *in, const char *path)
-{
-	char *p;
-
-	if (fc_grow((void **)&in->paths, &in->cap, in->n + 1, sizeof(char *)) ||
-	    !(p = fc_strdup(path)))
-		return FC_ERR_NOMEM;
-	in->paths[in->n++] = p;
-	return FC_OK;
-}
-
-/* Adds the drafts under folder `dir`, recursively, sorted. */
-static fc_status add_folder(inputs *in, const char *dir, int depth,
-			    fc_error *err)
-{
-	DIR *d;
-	struct dirent *e;
-	inputs local = {0};
-	fc_status rc = FC_OK;
-
-	if (depth > 64)
-		return fc_error_set(err, FC_ERR_INPUT,
-				    "%s: folders nested too deep", dir);
-	if (!(d = opendir(dir)))
-		return fc_error_set(err, FC_ERR_INPUT, "%s: %s", dir,
-				    strerror(errno));
-	while ((e = readdir(d)) && rc == FC_OK) {
-		char *p;
-		struct stat st;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (!(p = fc_asprintf("%s/%s", dir, e->d_name))) {
-			rc = FC_ERR_NOMEM;
-			break;
-		}
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			rc = add_folder(&local, p, depth + 1, err);
-		else if (is_draft_name(e->d_name))
-			rc = add_input(&local, p);
-		free(p);
-	}
-	closedir(d);
-	if (local.n)
-		qsort(local.paths, local.n, sizeof(char *), cmp_path);
-	for (size_t i = 0; i < local.n && rc == FC_OK; i++)
-		rc = add_input(in, local.paths[i]);
-	inputs_free(&local);
-	if (rc == FC_ERR_NOMEM)
-		fc_error_set(err, rc, "out of memory");
-	return rc;
-}
-
-static fc_status collect_inputs(inputs *in, char **args, int n, fc_error *err)
-{
-	for (int i = 0; i < n; i++) {
-		struct stat st;
-		size_t before = in->n;
-		fc_status rc;
-
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode)) {
-			rc = add_folder(in, args[i], 0, err);
-			if (rc)
-				return rc;
-			if (in->n == before)
-				return fc_error_set(
-				    err, FC_ERR_INPUT,
-				    "%s: no drafts in this folder (figcheck reads "
-				    ".md, .markdown, .txt, .html and .htm files)",
-				    args[i]);
-			continue;
-		}
-		if (add_input(in, args[i]))
-			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
-	}
-	return FC_OK;
-}
-
-/* ------------------------------------------------------------------ */
 /* Commands. */
+
+/* The include and exclude globs: the configuration's "inputs", then the
+ * command line's (--include replaces the configuration's includes;
+ * --exclude adds to its excludes). */
+static fc_status input_globs(const cli *c, const fc_engine *eng,
+			     fc_globs *include, fc_globs *exclude, fc_error *err)
+{
+	const fc_config *cfg = fc_engine_config(eng);
+	fc_status rc = fc_inputs_config(cfg->root, cfg->path, include, exclude,
+					err);
+
+	if (rc != FC_OK)
+		return rc;
+	if (c->n_include)
+		fc_globs_free(include);
+	for (size_t i = 0; i < c->n_include && rc == FC_OK; i++)
+		rc = fc_globs_add(include, c->includes[i]);
+	for (size_t i = 0; i < c->n_exclude && rc == FC_OK; i++)
+		rc = fc_globs_add(exclude, c->excludes[i]);
+	if (rc != FC_OK)
+		return fc_error_set(err, rc, "out of memory");
+	return FC_OK;
+}
+
+/* Writes the baseline if asked to, and applies it: the findings it holds
+ * leave the results. Returns FC_EXIT_ERROR on failure, else -1. */
+static int apply_baseline(const cli *c, const fc_engine *eng,
+			  fc_baseline **bl, fc_doc_result **results, size_t n)
+{
+	bool notes = fc_engine_logger(eng)->max_level >= FC_LOG_WARNING;
+	size_t accepted = 0, fail_n = 0;
+	fc_error err;
+
+	fc_error_clear(&err);
+	if (c->write_baseline) {
+		fc_baseline *mine;
+		if (fc_baseline_write(c->write_baseline, results, n,
+				      fc_engine_fail_on(eng), &err) != FC_OK ||
+		    fc_baseline_from_results(results, n, fc_engine_fail_on(eng),
+					     &mine, &err) != FC_OK) {
+			fprintf(stderr, "figcheck: error: %s\n", err.msg);
+			return FC_EXIT_ERROR;
+		}
+		fc_baseline_free(*bl);
+		*bl = mine;
+		fail_n = fc_baseline_size(mine);
+		if (notes)
+			fprintf(stderr,
+				"figcheck: wrote %zu fingerprint%s to %s; runs "
+				"with --baseline %s accept those findings\n",
+				fail_n, fail_n == 1 ? "" : "s", c->write_baseline,
+				c->write_baseline);
+	}
+	if (!*bl)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		accepted += fc_baseline_filter(*bl, results[i]);
+	if (notes && c->baseline && !c->write_baseline) {
+		size_t unused = fc_baseline_unused(*bl);
+		fprintf(stderr, "figcheck: %zu finding%s accepted by the baseline "
+				"%s",
+			accepted, accepted == 1 ? "" : "s", c->baseline);
+		if (unused)
+			fprintf(stderr,
+				"; %zu of its %zu entries match no finding any "
+				"more (fixed?): rewrite it with --write-baseline",
+				unused, fc_baseline_size(*bl));
+		fputc('\n', stderr);
+	}
+	return -1;
+}
+
+/* A logger for a terminal that may show the progress line: each message
+ * first clears that line, under stderr's lock so that the line is not
+ * redrawn halfway. `ud` is the logger that writes the message. */
+static void clearing_log(void *ud, fc_log_level level, const char *who,
+			 const char *msg)
+{
+	const fc_logger *inner = ud;
+
+	flockfile(stderr);
+	fputs("\r\033[K", stderr);
+	inner->fn(inner->ud, level, who, msg);
+	funlockfile(stderr);
+}
 
 static int cmd_check(int argc, char **argv)
 {
 	cli c;
+	fc_logger plain;
 	fc_engine *eng = NULL;
-	inputs in = {0};
+	fc_inputs in = {0};
+	fc_globs include = {0}, exclude = {0};
+	fc_input_options io;
+	fc_run_options ro;
+	fc_baseline *bl = NULL;
 	fc_doc_result **results = NULL;
 	char **errors = NULL;
+	const char **paths = NULL;
 	fc_error err;
 	int ret, status = FC_EXIT_OK;
 	bool failed = false;
@@ -388,40 +457,73 @@ static int cmd_check(int argc, char **argv)
 		c.outputs[0] = "-";
 		c.n_outputs = 1;
 	}
+	if (isatty(STDERR_FILENO)) {
+		plain = c.eo.logger;
+		c.eo.logger.fn = clearing_log;
+		c.eo.logger.ud = &plain;
+	}
+	if ((ret = open_engine(&c, &eng)) >= 0)
+		goto out;
+
+	/* What to read: everything is known before any source is fetched. */
 	fc_error_clear(&err);
-	if (collect_inputs(&in, argv + optind, argc - optind, &err)) {
+	memset(&io, 0, sizeof(io));
+	if (input_globs(&c, eng, &include, &exclude, &err) == FC_OK) {
+		io.include = (const char *const *)include.items;
+		io.n_include = include.n;
+		io.exclude = (const char *const *)exclude.items;
+		io.n_exclude = exclude.n;
+		io.stdin_name = c.stdin_name;
+		fc_inputs_collect(&in, (const char *const *)argv + optind,
+				  (size_t)(argc - optind), &io, &err);
+	}
+	if (err.code == FC_OK && c.baseline)
+		fc_baseline_load(c.baseline, &bl, &err);
+	if (err.code != FC_OK) {
 		fprintf(stderr, "figcheck: error: %s\n", err.msg);
 		ret = FC_EXIT_ERROR;
 		goto out;
 	}
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		goto out;
 	if ((ret = start_engine(eng, FC_START_CHECKERS | FC_START_FETCH)) >= 0)
 		goto out;
+
+	/* Check every document, -j at a time. */
 	results = calloc(in.n + 1, sizeof(*results));
 	errors = calloc(in.n + 1, sizeof(*errors));
-	if (!results || !errors) {
+	paths = calloc(in.n + 1, sizeof(*paths));
+	if (!results || !errors || !paths) {
 		fprintf(stderr, "figcheck: error: out of memory\n");
 		ret = FC_EXIT_ERROR;
 		goto out;
 	}
+	memset(&ro, 0, sizeof(ro));
+	ro.jobs = c.jobs ? c.jobs : fc_cpu_count();
+	ro.progress = in.n > 1 && isatty(STDERR_FILENO) &&
+		      fc_engine_logger(eng)->max_level >= FC_LOG_WARNING;
+	if (c.input_format >= 0) {
+		ro.doc.format = (fc_doc_format)c.input_format;
+		ro.doc.format_set = true;
+	}
+	if (fc_inputs_check(eng, &in, &ro, results, errors, &err) != FC_OK) {
+		fprintf(stderr, "figcheck: error: %s\n", err.msg);
+		ret = FC_EXIT_ERROR;
+		goto out;
+	}
 	for (size_t i = 0; i < in.n; i++) {
-		fc_document *doc;
-
-		fc_error_clear(&err);
-		if (fc_document_load(in.paths[i], NULL, &doc, &err) != FC_OK ||
-		    fc_engine_check(eng, doc, &results[i], &err) != FC_OK) {
-			fprintf(stderr, "figcheck: error: %s\n", err.msg);
-			errors[i] = fc_strdup(err.msg);
+		paths[i] = in.items[i].name;
+		if (errors[i]) {
+			fprintf(stderr, "figcheck: error: %s\n", errors[i]);
 			status = FC_EXIT_ERROR;
-			continue;
 		}
 	}
+
+	/* Accepted findings leave the results before any report. */
+	if ((ret = apply_baseline(&c, eng, &bl, results, in.n)) >= 0)
+		goto out;
 	for (size_t k = 0; k < c.n_outputs; k++) {
 		fc_error_clear(&err);
 		if (fc_engine_report(eng, c.formats[k], c.outputs[k], results,
-				     (const char *const *)in.paths,
-				     (const char *const *)errors, in.n,
+				     paths, (const char *const *)errors, in.n,
 				     &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			status = FC_EXIT_ERROR;
@@ -440,7 +542,11 @@ out:
 		free(errors[i]);
 	free(results);
 	free(errors);
-	inputs_free(&in);
+	free(paths);
+	fc_baseline_free(bl);
+	fc_inputs_free(&in);
+	fc_globs_free(&include);
+	fc_globs_free(&exclude);
 	fc_engine_free(eng);
 	return ret;
 }
@@ -498,9 +604,24 @@ static int cmd_claims(int argc, char **argv)
 			ret = FC_EXIT_ERROR;
 			continue;
 		}
-		printf("%s: as of %s (from %s)\n", r->doc->path,
+		printf("%s: as of %s (from %s", r->doc->path,
 		       fc_date_format(r->doc->date, d),
 		       date_origin_name(r->doc->date_origin));
+		/* Which dateline, and where its year came from. */
+		if (r->doc->date_origin == FC_DATE_FROM_DATELINE) {
+			static const char *const year_from[] = {
+			    "", ", the year from the configuration",
+			    ", the year from the file's date",
+			    ", the year from today's date"};
+			fc_dateline dl;
+			if (fc_document_dateline(r->doc,
+						 fc_engine_config(eng)->year, &dl))
+				printf(" \"%.*s\"%s",
+				       (int)(dl.date_end - dl.start),
+				       r->doc->prose + dl.start,
+				       year_from[dl.year_from]);
+		}
+		printf(")\n");
 		for (size_t k = 0; k < r->n_findings; k++) {
 			const fc_finding *f = &r->findings[k];
 			const fc_claim *cl = f->claim;
@@ -510,7 +631,7 @@ static int cmd_claims(int argc, char **argv)
 				continue;
 			fc_format_value(cl->number.low, false, 6, lo, sizeof(lo));
 			fc_format_value(cl->number.high, false, 6, hi, sizeof(hi));
-			printf("%s:%u:%u: %s \"%s\" %s %c%s, %s%c %s%s%s%s\n",
+			printf("%s:%u:%u: %s \"%s\" %s %c%s, %s%c %s%s%s%s",
 			       r->doc->path, f->line, f->col,
 			       cl->metric ? cl->metric : "(unbound)", f->text,
 			       fc_qualifier_name(cl->number.qualifier),
@@ -519,6 +640,14 @@ static int cmd_claims(int argc, char **argv)
 			       cl->attribution ? " attributed to \"" : "",
 			       cl->attribution ? cl->attribution : "",
 			       cl->attribution ? "\"" : "");
+			/* The claim's own date, and the phrase that gave it. */
+			if (cl->as_of != FC_DATE_NONE)
+				printf(" as of %s", fc_date_format(cl->as_of, d));
+			if (cl->since != FC_DATE_NONE)
+				printf(" since %s", fc_date_format(cl->since, d));
+			if (cl->as_of_text)
+				printf(" (\"%s\")", cl->as_of_text);
+			printf("\n");
 		}
 		fc_doc_result_free(r);
 	}
@@ -585,15 +714,49 @@ static int cmd_sources(int argc, char **argv)
 	if (n == 0)
 		printf("no sources configured\n");
 	ret = FC_EXIT_OK;
+	/* Per source: name, plugin and URL; ok or why not; the state of
+	 * its cached copy and its age. */
 	for (size_t i = 0; i < n; i++) {
-		printf("%s (%s): %s\n  %s\n", info[i].name, info[i].plugin,
-		       info[i].url ? info[i].url : "-",
-		       info[i].ok ? "ok" : info[i].error);
-		if (info[i].ok)
-			printf("  %zu records%s\n", info[i].n_records,
-			       info[i].from_cache ? ", from the cache" : "");
-		else
+		const char *st = info[i].cache_state ? info[i].cache_state
+						     : "none";
+		double a = info[i].cache_age;
+		char age[32] = "";
+
+		printf("%s (%s): %s\n", info[i].name, info[i].plugin,
+		       info[i].url ? info[i].url : "-");
+		if (info[i].ok) {
+			printf("  ok, %zu records\n", info[i].n_records);
+		} else {
+			printf("  failed: %s\n", info[i].error);
 			ret = FC_EXIT_FINDINGS;
+		}
+		if (a >= 0)
+			snprintf(age, sizeof(age),
+				 a < 120	? "%.0f s"
+				 : a < 7200	? "%.0f min"
+				 : a < 172800 ? "%.0f h"
+						: "%.0f days",
+				 a < 120	? a
+				 : a < 7200	? a / 60
+				 : a < 172800 ? a / 3600
+						: a / 86400);
+		if (strcmp(st, "local") == 0)
+			printf("  cache: none (a local file)\n");
+		else if (strcmp(st, "fetched") == 0)
+			printf("  cache: fetched, a new copy stored\n");
+		else if (strcmp(st, "revalidated") == 0)
+			printf("  cache: revalidated, the server's copy has not "
+			       "changed\n");
+		else if (strcmp(st, "uncached") == 0)
+			printf("  cache: not cached (no usable cache folder)\n");
+		else if (strcmp(st, "stale") == 0)
+			printf("  cache: stale, fetched %s ago (the server could "
+			       "not be reached)\n",
+			       age);
+		else if (age[0])
+			printf("  cache: %s, fetched %s ago\n", st, age);
+		else
+			printf("  cache: %s\n", st);
 	}
 out:
 	fc_engine_free(eng);

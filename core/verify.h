@@ -41,20 +41,43 @@ typedef struct fc_verifier {
  * FC_VERDICT_UNCHECKED. Returns FC_ERR_NOMEM only.
  */
 fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
-			  const char *text, fc_date as_of, fc_finding *f,
-			  fc_arena *arena);
+                          const char *text, fc_date as_of, fc_finding *f,
+                          fc_arena *arena);
+
+/*
+ * The index in v->sources of the one configured source that the name
+ * `who` ("Gaza's health ministry", "the UN") attributes a figure to: the
+ * source one of whose names or aliases appears, word for word, in it,
+ * the longest such match winning. -1 when none does, when two match
+ * equally, or when a word left over names another source and not this
+ * one ("the Israeli health ministry" is not Gaza's "health ministry").
+ * Pure.
+ */
+int fc_verify_source_for(const fc_verifier *v, const char *who);
+
+/*
+ * Finds the claims of one document that contradict an earlier one: for
+ * each claim i, sets conflict[i] to the index of the first earlier claim
+ * (in the array's order) that binds the same metric, for the same as-of
+ * date as_of[i] and the same start of count, outside claim i's sentence,
+ * with an interval that does not meet claim i's; else to (size_t)-1.
+ * Claims without a metric never conflict. `conflict` has n entries.
+ * Returns FC_ERR_NOMEM only.
+ */
+fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
+                              size_t n, size_t *conflict);
 
 /* Parses a verdict name for --fail-on; "never" gives FC_VERDICT_COUNT. */
 bool fc_verdict_parse(const char *s, fc_verdict *out);
 
 /* Writes a figure with its qualifier as a reader would ("more than
  * 1,400", "about 1,200", "9,770", "200 to 300"). Returns buf. */
-char *fc_describe_value(fc_qualifier q, double value, double value2,
-			char *buf, size_t size);
+char *fc_describe_value(fc_qualifier q, double value, double value2, char *buf,
+                        size_t size);
 
 /* True when the intervals [alo, ahi] and [blo, bhi] (with open ends as
  * flagged) share at least one point. */
 bool fc_intervals_meet(double alo, bool alo_open, double ahi, bool ahi_open,
-		       double blo, bool blo_open, double bhi, bool bhi_open);
+                       double blo, bool blo_open, double bhi, bool bhi_open);
 
 #endif

@@ -180,7 +180,9 @@ typedef struct fc_claim {
 	double tolerance;           /* relative tolerance allowed by the rule */
 	fc_date as_of;              /* the claim's own date, or FC_DATE_NONE */
 	fc_date since;              /* "since October 7": count from, or NONE */
-	const char *as_of_text;     /* the phrase that set as_of, or NULL */
+	const char *as_of_text;     /* the phrases that set as_of and since
+	                               ("as of November 10; since October
+	                               7"), or NULL */
 } fc_claim;
 
 /*

@@ -146,8 +146,7 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 		     "`%s`",
 		total, total == 1 ? "" : "s", rep->n_docs,
 		rep->n_docs == 1 ? "" : "s", n_bad,
-		rep->fail_on < FC_VERDICT_COUNT ? fc_verdict_name(rep->fail_on)
-						: "never");
+		ru_fail_on(rep));
 	if (n_err)
 		fprintf(out, "; %zu document%s could not be read", n_err,
 			n_err == 1 ? "" : "s");

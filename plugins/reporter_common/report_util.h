@@ -67,6 +67,21 @@ static inline uint32_t ru_next(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
+/* Writes the character reference that HTML and XML need for `cp` when it
+ * is one of & < > " and returns true; returns false for any other. */
+static inline bool ru_put_markup_ref(FILE *out, uint32_t cp)
+{
+	const char *ref = cp == '&'   ? "&amp;"
+			  : cp == '<' ? "&lt;"
+			  : cp == '>' ? "&gt;"
+			  : cp == '"' ? "&quot;"
+				      : NULL;
+
+	if (ref)
+		fputs(ref, out);
+	return ref != NULL;
+}
+
 /* Writes code point `cp` as UTF-8 to `out`. */
 static inline void ru_put_cp(FILE *out, uint32_t cp)
 {
@@ -151,14 +166,22 @@ static inline char *ru_value(double v, int decimals, char *buf, size_t size)
 	return buf;
 }
 
+/* The words before a figure with qualifier `q` ("more than "); "" for
+ * none, a range, a vague figure or an unknown qualifier. */
+static inline const char *ru_qualifier_words(fc_qualifier q)
+{
+	static const char *const words[FC_QUALIFIER_COUNT] = {
+	    "", "more than ", "at least ", "nearly ", "about ", "up to ",
+	    "fewer than ", "", ""};
+
+	return (unsigned)q < FC_QUALIFIER_COUNT ? words[q] : "";
+}
+
 /* A figure with its qualifier, as a reader would say it: "more than
  * 1,400", "about 1,200", "200 to 300". */
 static inline char *ru_describe(fc_qualifier q, double v, double v2, char *buf,
 				size_t size)
 {
-	static const char *const words[FC_QUALIFIER_COUNT] = {
-	    "", "more than ", "at least ", "nearly ", "about ", "up to ",
-	    "fewer than ", "", ""};
 	char a[48], b[48];
 
 	ru_value(v, 4, a, sizeof(a));
@@ -166,8 +189,7 @@ static inline char *ru_describe(fc_qualifier q, double v, double v2, char *buf,
 		ru_value(v2, 4, b, sizeof(b));
 		snprintf(buf, size, "%s to %s", a, b);
 	} else {
-		snprintf(buf, size, "%s%s",
-			 (unsigned)q < FC_QUALIFIER_COUNT ? words[q] : "", a);
+		snprintf(buf, size, "%s%s", ru_qualifier_words(q), a);
 	}
 	return buf;
 }
@@ -202,18 +224,30 @@ static inline const char *ru_record_url(const fc_ref *r)
 	return NULL;
 }
 
-/* Parses a reporter's "verdicts" option (an array of verdict names) into
- * `want`; without the option, `deflt` decides. Returns false and names the
- * bad value in `bad` when one is not a verdict. */
-static inline bool ru_verdicts(const fc_host *h, const fc_value *opt,
-			       const bool deflt[FC_VERDICT_COUNT],
-			       bool want[FC_VERDICT_COUNT], const char **bad)
+/* Which verdicts a reporter shows when its "verdicts" option is not set. */
+typedef enum ru_default {
+	RU_ALL,     /* every verdict */
+	RU_PROBLEMS /* all but ok and unchecked */
+} ru_default;
+
+/* Reads a reporter's "verdicts" option (an array of verdict names) from
+ * `opts` into `want`; without the option, `deflt` decides. When a name is
+ * not a verdict, fills `err` naming it and the option and returns
+ * FC_ERR_CONFIG. */
+static inline fc_status ru_verdicts(const fc_host *h, fc_plugin_ctx *ctx,
+				    const fc_value *opts, ru_default deflt,
+				    bool want[FC_VERDICT_COUNT], fc_error *err)
 {
+	const fc_value *opt = h->opt(opts, "verdicts");
 	size_t n = h->value_count(opt);
+	char path[256];
 
 	if (h->value_type(opt) != FC_VALUE_ARRAY) {
-		memcpy(want, deflt, sizeof(bool) * FC_VERDICT_COUNT);
-		return true;
+		for (int v = 0; v < FC_VERDICT_COUNT; v++)
+			want[v] = deflt == RU_ALL ||
+				  (v != FC_VERDICT_OK &&
+				   v != FC_VERDICT_UNCHECKED);
+		return FC_OK;
 	}
 	memset(want, 0, sizeof(bool) * FC_VERDICT_COUNT);
 	for (size_t i = 0; i < n; i++) {
@@ -224,12 +258,47 @@ static inline bool ru_verdicts(const fc_host *h, const fc_value *opt,
 				want[v] = true;
 				found = true;
 			}
-		if (!found) {
-			*bad = s ? s : "";
-			return false;
-		}
+		if (!found)
+			return h->error(err, FC_ERR_CONFIG,
+					"%s: \"%s\" is not a verdict",
+					h->value_path(ctx, opt, path,
+						      sizeof(path)),
+					s ? s : "");
 	}
-	return true;
+	return FC_OK;
+}
+
+/* Reads a reporter's "max_rows" option into *max_rows. Fills `err` and
+ * returns FC_ERR_CONFIG when it is not from 1 to 100000. */
+static inline fc_status ru_max_rows(const fc_host *h, fc_plugin_ctx *ctx,
+				    const fc_value *opts, size_t *max_rows,
+				    fc_error *err)
+{
+	double rows = h->value_number(h->opt(opts, "max_rows"));
+	char path[256];
+
+	if (!(rows >= 1 && rows <= 100000))
+		return h->error(err, FC_ERR_CONFIG,
+				"%s: expected a number of rows from 1 to 100000",
+				h->value_path(ctx, h->opt(opts, "max_rows"), path,
+					      sizeof(path)));
+	*max_rows = (size_t)rows;
+	return FC_OK;
+}
+
+/* The end of a report: fills `err` when writing to `out` failed. */
+static inline fc_status ru_written(const fc_host *h, FILE *out, fc_error *err)
+{
+	if (ferror(out))
+		return h->error(err, FC_ERR_IO, "writing the report failed");
+	return FC_OK;
+}
+
+/* The name of the report's --fail-on verdict, or "never". */
+static inline const char *ru_fail_on(const fc_report *rep)
+{
+	return rep->fail_on < FC_VERDICT_COUNT ? fc_verdict_name(rep->fail_on)
+					       : "never";
 }
 
 /* The number of findings of the report, and of claims among them. */

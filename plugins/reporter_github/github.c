@@ -39,47 +39,26 @@ static const fc_option options[] = {
      "rows at most in the summary's tables"},
     {NULL, 0, false, NULL, NULL}};
 
-static const bool default_want[FC_VERDICT_COUNT] = {
-    [FC_VERDICT_UNVERIFIED] = true, [FC_VERDICT_UNDERSTATED] = true,
-    [FC_VERDICT_OVERSTATED] = true, [FC_VERDICT_OUTDATED] = true,
-    [FC_VERDICT_DISCREPANCY] = true};
-
+/* Makes an instance from the options; on success *out owns it (one block,
+ * freed with free), else `err` says why. */
 static fc_status gh_init(const fc_host *h, fc_plugin_ctx *ctx,
 			 const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const char *bad = NULL;
-	double rows = h->value_number(h->opt(opts, "max_rows"));
-	char path[256];
+	fc_status rc;
 
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = h;
 	st->ctx = ctx;
 	st->summary = h->value_bool(h->opt(opts, "summary"));
-	if (!ru_verdicts(h, h->opt(opts, "verdicts"), default_want, st->want,
-			 &bad)) {
+	if ((rc = ru_verdicts(h, ctx, opts, RU_PROBLEMS, st->want, err)) ||
+	    (rc = ru_max_rows(h, ctx, opts, &st->max_rows, err))) {
 		free(st);
-		return h->error(err, FC_ERR_CONFIG, "%s: \"%s\" is not a verdict",
-				h->value_path(ctx, h->opt(opts, "verdicts"), path,
-					      sizeof(path)),
-				bad);
+		return rc;
 	}
-	if (!(rows >= 1 && rows <= 100000)) {
-		free(st);
-		return h->error(err, FC_ERR_CONFIG,
-				"%s: expected a number of rows from 1 to 100000",
-				h->value_path(ctx, h->opt(opts, "max_rows"), path,
-					      sizeof(path)));
-	}
-	st->max_rows = (size_t)rows;
 	*out = st;
 	return FC_OK;
-}
-
-static void gh_fini(void *p)
-{
-	free(p);
 }
 
 /* Writes untrusted text escaped for a workflow command: in the message
@@ -199,6 +178,7 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 	const state *st = p;
 	size_t count[LVL_COUNT] = {0}, total = 0;
 	bool over = false;
+	fc_status rc;
 
 	for (size_t d = 0; d < rep->n_docs; d++)
 		for (size_t i = 0; i < rep->docs[d].n_findings; i++) {
@@ -245,13 +225,13 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 			rep->n_docs == 1 ? "" : "s",
 			ru_counts(rep, counts, sizeof(counts)));
 	}
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
+	if ((rc = ru_written(st->host, out, err)) != FC_OK)
+		return rc;
 	return write_summary(st, rep, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "github",
 		.version = "1.0.0",
 		.description = "GitHub Actions annotations and a job summary",
-		.options = options, .init = gh_init, .fini = gh_fini,
+		.options = options, .init = gh_init, .fini = free,
 		.reporter = {.report = gh_report});

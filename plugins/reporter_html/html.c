@@ -33,26 +33,21 @@ static const fc_option options[] = {
      "the page's heading"},
     {NULL, 0, false, NULL, NULL}};
 
-static const bool all_verdicts[FC_VERDICT_COUNT] = {true, true, true, true,
-						    true, true, true};
-
+/* Makes an instance from the options; on success *out owns it (freed by
+ * html_fini), else `err` says why. */
 static fc_status html_init(const fc_host *h, fc_plugin_ctx *ctx,
 			   const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const char *bad = NULL, *title = h->value_string(h->opt(opts, "title"));
-	char path[256];
+	const char *title = h->value_string(h->opt(opts, "title"));
+	fc_status rc;
 
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = h;
-	if (!ru_verdicts(h, h->opt(opts, "verdicts"), all_verdicts, st->want,
-			 &bad)) {
+	if ((rc = ru_verdicts(h, ctx, opts, RU_ALL, st->want, err))) {
 		free(st);
-		return h->error(err, FC_ERR_CONFIG, "%s: \"%s\" is not a verdict",
-				h->value_path(ctx, h->opt(opts, "verdicts"), path,
-					      sizeof(path)),
-				bad);
+		return rc;
 	}
 	st->title = strdup(title ? title : "figcheck report");
 	if (!st->title) {
@@ -76,19 +71,9 @@ static void html_fini(void *p)
  * double-quoted attribute values alike. */
 static void esc_cp(FILE *out, uint32_t cp)
 {
+	if (ru_put_markup_ref(out, cp))
+		return;
 	switch (cp) {
-	case '&':
-		fputs("&amp;", out);
-		return;
-	case '<':
-		fputs("&lt;", out);
-		return;
-	case '>':
-		fputs("&gt;", out);
-		return;
-	case '"':
-		fputs("&quot;", out);
-		return;
 	case '\'':
 		fputs("&#39;", out);
 		return;
@@ -527,9 +512,7 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 	fputs(". This page is self-contained: it loads nothing from the "
 	      "network.</p></footer>\n</body>\n</html>\n",
 	      out);
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	return ru_written(st->host, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "html", .version = "1.0.0",

@@ -3,12 +3,10 @@
  * every finding; the README documents the shape. Unbounded interval ends
  * and values that do not exist are null.
  */
-#include <cjson/cJSON.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <figcheck/plugin.h>
+#include "../reporter_common/json_util.h"
 
 typedef struct state {
 	const fc_host *host;
@@ -19,6 +17,8 @@ static const fc_option options[] = {
     {"pretty", FC_OPT_BOOL, false, "true", "indent the output"},
     {NULL, 0, false, NULL, NULL}};
 
+/* Makes an instance from the options; on success *out owns it (one block,
+ * freed with free), else `err` says why. */
 static fc_status json_init(const fc_host *h, fc_plugin_ctx *ctx,
 			   const fc_value *opts, void **out, fc_error *err)
 {
@@ -32,29 +32,12 @@ static fc_status json_init(const fc_host *h, fc_plugin_ctx *ctx,
 	return FC_OK;
 }
 
-static void json_fini(void *p)
-{
-	free(p);
-}
-
-/* Adds a number, or null when it is not finite. */
-static bool add_num(cJSON *o, const char *k, double v)
-{
-	return (isfinite(v) ? cJSON_AddNumberToObject(o, k, v)
-			    : cJSON_AddNullToObject(o, k)) != NULL;
-}
-
+/* Adds a string as it is, or null for NULL. Returns false when memory ran
+ * out. */
 static bool add_str(cJSON *o, const char *k, const char *s)
 {
 	return (s ? cJSON_AddStringToObject(o, k, s)
 		  : cJSON_AddNullToObject(o, k)) != NULL;
-}
-
-static bool add_date(cJSON *o, const char *k, fc_date d)
-{
-	char buf[11];
-	return d == FC_DATE_NONE ? cJSON_AddNullToObject(o, k) != NULL
-				 : add_str(o, k, fc_date_format(d, buf));
 }
 
 static cJSON *record_json(const fc_ref *r)
@@ -65,32 +48,22 @@ static cJSON *record_json(const fc_ref *r)
 	if (!ok)
 		return NULL;
 	ok = add_str(o, "metric", r->rec.metric) &&
-	     add_num(o, "value", r->rec.value) &&
+	     rj_add_num(o, "value", r->rec.value) &&
 	     add_str(o, "qualifier", fc_qualifier_name(r->rec.qualifier)) &&
-	     add_num(o, "precision", r->rec.precision) &&
-	     add_num(o, "low", r->low) && add_num(o, "high", r->high) &&
+	     rj_add_num(o, "precision", r->rec.precision) &&
+	     rj_add_num(o, "low", r->low) && rj_add_num(o, "high", r->high) &&
 	     cJSON_AddBoolToObject(o, "low_open", r->low_open) &&
 	     cJSON_AddBoolToObject(o, "high_open", r->high_open) &&
-	     add_date(o, "date", r->rec.date) &&
+	     rj_add_date(o, "date", r->rec.date) &&
 	     add_str(o, "source", r->source) &&
 	     add_str(o, "url", r->rec.url) && add_str(o, "note", r->rec.note) &&
 	     add_str(o, "reported_by", r->rec.reported_by) &&
-	     add_num(o, "retrieved", (double)r->retrieved);
+	     rj_add_num(o, "retrieved", (double)r->retrieved);
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
 	}
 	return o;
-}
-
-static bool add_record(cJSON *o, const char *k, const fc_ref *r)
-{
-	cJSON *v;
-
-	if (!r)
-		return cJSON_AddNullToObject(o, k) != NULL;
-	v = record_json(r);
-	return v && cJSON_AddItemToObject(o, k, v);
 }
 
 static cJSON *finding_json(const fc_finding *f)
@@ -105,40 +78,42 @@ static cJSON *finding_json(const fc_finding *f)
 	     add_str(o, "rule", f->rule_id) && add_str(o, "metric", f->metric) &&
 	     add_str(o, "fingerprint", f->fingerprint) &&
 	     add_str(o, "text", f->text) && add_str(o, "sentence", f->sentence) &&
-	     add_date(o, "as_of", f->as_of) &&
+	     rj_add_date(o, "as_of", f->as_of) &&
 	     add_str(o, "message", f->message) && add_str(o, "reason", f->reason);
 	loc = cJSON_AddObjectToObject(o, "location");
-	ok = ok && loc && add_num(loc, "start", (double)f->start) &&
-	     add_num(loc, "end", (double)f->end) &&
-	     add_num(loc, "line", f->line) && add_num(loc, "column", f->col) &&
-	     add_num(loc, "end_line", f->end_line) &&
-	     add_num(loc, "end_column", f->end_col);
+	ok = ok && loc && rj_add_num(loc, "start", (double)f->start) &&
+	     rj_add_num(loc, "end", (double)f->end) &&
+	     rj_add_num(loc, "line", f->line) &&
+	     rj_add_num(loc, "column", f->col) &&
+	     rj_add_num(loc, "end_line", f->end_line) &&
+	     rj_add_num(loc, "end_column", f->end_col);
 	if (f->claim) {
 		const fc_claim *c = f->claim;
 		claim = cJSON_AddObjectToObject(o, "claim");
-		ok = ok && claim && add_num(claim, "value", c->number.value) &&
-		     add_num(claim, "value2", c->number.value2) &&
-		     add_num(claim, "low", f->claim_low) &&
-		     add_num(claim, "high", f->claim_high) &&
+		ok = ok && claim &&
+		     rj_add_num(claim, "value", c->number.value) &&
+		     rj_add_num(claim, "value2", c->number.value2) &&
+		     rj_add_num(claim, "low", f->claim_low) &&
+		     rj_add_num(claim, "high", f->claim_high) &&
 		     cJSON_AddBoolToObject(claim, "low_open", f->claim_low_open) &&
 		     cJSON_AddBoolToObject(claim, "high_open",
 					   f->claim_high_open) &&
 		     add_str(claim, "qualifier",
 			     fc_qualifier_name(c->number.qualifier)) &&
 		     add_str(claim, "kind", fc_num_kind_name(c->number.kind)) &&
-		     add_num(claim, "precision", c->number.precision) &&
+		     rj_add_num(claim, "precision", c->number.precision) &&
 		     add_str(claim, "unit", c->number.unit[0] ? c->number.unit
 							      : NULL) &&
 		     add_str(claim, "attribution", c->attribution) &&
-		     add_date(claim, "as_of", c->as_of) &&
+		     rj_add_date(claim, "as_of", c->as_of) &&
 		     add_str(claim, "as_of_text", c->as_of_text) &&
-		     add_date(claim, "since", c->since) &&
+		     rj_add_date(claim, "since", c->since) &&
 		     add_str(claim, "unbound_reason", c->unbound_reason);
 	} else {
 		ok = ok && cJSON_AddNullToObject(o, "claim");
 	}
-	ok = ok && add_record(o, "record", f->record) &&
-	     add_record(o, "matched", f->matched);
+	ok = ok && rj_add_record(o, "record", f->record, record_json) &&
+	     rj_add_record(o, "matched", f->matched, record_json);
 	others = cJSON_AddArrayToObject(o, "others");
 	ok = ok && others;
 	for (size_t i = 0; ok && i < f->n_others; i++) {
@@ -146,11 +121,11 @@ static cJSON *finding_json(const fc_finding *f)
 		ok = r && cJSON_AddItemToArray(others, r);
 	}
 	diff = cJSON_AddObjectToObject(o, "difference");
-	ok = ok && diff && add_num(diff, "absolute", f->diff_abs) &&
-	     add_num(diff, "relative", f->diff_rel) &&
-	     add_num(o, "tolerance", f->tolerance) &&
+	ok = ok && diff && rj_add_num(diff, "absolute", f->diff_abs) &&
+	     rj_add_num(diff, "relative", f->diff_rel) &&
+	     rj_add_num(o, "tolerance", f->tolerance) &&
 	     cJSON_AddBoolToObject(o, "stale", f->stale) &&
-	     (f->stale ? add_num(o, "stale_days", f->stale_days)
+	     (f->stale ? rj_add_num(o, "stale_days", f->stale_days)
 		       : cJSON_AddNullToObject(o, "stale_days") != NULL);
 	if (!ok) {
 		cJSON_Delete(o);
@@ -170,8 +145,7 @@ static const char *origin_name(fc_date_origin o)
 
 static cJSON *report_json(const fc_report *rep)
 {
-	cJSON *root = cJSON_CreateObject(), *tool, *sum, *counts, *srcs, *docs;
-	size_t n_findings = 0;
+	cJSON *root = cJSON_CreateObject(), *tool, *sum, *srcs, *docs;
 	bool ok;
 
 	if (!root)
@@ -179,20 +153,12 @@ static cJSON *report_json(const fc_report *rep)
 	tool = cJSON_AddObjectToObject(root, "tool");
 	ok = tool && add_str(tool, "name", rep->tool_name) &&
 	     add_str(tool, "version", rep->tool_version) &&
-	     add_str(root, "fail_on", rep->fail_on < FC_VERDICT_COUNT
-					  ? fc_verdict_name(rep->fail_on)
-					  : "never") &&
+	     add_str(root, "fail_on", ru_fail_on(rep)) &&
 	     cJSON_AddBoolToObject(root, "failed", rep->failed);
-	for (size_t d = 0; d < rep->n_docs; d++)
-		n_findings += rep->docs[d].n_findings;
 	sum = cJSON_AddObjectToObject(root, "summary");
-	ok = ok && sum && add_num(sum, "documents", (double)rep->n_docs) &&
-	     add_num(sum, "findings", (double)n_findings);
-	counts = sum ? cJSON_AddObjectToObject(sum, "verdicts") : NULL;
-	ok = ok && counts;
-	for (int v = 0; ok && v < FC_VERDICT_COUNT; v++)
-		ok = add_num(counts, fc_verdict_name((fc_verdict)v),
-			     (double)rep->counts[v]);
+	ok = ok && sum && rj_add_num(sum, "documents", (double)rep->n_docs) &&
+	     rj_add_num(sum, "findings", (double)ru_total(rep)) &&
+	     rj_add_counts(sum, "verdicts", rep);
 	srcs = cJSON_AddArrayToObject(root, "sources");
 	ok = ok && srcs;
 	for (size_t i = 0; ok && i < rep->n_sources; i++) {
@@ -202,8 +168,8 @@ static cJSON *report_json(const fc_report *rep)
 		     add_str(o, "name", s->name) && add_str(o, "plugin", s->plugin) &&
 		     add_str(o, "url", s->url) && cJSON_AddBoolToObject(o, "ok", s->ok) &&
 		     add_str(o, "error", s->error) &&
-		     add_num(o, "records", (double)s->n_records) &&
-		     add_num(o, "retrieved", (double)s->retrieved) &&
+		     rj_add_num(o, "records", (double)s->n_records) &&
+		     rj_add_num(o, "retrieved", (double)s->retrieved) &&
 		     cJSON_AddBoolToObject(o, "from_cache", s->from_cache);
 	}
 	docs = cJSON_AddArrayToObject(root, "documents");
@@ -213,7 +179,7 @@ static cJSON *report_json(const fc_report *rep)
 		cJSON *o = cJSON_CreateObject(), *fs;
 		ok = o && cJSON_AddItemToArray(docs, o) &&
 		     add_str(o, "path", rd->path) && add_str(o, "error", rd->error) &&
-		     (rd->doc ? add_date(o, "as_of", rd->doc->date)
+		     (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
 			      : cJSON_AddNullToObject(o, "as_of") != NULL) &&
 		     add_str(o, "date_origin",
 			     rd->doc ? origin_name(rd->doc->date_origin) : NULL);
@@ -235,25 +201,12 @@ static fc_status json_report(void *p, const fc_report *rep, FILE *out,
 			     fc_error *err)
 {
 	const state *st = p;
-	cJSON *root = report_json(rep);
-	char *text;
 
-	if (!root)
-		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
-	text = st->pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	if (!text)
-		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	return rj_print(st->host, report_json(rep), st->pretty, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "json", .version = "1.0.0",
 		.description = "one JSON object per run with every field of "
 			       "every finding",
-		.options = options, .init = json_init, .fini = json_fini,
+		.options = options, .init = json_init, .fini = free,
 		.reporter = {.report = json_report});

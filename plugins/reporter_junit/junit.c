@@ -26,34 +26,23 @@ static const fc_option options[] = {
      "verdicts to report as test cases (default: all)"},
     {NULL, 0, false, NULL, NULL}};
 
-static const bool all_verdicts[FC_VERDICT_COUNT] = {true, true, true, true,
-						    true, true, true};
-
+/* Makes an instance from the options; on success *out owns it (one block,
+ * freed with free), else `err` says why. */
 static fc_status junit_init(const fc_host *h, fc_plugin_ctx *ctx,
 			    const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const char *bad = NULL;
-	char path[256];
+	fc_status rc;
 
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = h;
-	if (!ru_verdicts(h, h->opt(opts, "verdicts"), all_verdicts, st->want,
-			 &bad)) {
+	if ((rc = ru_verdicts(h, ctx, opts, RU_ALL, st->want, err))) {
 		free(st);
-		return h->error(err, FC_ERR_CONFIG, "%s: \"%s\" is not a verdict",
-				h->value_path(ctx, h->opt(opts, "verdicts"), path,
-					      sizeof(path)),
-				bad);
+		return rc;
 	}
 	*out = st;
 	return FC_OK;
-}
-
-static void junit_fini(void *p)
-{
-	free(p);
 }
 
 /*
@@ -69,19 +58,9 @@ static void xml(FILE *out, const char *s, bool attr)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = ru_next(s, len, &i);
 
+		if (ru_put_markup_ref(out, cp))
+			continue;
 		switch (cp) {
-		case '&':
-			fputs("&amp;", out);
-			continue;
-		case '<':
-			fputs("&lt;", out);
-			continue;
-		case '>':
-			fputs("&gt;", out);
-			continue;
-		case '"':
-			fputs("&quot;", out);
-			continue;
 		case '\'':
 			fputs("&apos;", out);
 			continue;
@@ -194,6 +173,22 @@ static void testcase(FILE *out, const fc_report *rep, const char *path,
 	fputs("    </testcase>\n", out);
 }
 
+/* Adds the test cases of readable document `rd` to *tests, and those
+ * that fail or are skipped to *failures and *skipped. */
+static void count_cases(const state *st, const fc_report *rep,
+			const fc_report_doc *rd, size_t *tests,
+			size_t *failures, size_t *skipped)
+{
+	for (size_t i = 0; i < rd->n_findings; i++) {
+		const fc_finding *f = &rd->findings[i];
+		if (!st->want[f->verdict])
+			continue;
+		(*tests)++;
+		*failures += outcome_of(rep, f) == FAIL;
+		*skipped += outcome_of(rep, f) == SKIP;
+	}
+}
+
 static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 			      fc_error *err)
 {
@@ -206,15 +201,8 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		if (rd->error) {
 			tests++;
 			errors++;
-			continue;
-		}
-		for (size_t i = 0; i < rd->n_findings; i++) {
-			const fc_finding *f = &rd->findings[i];
-			if (!st->want[f->verdict])
-				continue;
-			tests++;
-			failures += outcome_of(rep, f) == FAIL;
-			skipped += outcome_of(rep, f) == SKIP;
+		} else {
+			count_cases(st, rep, rd, &tests, &failures, &skipped);
 		}
 	}
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
@@ -229,14 +217,8 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		size_t t = 0, fl = 0, sk = 0;
 		char date[11];
 
-		for (size_t i = 0; !rd->error && i < rd->n_findings; i++) {
-			const fc_finding *f = &rd->findings[i];
-			if (!st->want[f->verdict])
-				continue;
-			t++;
-			fl += outcome_of(rep, f) == FAIL;
-			sk += outcome_of(rep, f) == SKIP;
-		}
+		if (!rd->error)
+			count_cases(st, rep, rd, &t, &fl, &sk);
 		fputs("  <testsuite name=\"", out);
 		xml(out, rd->path, true);
 		fprintf(out,
@@ -267,13 +249,11 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		fputs("  </testsuite>\n", out);
 	}
 	fputs("</testsuites>\n", out);
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	return ru_written(st->host, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "junit", .version = "1.0.0",
 		.description = "JUnit XML: a test case per claim, a failure per "
 			       "claim at or above --fail-on",
-		.options = options, .init = junit_init, .fini = junit_fini,
+		.options = options, .init = junit_init, .fini = free,
 		.reporter = {.report = junit_report});

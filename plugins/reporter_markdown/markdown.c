@@ -26,46 +26,25 @@ static const fc_option options[] = {
      "list the claims that agree, in a collapsed section"},
     {NULL, 0, false, NULL, NULL}};
 
-static const bool default_want[FC_VERDICT_COUNT] = {
-    [FC_VERDICT_UNVERIFIED] = true, [FC_VERDICT_UNDERSTATED] = true,
-    [FC_VERDICT_OVERSTATED] = true, [FC_VERDICT_OUTDATED] = true,
-    [FC_VERDICT_DISCREPANCY] = true};
-
+/* Makes an instance from the options; on success *out owns it (one block,
+ * freed with free), else `err` says why. */
 static fc_status md_init(const fc_host *h, fc_plugin_ctx *ctx,
 			 const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const char *bad = NULL;
-	double rows = h->value_number(h->opt(opts, "max_rows"));
-	char path[256];
+	fc_status rc;
 
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = h;
 	st->show_ok = h->value_bool(h->opt(opts, "show_ok"));
-	if (!ru_verdicts(h, h->opt(opts, "verdicts"), default_want, st->want,
-			 &bad)) {
+	if ((rc = ru_verdicts(h, ctx, opts, RU_PROBLEMS, st->want, err)) ||
+	    (rc = ru_max_rows(h, ctx, opts, &st->max_rows, err))) {
 		free(st);
-		return h->error(err, FC_ERR_CONFIG, "%s: \"%s\" is not a verdict",
-				h->value_path(ctx, h->opt(opts, "verdicts"), path,
-					      sizeof(path)),
-				bad);
+		return rc;
 	}
-	if (!(rows >= 1 && rows <= 100000)) {
-		free(st);
-		return h->error(err, FC_ERR_CONFIG,
-				"%s: expected a number of rows from 1 to 100000",
-				h->value_path(ctx, h->opt(opts, "max_rows"), path,
-					      sizeof(path)));
-	}
-	st->max_rows = (size_t)rows;
 	*out = st;
 	return FC_OK;
-}
-
-static void md_fini(void *p)
-{
-	free(p);
 }
 
 static fc_status md_report(void *p, const fc_report *rep, FILE *out,
@@ -74,14 +53,12 @@ static fc_status md_report(void *p, const fc_report *rep, FILE *out,
 	const state *st = p;
 
 	mds_write(out, rep, st->want, st->max_rows, st->show_ok);
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	return ru_written(st->host, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "markdown",
 		.version = "1.0.0",
 		.description = "a Markdown summary table for a pull-request "
 			       "comment",
-		.options = options, .init = md_init, .fini = md_fini,
+		.options = options, .init = md_init, .fini = free,
 		.reporter = {.report = md_report});

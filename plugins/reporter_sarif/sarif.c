@@ -15,12 +15,11 @@
  * figcheck ran in, as GitHub expects when figcheck runs at the top of the
  * repository; an absolute one as a file:// URI.
  */
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../reporter_common/report_util.h"
+#include "../reporter_common/json_util.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define FP_KEY "figcheck/v1"
@@ -37,11 +36,6 @@ static const fc_option options[] = {
      "verdicts to report (default: all but ok and unchecked)"},
     {"pretty", FC_OPT_BOOL, false, "true", "indent the output"},
     {NULL, 0, false, NULL, NULL}};
-
-static const bool default_want[FC_VERDICT_COUNT] = {
-    [FC_VERDICT_UNVERIFIED] = true, [FC_VERDICT_UNDERSTATED] = true,
-    [FC_VERDICT_OVERSTATED] = true, [FC_VERDICT_OUTDATED] = true,
-    [FC_VERDICT_DISCREPANCY] = true};
 
 /* Percent-encodes a path for a URI: unreserved characters, sub-delims,
  * ':', '@' and '/' stay; everything else, bytes >= 0x80 included, is
@@ -68,24 +62,22 @@ static char *uri_path(const char *p)
 	return out;
 }
 
+/* Makes an instance from the options; on success *out owns it (freed by
+ * sarif_fini), else `err` says why. */
 static fc_status sarif_init(const fc_host *h, fc_plugin_ctx *ctx,
 			    const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const char *bad = NULL;
-	char cwd[4096], path[256];
+	char cwd[4096];
+	fc_status rc;
 
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->host = h;
 	st->pretty = h->value_bool(h->opt(opts, "pretty"));
-	if (!ru_verdicts(h, h->opt(opts, "verdicts"), default_want, st->want,
-			 &bad)) {
+	if ((rc = ru_verdicts(h, ctx, opts, RU_PROBLEMS, st->want, err))) {
 		free(st);
-		return h->error(err, FC_ERR_CONFIG, "%s: \"%s\" is not a verdict",
-				h->value_path(ctx, h->opt(opts, "verdicts"), path,
-					      sizeof(path)),
-				bad);
+		return rc;
 	}
 	if (getcwd(cwd, sizeof(cwd))) {
 		char *enc = uri_path(cwd);
@@ -113,8 +105,8 @@ static void sarif_fini(void *p)
 	free(st);
 }
 
-/* cJSON helpers that never let invalid UTF-8 or a non-finite number into
- * the output. Each returns false when memory ran out. */
+/* Adds a string, or null for NULL, as valid UTF-8 (what is invalid is
+ * replaced). Returns false when memory ran out. */
 static bool add_str(cJSON *o, const char *k, const char *s)
 {
 	char *c;
@@ -128,21 +120,7 @@ static bool add_str(cJSON *o, const char *k, const char *s)
 	return ok;
 }
 
-static bool add_num(cJSON *o, const char *k, double v)
-{
-	return (isfinite(v) ? cJSON_AddNumberToObject(o, k, v)
-			    : cJSON_AddNullToObject(o, k)) != NULL;
-}
-
-static bool add_date(cJSON *o, const char *k, fc_date d)
-{
-	char buf[11];
-
-	if (d == FC_DATE_NONE)
-		return cJSON_AddNullToObject(o, k) != NULL;
-	return add_str(o, k, fc_date_format(d, buf));
-}
-
+/* Adds a SARIF message object: {"text": text}. */
 static bool add_text(cJSON *o, const char *k, const char *text)
 {
 	cJSON *m = cJSON_AddObjectToObject(o, k);
@@ -176,10 +154,10 @@ static cJSON *record_json(const fc_ref *r)
 	if (!o)
 		return NULL;
 	if (!(add_str(o, "metric", r->rec.metric) &&
-	      add_num(o, "value", r->rec.value) &&
+	      rj_add_num(o, "value", r->rec.value) &&
 	      add_str(o, "qualifier", fc_qualifier_name(r->rec.qualifier)) &&
-	      add_num(o, "low", r->low) && add_num(o, "high", r->high) &&
-	      add_date(o, "date", r->rec.date) &&
+	      rj_add_num(o, "low", r->low) && rj_add_num(o, "high", r->high) &&
+	      rj_add_date(o, "date", r->rec.date) &&
 	      add_str(o, "source", r->source) && add_str(o, "url", r->rec.url) &&
 	      add_str(o, "sourceUrl", r->source_url) &&
 	      add_str(o, "note", r->rec.note) &&
@@ -188,16 +166,6 @@ static cJSON *record_json(const fc_ref *r)
 		return NULL;
 	}
 	return o;
-}
-
-static bool add_record(cJSON *o, const char *k, const fc_ref *r)
-{
-	cJSON *v;
-
-	if (!r)
-		return cJSON_AddNullToObject(o, k) != NULL;
-	v = record_json(r);
-	return v && cJSON_AddItemToObject(o, k, v);
 }
 
 /* artifactLocation for a document path. */
@@ -259,26 +227,26 @@ static cJSON *result_json(const fc_finding *f, const char *path, int rule_index)
 	     add_str(props, "verdict", fc_verdict_name(f->verdict)) &&
 	     add_str(props, "severity", fc_severity_name(f->severity)) &&
 	     add_str(props, "metric", f->metric) &&
-	     add_date(props, "asOf", f->as_of) &&
+	     rj_add_date(props, "asOf", f->as_of) &&
 	     add_str(props, "reason", f->reason);
 	claim = ok ? cJSON_AddObjectToObject(props, "claim") : NULL;
 	ok = ok && claim && add_str(claim, "text", f->text) &&
 	     add_str(claim, "sentence", f->sentence) &&
-	     add_num(claim, "low", f->claim_low) &&
-	     add_num(claim, "high", f->claim_high);
+	     rj_add_num(claim, "low", f->claim_low) &&
+	     rj_add_num(claim, "high", f->claim_high);
 	if (ok && f->claim)
-		ok = add_num(claim, "value", f->claim->number.value) &&
+		ok = rj_add_num(claim, "value", f->claim->number.value) &&
 		     add_str(claim, "qualifier",
 			     fc_qualifier_name(f->claim->number.qualifier)) &&
 		     add_str(claim, "kind",
 			     fc_num_kind_name(f->claim->number.kind)) &&
 		     add_str(claim, "attribution", f->claim->attribution) &&
 		     add_str(claim, "unboundReason", f->claim->unbound_reason);
-	ok = ok && add_record(props, "record", f->record) &&
-	     add_record(props, "matched", f->matched);
+	ok = ok && rj_add_record(props, "record", f->record, record_json) &&
+	     rj_add_record(props, "matched", f->matched, record_json);
 	diff = ok ? cJSON_AddObjectToObject(props, "difference") : NULL;
-	ok = ok && diff && add_num(diff, "absolute", f->diff_abs) &&
-	     add_num(diff, "relative", f->diff_rel);
+	ok = ok && diff && rj_add_num(diff, "absolute", f->diff_abs) &&
+	     rj_add_num(diff, "relative", f->diff_rel);
 	if (!ok) {
 		cJSON_Delete(r);
 		return NULL;
@@ -352,7 +320,7 @@ static cJSON *rule_json(const fc_finding *f)
 static cJSON *report_json(const state *st, const fc_report *rep)
 {
 	cJSON *root = cJSON_CreateObject(), *runs, *run, *tool, *driver, *jr,
-	      *results, *invs, *inv, *notes, *bases, *props, *counts;
+	      *results, *invs, *inv, *notes, *bases, *props;
 	rules rs = {0};
 	bool ok, success = true;
 
@@ -459,16 +427,10 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 	}
 	props = ok ? cJSON_AddObjectToObject(run, "properties") : NULL;
 	ok = ok && props &&
-	     add_str(props, "failOn", rep->fail_on < FC_VERDICT_COUNT
-					  ? fc_verdict_name(rep->fail_on)
-					  : "never") &&
+	     add_str(props, "failOn", ru_fail_on(rep)) &&
 	     cJSON_AddBoolToObject(props, "failed", rep->failed) &&
-	     add_num(props, "documents", (double)rep->n_docs);
-	counts = ok ? cJSON_AddObjectToObject(props, "verdicts") : NULL;
-	ok = ok && counts;
-	for (int v = 0; ok && v < FC_VERDICT_COUNT; v++)
-		ok = add_num(counts, fc_verdict_name((fc_verdict)v),
-			     (double)rep->counts[v]);
+	     rj_add_num(props, "documents", (double)rep->n_docs) &&
+	     rj_add_counts(props, "verdicts", rep);
 	free(rs.first);
 	if (!ok) {
 		cJSON_Delete(root);
@@ -481,21 +443,8 @@ static fc_status sarif_report(void *p, const fc_report *rep, FILE *out,
 			      fc_error *err)
 {
 	const state *st = p;
-	cJSON *root = report_json(st, rep);
-	char *text;
 
-	if (!root)
-		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
-	text = st->pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	if (!text)
-		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	return rj_print(st->host, report_json(st, rep), st->pretty, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "sarif", .version = "1.0.0",

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <figcheck/plugin.h>
+#include "../reporter_common/report_util.h"
 
 typedef struct state {
 	const fc_host *host;
@@ -26,6 +26,8 @@ static const fc_option options[] = {
      "print why each verdict follows on a second line"},
     {NULL, 0, false, NULL, NULL}};
 
+/* Makes an instance from the options; on success *out owns it (one block,
+ * freed with free), else `err` says why. */
 static fc_status text_init(const fc_host *h, fc_plugin_ctx *ctx,
 			   const fc_value *opts, void **out, fc_error *err)
 {
@@ -56,11 +58,6 @@ static fc_status text_init(const fc_host *h, fc_plugin_ctx *ctx,
 	}
 	*out = st;
 	return FC_OK;
-}
-
-static void text_fini(void *p)
-{
-	free(p);
 }
 
 static const char *color_of(fc_verdict v)
@@ -105,17 +102,11 @@ static void put_value(FILE *out, double v)
 /* The records of the other sources that carry the metric. */
 static void put_others(FILE *out, const fc_finding *f)
 {
-	static const char *const pre[] = {"", "more than ", "at least ",
-					  "nearly ", "about ", "up to ",
-					  "fewer than ", "", ""};
-
 	for (size_t i = 0; i < f->n_others; i++) {
 		const fc_ref *r = f->others[i];
 		char d[11];
 		fprintf(out, " Also %s: %s", r->source,
-			(unsigned)r->rec.qualifier < FC_QUALIFIER_COUNT
-			    ? pre[r->rec.qualifier]
-			    : "");
+			ru_qualifier_words(r->rec.qualifier));
 		put_value(out, r->rec.value);
 		fprintf(out, " on %s.", fc_date_format(r->rec.date, d));
 	}
@@ -126,7 +117,7 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 {
 	const state *st = p;
 	size_t total = 0;
-	bool first = true;
+	char counts[512];
 
 	for (size_t d = 0; d < rep->n_docs; d++) {
 		const fc_report_doc *doc = &rep->docs[d];
@@ -158,29 +149,14 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 				fprintf(out, "    because %s\n", f->reason);
 		}
 	}
-	(void)first;
-	fprintf(out, "%zu finding%s in %zu document%s:", total,
-		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s");
-	{
-		bool any = false;
-		for (int v = FC_VERDICT_COUNT - 1; v >= 0; v--) {
-			if (!rep->counts[v])
-				continue;
-			fprintf(out, "%s %zu %s", any ? "," : "", rep->counts[v],
-				fc_verdict_name((fc_verdict)v));
-			any = true;
-		}
-		if (!any)
-			fprintf(out, " no claims found");
-	}
-	fprintf(out, "\n");
-	if (ferror(out))
-		return st->host->error(err, FC_ERR_IO, "writing the report failed");
-	return FC_OK;
+	fprintf(out, "%zu finding%s in %zu document%s: %s\n", total,
+		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s",
+		ru_counts(rep, counts, sizeof(counts)));
+	return ru_written(st->host, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "text", .version = "1.0.0",
 		.description = "file:line:col: verdict: message, one line per "
 			       "finding",
-		.options = options, .init = text_init, .fini = text_fini,
+		.options = options, .init = text_init, .fini = free,
 		.reporter = {.report = text_report});

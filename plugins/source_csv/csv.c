@@ -2,7 +2,8 @@
  * csv.c: the csv source. Dated records from comma-separated values
  * (RFC 4180: quoted fields, "" inside quotes, commas and line breaks
  * inside quotes, CRLF or LF line ends, an optional UTF-8 byte order mark),
- * mapped by configuration alone, the way the json source maps JSON.
+ * mapped by configuration alone, the way the json source maps JSON (the
+ * mapping both share is in ../source_common/mapping.h).
  *
  * The first row (after "skip_rows") is the header; columns are named by
  * it. Two layouts. Wide: a column per metric ("metrics": {"Killed":
@@ -31,27 +32,7 @@
 
 #include <figcheck/plugin.h>
 
-/* What went wrong with one mapped column, counted over a resource. */
-typedef struct tally {
-	size_t missing, wrong_type;
-	long first_missing, first_wrong; /* line numbers */
-	char example[40];                /* the first unreadable cell */
-} tally;
-
-typedef struct metric_map {
-	char *column; /* wide: the column; long: the metric's name */
-	char *metric; /* the metric key */
-	bool optional;
-	long index; /* wide: the column's index in the header */
-	tally t;
-} metric_map;
-
-typedef struct filter {
-	char *column;
-	char **values;
-	size_t n_values;
-	long index;
-} filter;
+#include "../source_common/mapping.h"
 
 /* Column indexes of the optional fields, -1 when not configured. */
 typedef struct columns {
@@ -59,34 +40,24 @@ typedef struct columns {
 } columns;
 
 typedef struct state {
-	const fc_host *host;
-	fc_plugin_ctx *ctx;
-	char *date_field, *date_format;
-	char *qualifier_field, *precision_field, *note_field,
-	    *reported_by_field;
-	char *url_field;
-	char *metric_field, *value_field, *template;
-	bool value_optional;
+	sm_mapping m; /* the options shared with the json source; the maps'
+	                 and filters' index is the column's */
 	char delimiter;
 	char *thousands; /* "" for none */
 	char decimal;
 	long skip_rows;
-	metric_map *maps;
-	size_t n_maps;
-	filter *filters;
-	size_t n_filters;
-	char **metric_list; /* NULL-terminated, for the core; or NULL */
 
 	/* Per resource. */
 	const fc_resource *res;
 	columns col;
 	size_t n_columns;
-	tally name_t, value_t, date_t;
-	size_t bad_width, bad_quote, bad_keys, ignored;
-	long first_width, first_quote, first_key;
+	sm_tally date_t;
+	size_t bad_width, bad_quote, ignored;
+	long first_width, first_quote;
 	size_t width_seen;
-	char bad_key[96];
 } state;
+
+static const sm_words words = {"csv", "column", "row"};
 
 static const fc_option options[] = {
     {"date_field", FC_OPT_STRING, false, "\"date\"",
@@ -131,191 +102,16 @@ static const fc_option options[] = {
      "column holding the row's own URL"},
     {NULL, 0, false, NULL, NULL}};
 
-static char *dup(const char *s)
-{
-	size_t n;
-	char *p;
-
-	if (!s)
-		return NULL;
-	n = strlen(s);
-	p = malloc(n + 1);
-	if (p)
-		memcpy(p, s, n + 1);
-	return p;
-}
-
+/* Frees the instance `p` and all it owns; NULL is allowed. */
 static void state_free(void *p)
 {
 	state *st = p;
 
 	if (!st)
 		return;
-	free(st->date_field);
-	free(st->date_format);
-	free(st->qualifier_field);
-	free(st->precision_field);
-	free(st->note_field);
-	free(st->reported_by_field);
-	free(st->url_field);
-	free(st->metric_field);
-	free(st->value_field);
-	free(st->template);
+	sm_free(&st->m);
 	free(st->thousands);
-	for (size_t i = 0; i < st->n_maps; i++) {
-		free(st->maps[i].column);
-		free(st->maps[i].metric);
-	}
-	free(st->maps);
-	for (size_t i = 0; i < st->n_filters; i++) {
-		free(st->filters[i].column);
-		for (size_t k = 0; k < st->filters[i].n_values; k++)
-			free(st->filters[i].values[k]);
-		free(st->filters[i].values);
-	}
-	free(st->filters);
-	if (st->metric_list) {
-		if (st->n_maps == 0) /* the long layout's own wildcard */
-			free(st->metric_list[0]);
-		free(st->metric_list);
-	}
 	free(st);
-}
-
-static bool opt_str(const fc_host *h, const fc_value *opts, const char *key,
-                    char **out)
-{
-	const char *s = h->value_string(h->opt(opts, key));
-
-	*out = NULL;
-	if (!s)
-		return true;
-	*out = dup(s);
-	return *out != NULL;
-}
-
-/* The template with each {metric} replaced by `name`; caller frees. */
-static char *expand(const char *template, const char *name)
-{
-	size_t nl = strlen(name), len = strlen(template);
-	const char *p;
-	char *out, *o;
-
-	for (p = template; (p = strstr(p, "{metric}")); p += 8)
-		len += nl;
-	if (!(out = malloc(len + 1)))
-		return NULL;
-	o = out;
-	for (p = template; *p;) {
-		if (strncmp(p, "{metric}", 8) == 0) {
-			memcpy(o, name, nl);
-			o += nl;
-			p += 8;
-		} else {
-			*o++ = *p++;
-		}
-	}
-	*o = 0;
-	return out;
-}
-
-static fc_status read_metrics(state *st, const fc_value *opts, fc_error *err)
-{
-	const fc_host *h = st->host;
-	const fc_value *metrics = h->opt(opts, "metrics");
-	const fc_value *optional = h->opt(opts, "optional");
-	fc_value_type t = h->value_type(metrics);
-	size_t n = h->value_count(metrics);
-	bool is_list = t == FC_VALUE_ARRAY;
-	char path[256];
-
-	if (t != FC_VALUE_NONE && t != FC_VALUE_OBJECT && t != FC_VALUE_ARRAY)
-		return h->error(
-		    err, FC_ERR_CONFIG,
-		    "%s: expected an object (column -> metric key) "
-		    "or an array of names",
-		    h->value_path(st->ctx, metrics, path, sizeof(path)));
-	if (t != FC_VALUE_NONE && n == 0)
-		return h->error(
-		    err, FC_ERR_CONFIG,
-		    "%s: map at least one column to a metric key",
-		    h->value_path(st->ctx, metrics, path, sizeof(path)));
-	if (is_list && !st->metric_field)
-		return h->error(
-		    err, FC_ERR_CONFIG,
-		    "%s: expected an object, found an array (column -> "
-		    "metric key; a list of names is for the long "
-		    "layout, with \"metric_field\" and \"value_field\")",
-		    h->value_path(st->ctx, metrics, path, sizeof(path)));
-	if (n == 0)
-		return FC_OK;
-	if (!(st->maps = calloc(n, sizeof(*st->maps))))
-		return h->error(err, FC_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		const fc_value *m = h->value_at(metrics, i);
-		const char *v = h->value_string(m);
-		metric_map *mm = &st->maps[i];
-
-		if (!v || !v[0])
-			return h->error(
-			    err, FC_ERR_CONFIG, "%s: expected %s",
-			    h->value_path(st->ctx, m, path, sizeof(path)),
-			    is_list ? "a column or metric name"
-			            : "a metric key such as "
-			              "\"gaza.killed\"");
-		mm->column = dup(is_list ? v : h->value_key(m));
-		mm->metric = is_list ? expand(st->template, v) : dup(v);
-		st->n_maps = i + 1;
-		if (!mm->column || !mm->metric)
-			return h->error(err, FC_ERR_NOMEM, "out of memory");
-		for (size_t k = 0; k < h->value_count(optional); k++) {
-			const char *f =
-			    h->value_string(h->value_at(optional, k));
-			if (f && strcmp(f, mm->column) == 0)
-				mm->optional = true;
-		}
-	}
-	return FC_OK;
-}
-
-static fc_status read_filters(state *st, const fc_value *filters, fc_error *err)
-{
-	const fc_host *h = st->host;
-	size_t nf = h->value_count(filters);
-	char path[256];
-
-	if (!filters)
-		return FC_OK;
-	if (!(st->filters = calloc(nf + 1, sizeof(*st->filters))))
-		return h->error(err, FC_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < nf; i++) {
-		const fc_value *f = h->value_at(filters, i);
-		filter *fl = &st->filters[i];
-		bool arr = h->value_type(f) == FC_VALUE_ARRAY;
-		size_t nv = arr ? h->value_count(f) : 1;
-
-		fl->column = dup(h->value_key(f));
-		fl->values = calloc(nv + 1, sizeof(char *));
-		st->n_filters = i + 1;
-		if (!fl->column || !fl->values)
-			return h->error(err, FC_ERR_NOMEM, "out of memory");
-		for (size_t k = 0; k < nv; k++) {
-			const fc_value *v = arr ? h->value_at(f, k) : f;
-			const char *s = h->value_string(v);
-			if (!s)
-				return h->error(
-				    err, FC_ERR_CONFIG,
-				    "%s: expected a string or an array "
-				    "of strings",
-				    h->value_path(st->ctx, v, path,
-				                  sizeof(path)));
-			if (!(fl->values[k] = dup(s)))
-				return h->error(err, FC_ERR_NOMEM,
-				                "out of memory");
-			fl->n_values = k + 1;
-		}
-	}
-	return FC_OK;
 }
 
 /* A one-character option ("," or "\t"); 0 when it is not one. */
@@ -324,11 +120,12 @@ static char one_char(const char *s)
 	return s && s[0] && !s[1] && (unsigned char)s[0] < 0x80 ? s[0] : 0;
 }
 
+/* Makes an instance from the options; on success *out owns it (freed by
+ * state_free), else `err` says why. */
 static fc_status csv_init(const fc_host *h, fc_plugin_ctx *ctx,
                           const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	const fc_value *optional = h->opt(opts, "optional");
 	const fc_value *v;
 	char path[256];
 	fc_status rc;
@@ -337,25 +134,11 @@ static fc_status csv_init(const fc_host *h, fc_plugin_ctx *ctx,
 	*out = NULL;
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
-	st->host = h;
-	st->ctx = ctx;
-	if (!opt_str(h, opts, "date_field", &st->date_field) ||
-	    !opt_str(h, opts, "date_format", &st->date_format) ||
-	    !opt_str(h, opts, "qualifier_field", &st->qualifier_field) ||
-	    !opt_str(h, opts, "precision_field", &st->precision_field) ||
-	    !opt_str(h, opts, "note_field", &st->note_field) ||
-	    !opt_str(h, opts, "reported_by_field", &st->reported_by_field) ||
-	    !opt_str(h, opts, "url_field", &st->url_field) ||
-	    !opt_str(h, opts, "metric_field", &st->metric_field) ||
-	    !opt_str(h, opts, "value_field", &st->value_field) ||
-	    !opt_str(h, opts, "metric_template", &st->template) ||
-	    !opt_str(h, opts, "thousands_separator", &st->thousands)) {
-		rc = h->error(err, FC_ERR_NOMEM, "out of memory");
+	if ((rc = sm_read_options(&st->m, h, ctx, &words, opts, err)) != FC_OK)
 		goto fail;
-	}
-	if ((!st->template && !(st->template = dup("{metric}"))) ||
-	    (!st->thousands && !(st->thousands = dup(","))) ||
-	    (!st->date_field && !(st->date_field = dup("date")))) {
+	if (!sm_opt_str(h, opts, "thousands_separator", &st->thousands) ||
+	    (!st->thousands && !(st->thousands = sm_dup(","))) ||
+	    (!st->m.date_field && !(st->m.date_field = sm_dup("date")))) {
 		rc = h->error(err, FC_ERR_NOMEM, "out of memory");
 		goto fail;
 	}
@@ -395,64 +178,8 @@ static fc_status csv_init(const fc_host *h, fc_plugin_ctx *ctx,
 		goto fail;
 	}
 	st->skip_rows = isnan(skip) ? 0 : (long)skip;
-	if (!strstr(st->template, "{metric}")) {
-		h->error(
-		    err, rc,
-		    "%s: \"%s\" does not say where the metric's name goes; "
-		    "write {metric} in it, e.g. \"gaza.{metric}\"",
-		    h->value_path(ctx, h->opt(opts, "metric_template"), path,
-		                  sizeof(path)),
-		    st->template);
+	if ((rc = sm_configure(&st->m, opts, err)) != FC_OK)
 		goto fail;
-	}
-	if (!st->metric_field != !st->value_field) {
-		h->error(err, rc,
-		         "%s: the long layout needs both \"metric_field\" and "
-		         "\"value_field\" (one row per metric and date)",
-		         h->value_path(ctx, opts, path, sizeof(path)));
-		goto fail;
-	}
-	if ((rc = read_metrics(st, opts, err)) != FC_OK)
-		goto fail;
-	if (!st->metric_field && st->n_maps == 0) {
-		rc = h->error(err, FC_ERR_CONFIG,
-		              "%s.metrics: missing; the csv plugin needs it "
-		              "(column -> metric key), or \"metric_field\" and "
-		              "\"value_field\" for rows of one metric each",
-		              h->value_path(ctx, opts, path, sizeof(path)));
-		goto fail;
-	}
-	if ((rc = read_filters(st, h->opt(opts, "filter"), err)) != FC_OK)
-		goto fail;
-	for (size_t k = 0; st->value_field && k < h->value_count(optional);
-	     k++) {
-		const char *f = h->value_string(h->value_at(optional, k));
-		if (f && strcmp(f, st->value_field) == 0)
-			st->value_optional = true;
-	}
-	if (st->n_maps) {
-		if (!(st->metric_list =
-		          calloc(st->n_maps + 1, sizeof(char *)))) {
-			rc = h->error(err, FC_ERR_NOMEM, "out of memory");
-			goto fail;
-		}
-		for (size_t i = 0; i < st->n_maps; i++)
-			st->metric_list[i] = st->maps[i].metric;
-	} else {
-		const char *at = strstr(st->template, "{metric}");
-		if (strcmp(at, "{metric}") == 0 && at > st->template) {
-			size_t n = (size_t)(at - st->template);
-			if (!(st->metric_list = calloc(2, sizeof(char *))) ||
-			    !(st->metric_list[0] = malloc(n + 2))) {
-				rc = h->error(err, FC_ERR_NOMEM,
-				              "out of memory");
-				goto fail;
-			}
-			memcpy(st->metric_list[0], st->template, n);
-			st->metric_list[0][n] = '*';
-			st->metric_list[0][n + 1] = 0;
-		}
-	}
 	*out = st;
 	return FC_OK;
 fail:
@@ -537,40 +264,6 @@ static int parse_figure(const state *st, const char *cell, double *out)
 	clean[o] = 0;
 	*out = strtod(clean, &stop);
 	return *stop == 0 && isfinite(*out) ? 1 : -1;
-}
-
-/* Copies up to `size - 1` bytes of `s` for a message, printable ASCII
- * only. */
-static const char *printable(const char *s, size_t len, char *buf, size_t size)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < len && s[i] && o + 1 < size; i++) {
-		unsigned char c = (unsigned char)s[i];
-		buf[o++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
-	}
-	buf[o] = 0;
-	return buf;
-}
-
-static void count(size_t *n, long *first, long line)
-{
-	if ((*n)++ == 0)
-		*first = line;
-}
-
-static void count_wrong(tally *t, long line, const char *cell)
-{
-	if (t->wrong_type++ == 0) {
-		t->first_wrong = line;
-		printable(cell, strlen(cell), t->example, sizeof(t->example));
-	}
-}
-
-static void reset_tally(tally *t)
-{
-	memset(t, 0, sizeof(*t));
-	t->first_missing = t->first_wrong = -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -667,7 +360,7 @@ static long find_column(const row *hdr, const char *name, long *other)
 static fc_status need_column(state *st, const row *hdr, const char *name,
                              bool required, long *index, fc_error *err)
 {
-	const fc_host *h = st->host;
+	const fc_host *h = st->m.host;
 	const char *b = st->res->body;
 	long other = -1;
 	char list[200], hint[80] = "";
@@ -687,8 +380,10 @@ static fc_status need_column(state *st, const row *hdr, const char *name,
 		return FC_OK;
 	list[0] = 0;
 	for (size_t i = 0; i < hdr->n && o + 4 < sizeof(list); i++) {
+		const char *name_i = hdr->buf + hdr->offs[i];
+		size_t len = strlen(name_i);
 		char one[60];
-		printable(hdr->buf + hdr->offs[i], 40, one, sizeof(one));
+		sm_printable(name_i, len < 40 ? len : 40, one, sizeof(one));
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s\"%s\"",
 		                      i ? ", " : "", one);
 	}
@@ -707,6 +402,7 @@ static fc_status need_column(state *st, const row *hdr, const char *name,
 
 static fc_status read_header(state *st, row *hdr, fc_error *err)
 {
+	const sm_mapping *m = &st->m;
 	columns *c = &st->col;
 	fc_status rc;
 
@@ -717,79 +413,62 @@ static fc_status read_header(state *st, row *hdr, fc_error *err)
 			memmove(s, t, strlen(t) + 1);
 	}
 	st->n_columns = hdr->n;
-	if ((rc = need_column(st, hdr, st->date_field, true, &c->date, err)) ||
-	    (rc = need_column(st, hdr, st->qualifier_field, true, &c->qualifier,
+	if ((rc = need_column(st, hdr, m->date_field, true, &c->date, err)) ||
+	    (rc = need_column(st, hdr, m->qualifier_field, true, &c->qualifier,
 	                      err)) ||
-	    (rc = need_column(st, hdr, st->precision_field, true, &c->precision,
+	    (rc = need_column(st, hdr, m->precision_field, true, &c->precision,
 	                      err)) ||
-	    (rc = need_column(st, hdr, st->note_field, true, &c->note, err)) ||
-	    (rc = need_column(st, hdr, st->reported_by_field, true,
+	    (rc = need_column(st, hdr, m->note_field, true, &c->note, err)) ||
+	    (rc = need_column(st, hdr, m->reported_by_field, true,
 	                      &c->reported_by, err)) ||
-	    (rc = need_column(st, hdr, st->url_field, true, &c->url, err)) ||
-	    (rc =
-	         need_column(st, hdr, st->metric_field, true, &c->name, err)) ||
-	    (rc = need_column(st, hdr, st->value_field, true, &c->value, err)))
+	    (rc = need_column(st, hdr, m->url_field, true, &c->url, err)) ||
+	    (rc = need_column(st, hdr, m->metric_field, true, &c->name, err)) ||
+	    (rc = need_column(st, hdr, m->value_field, true, &c->value, err)))
 		return rc;
-	for (size_t i = 0; i < st->n_filters; i++)
-		if ((rc = need_column(st, hdr, st->filters[i].column, true,
-		                      &st->filters[i].index, err)))
+	for (size_t i = 0; i < m->n_filters; i++)
+		if ((rc = need_column(st, hdr, m->filters[i].name, true,
+		                      &m->filters[i].index, err)))
 			return rc;
-	for (size_t i = 0; !st->metric_field && i < st->n_maps; i++)
-		if ((rc = need_column(st, hdr, st->maps[i].column,
-		                      !st->maps[i].optional, &st->maps[i].index,
+	for (size_t i = 0; !m->metric_field && i < m->n_maps; i++)
+		if ((rc = need_column(st, hdr, m->maps[i].name,
+		                      !m->maps[i].optional, &m->maps[i].index,
 		                      err)))
 			return rc;
 	return FC_OK;
 }
 
-static const char *const qualifier_names[] = FC_QUALIFIER_NAMES;
-
-/* The unit of the last non-zero digit of an integer value: 1200 -> 100. */
-static double rounding_unit(double v)
+/* Adds the record for `metric` from cell `v` (NULL: no such cell), or
+ * counts in `t` why there is none: the cell empty (unless `optional`) or
+ * not a figure. Returns what sm_add does, or FC_OK. */
+static fc_status take(state *st, fc_record *r, const char *metric,
+                      const char *v, bool optional, sm_tally *t, double prec,
+                      long line, fc_record_sink *sink)
 {
-	double unit = 1;
+	double value;
+	int k = parse_figure(st, v ? v : "", &value);
 
-	v = fabs(v);
-	if (v != floor(v) || v == 0 || v > 1e15)
-		return 0;
-	while (fmod(v, unit * 10) == 0)
-		unit *= 10;
-	return unit;
+	if (k == 1)
+		return sm_add(&st->m, r, metric, value, prec, line, sink);
+	if (k == 0 && !optional)
+		sm_count(&t->missing, &t->first_missing, line);
+	else if (k < 0)
+		sm_count_wrong(t, line, v);
+	return FC_OK;
 }
 
-/* Adds one record; counts keys the core refuses. */
-static fc_status add(state *st, fc_record *r, const char *metric, double value,
-                     double precision, long line, fc_record_sink *sink)
-{
-	fc_status rc;
-
-	r->metric = metric;
-	r->value = value;
-	r->precision = precision >= 0                 ? precision
-	               : r->qualifier != FC_QUAL_NONE ? rounding_unit(value)
-	                                              : 0;
-	rc = st->host->record_add(sink, r);
-	if (rc == FC_ERR_ARG) {
-		if (st->bad_keys++ == 0) {
-			st->first_key = line;
-			printable(metric, strlen(metric), st->bad_key,
-			          sizeof(st->bad_key));
-		}
-		rc = FC_OK;
-	}
-	return rc;
-}
-
+/* Reads one data row into records. Returns FC_OK or FC_ERR_NOMEM; skips
+ * (and counts) what it cannot read. */
 static fc_status read_row(state *st, row *r, fc_record_sink *sink)
 {
-	const fc_host *h = st->host;
+	sm_mapping *m = &st->m;
+	const fc_host *h = m->host;
 	const columns *c = &st->col;
 	fc_record rec;
 	char *d, *s;
 	double prec = -1;
 
 	if (r->bad_quote) {
-		count(&st->bad_quote, &st->first_quote, r->line);
+		sm_count(&st->bad_quote, &st->first_quote, r->line);
 		return FC_OK;
 	}
 	if (r->n != st->n_columns) {
@@ -810,30 +489,24 @@ static fc_status read_row(state *st, row *r, fc_record_sink *sink)
 		if (t != a)
 			memmove(a, t, strlen(t) + 1);
 	}
-	for (size_t i = 0; i < st->n_filters; i++) {
-		const char *v = cell(r, st->filters[i].index);
-		bool ok = false;
-		for (size_t k = 0; v && k < st->filters[i].n_values; k++)
-			ok = ok || strcmp(v, st->filters[i].values[k]) == 0;
-		if (!ok)
+	for (size_t i = 0; i < m->n_filters; i++)
+		if (!sm_filter_accepts(&m->filters[i],
+		                       cell(r, m->filters[i].index)))
 			return FC_OK;
-	}
 	memset(&rec, 0, sizeof(rec));
 	d = cell(r, c->date);
-	rec.date = d && d[0] ? h->date_parse(d, strlen(d), st->date_format)
+	rec.date = d && d[0] ? h->date_parse(d, strlen(d), m->date_format)
 	                     : FC_DATE_NONE;
 	if (rec.date == FC_DATE_NONE) {
 		if (!d || !d[0])
-			count(&st->date_t.missing, &st->date_t.first_missing,
-			      r->line);
+			sm_count(&st->date_t.missing, &st->date_t.first_missing,
+			         r->line);
 		else
-			count_wrong(&st->date_t, r->line, d);
+			sm_count_wrong(&st->date_t, r->line, d);
 		return FC_OK;
 	}
 	if ((s = cell(r, c->qualifier)))
-		for (int i = 0; i < FC_QUALIFIER_COUNT; i++)
-			if (strcmp(s, qualifier_names[i]) == 0)
-				rec.qualifier = (fc_qualifier)i;
+		rec.qualifier = sm_qualifier(s);
 	if ((s = cell(r, c->precision)) && parse_figure(st, s, &prec) != 1)
 		prec = -1;
 	if ((s = cell(r, c->note)) && s[0])
@@ -843,127 +516,97 @@ static fc_status read_row(state *st, row *r, fc_record_sink *sink)
 	if ((s = cell(r, c->url)) && s[0])
 		rec.url = s;
 
-	if (st->metric_field) {
-		const char *name = cell(r, c->name), *metric = NULL;
-		char *made = NULL, *v = cell(r, c->value);
-		double value;
-		int k;
-		fc_status rc = FC_OK;
+	if (m->metric_field) {
+		const char *name = cell(r, c->name), *metric;
+		char *made;
+		fc_status rc;
 
 		if (!name || !name[0]) {
-			count(&st->name_t.missing, &st->name_t.first_missing,
-			      r->line);
+			sm_count(&m->name_t.missing, &m->name_t.first_missing,
+			         r->line);
 			return FC_OK;
 		}
-		if (st->n_maps) {
-			for (size_t i = 0; i < st->n_maps && !metric; i++)
-				if (strcmp(st->maps[i].column, name) == 0)
-					metric = st->maps[i].metric;
-			if (!metric) {
-				st->ignored++;
-				return FC_OK;
-			}
-		} else {
-			if (!(made = expand(st->template, name)))
-				return FC_ERR_NOMEM;
-			metric = made;
+		if (sm_long_metric(m, name, &metric, &made) != FC_OK)
+			return FC_ERR_NOMEM;
+		if (!metric) {
+			st->ignored++;
+			return FC_OK;
 		}
-		k = parse_figure(st, v ? v : "", &value);
-		if (k == 1)
-			rc = add(st, &rec, metric, value, prec, r->line, sink);
-		else if (k == 0 && !st->value_optional)
-			count(&st->value_t.missing, &st->value_t.first_missing,
-			      r->line);
-		else if (k < 0)
-			count_wrong(&st->value_t, r->line, v);
+		rc = take(st, &rec, metric, cell(r, c->value),
+		          m->value_optional, &m->value_t, prec, r->line, sink);
 		free(made);
 		return rc;
 	}
-	for (size_t i = 0; i < st->n_maps; i++) {
-		metric_map *m = &st->maps[i];
-		const char *v = cell(r, m->index);
-		double value;
-		int k = parse_figure(st, v ? v : "", &value);
+	for (size_t i = 0; i < m->n_maps; i++) {
+		sm_map *mm = &m->maps[i];
 
-		if (k == 1) {
-			if (add(st, &rec, m->metric, value, prec, r->line,
-			        sink) == FC_ERR_NOMEM)
-				return FC_ERR_NOMEM;
-		} else if (k == 0) {
-			if (!m->optional)
-				count(&m->t.missing, &m->t.first_missing,
-				      r->line);
-		} else {
-			count_wrong(&m->t, r->line, v);
-		}
+		if (take(st, &rec, mm->metric, cell(r, mm->index), mm->optional,
+		         &mm->t, prec, r->line, sink) == FC_ERR_NOMEM)
+			return FC_ERR_NOMEM;
 	}
 	return FC_OK;
 }
 
-/* Logs the counts of one column's problems. */
-static void report_tally(state *st, const char *column, const char *loss,
-                         const tally *t)
+/* Logs the counts of one column's problems; `loss` says what the rows
+ * without a value cost. */
+static void report_tally(const state *st, const char *column, const char *loss,
+                         const sm_tally *t)
 {
 	const char *url = st->res->url;
 
 	if (t->missing)
-		st->host->log(st->ctx, FC_LOG_WARNING,
-		              "%s: %zu row%s no value in column \"%s\" (first: "
-		              "line %ld): %s",
-		              url, t->missing,
-		              t->missing == 1 ? " has" : "s have", column,
-		              t->first_missing, loss);
+		st->m.host->log(
+		    st->m.ctx, FC_LOG_WARNING,
+		    "%s: %zu row%s no value in column \"%s\" (first: "
+		    "line %ld): %s",
+		    url, t->missing, t->missing == 1 ? " has" : "s have",
+		    column, t->first_missing, loss);
 	if (t->wrong_type)
-		st->host->log(
-		    st->ctx, FC_LOG_WARNING,
+		st->m.host->log(
+		    st->m.ctx, FC_LOG_WARNING,
 		    "%s: %zu row%s a value in column \"%s\" that cannot "
 		    "be read (first: line %ld, \"%s\"); skipped",
 		    url, t->wrong_type, t->wrong_type == 1 ? " has" : "s have",
 		    column, t->first_wrong, t->example);
 }
 
-static void report(state *st)
+/* Logs what could not be read in the resource, counted by cause. */
+static void report(const state *st)
 {
-	const fc_host *h = st->host;
+	const sm_mapping *m = &st->m;
+	const fc_host *h = m->host;
 	const char *url = st->res->url;
 
 	if (st->bad_quote)
-		h->log(st->ctx, FC_LOG_WARNING,
+		h->log(m->ctx, FC_LOG_WARNING,
 		       "%s: %zu row%s skipped: text after a closing quote "
 		       "(first: line %ld)",
 		       url, st->bad_quote, st->bad_quote == 1 ? "" : "s",
 		       st->first_quote);
 	if (st->bad_width)
 		h->log(
-		    st->ctx, FC_LOG_WARNING,
+		    m->ctx, FC_LOG_WARNING,
 		    "%s: %zu row%s skipped: not as many fields as the header's "
 		    "%zu (first: line %ld, which has %zu)",
 		    url, st->bad_width, st->bad_width == 1 ? "" : "s",
 		    st->n_columns, st->first_width, st->width_seen);
-	report_tally(st, st->date_field, "skipped", &st->date_t);
-	if (st->metric_field) {
-		report_tally(st, st->metric_field, "skipped", &st->name_t);
-		report_tally(st, st->value_field,
+	report_tally(st, m->date_field, "skipped", &st->date_t);
+	if (m->metric_field) {
+		report_tally(st, m->metric_field, "skipped", &m->name_t);
+		report_tally(st, m->value_field,
 		             "skipped (list the column in \"optional\" if that "
 		             "is expected)",
-		             &st->value_t);
+		             &m->value_t);
 	}
-	for (size_t i = 0; !st->metric_field && i < st->n_maps; i++) {
+	for (size_t i = 0; !m->metric_field && i < m->n_maps; i++) {
 		char loss[300];
 		snprintf(loss, sizeof(loss),
 		         "no %s for those dates (list the column in "
 		         "\"optional\" if that is expected)",
-		         st->maps[i].metric);
-		report_tally(st, st->maps[i].column, loss, &st->maps[i].t);
+		         m->maps[i].metric);
+		report_tally(st, m->maps[i].name, loss, &m->maps[i].t);
 	}
-	if (st->bad_keys)
-		h->log(st->ctx, FC_LOG_WARNING,
-		       "%s: %zu row%s skipped: \"%s\" (first: line %ld) is not "
-		       "a usable metric key (letters, digits and . _ - : / "
-		       "only); check \"metric_template\" or map the names in "
-		       "\"metrics\"",
-		       url, st->bad_keys, st->bad_keys == 1 ? "" : "s",
-		       st->bad_key, st->first_key);
+	sm_report_bad_keys(m, url, m->bad_keys == 1 ? "row" : "rows", "line");
 }
 
 /* Ends a row: the header, a row to skip, or data. */
@@ -987,7 +630,7 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 {
 	enum { START, PLAIN, QUOTED, QUOTE } mode = START;
 	state *st = p;
-	const fc_host *h = st->host;
+	const fc_host *h = st->m.host;
 	const char *s = res->body, *nul;
 	size_t len = res->len, i = 0;
 	long line = 1, rows = 0;
@@ -999,13 +642,10 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 	st->res = res;
 	memset(&st->col, 0, sizeof(st->col));
 	st->n_columns = 0;
-	reset_tally(&st->name_t);
-	reset_tally(&st->value_t);
-	reset_tally(&st->date_t);
-	for (size_t k = 0; k < st->n_maps; k++)
-		reset_tally(&st->maps[k].t);
-	st->bad_width = st->bad_quote = st->bad_keys = st->ignored = 0;
-	st->first_width = st->first_quote = st->first_key = -1;
+	sm_reset(&st->m);
+	sm_reset_tally(&st->date_t);
+	st->bad_width = st->bad_quote = st->ignored = 0;
+	st->first_width = st->first_quote = -1;
 
 	if ((nul = memchr(s, 0, len)))
 		return h->error(
@@ -1078,7 +718,7 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 	}
 	if (rc == FC_OK && mode == QUOTED) {
 		h->log(
-		    st->ctx, FC_LOG_WARNING,
+		    st->m.ctx, FC_LOG_WARNING,
 		    "%s:%ld: a quoted field is never closed; the rest of the "
 		    "text, from line %ld, was skipped",
 		    res->url, r.line, r.line);
@@ -1106,9 +746,10 @@ nomem:
 	return h->error(err, FC_ERR_NOMEM, "out of memory");
 }
 
+/* The metric keys the instance gives, owned by it. */
 static const char *const *csv_metrics(void *p)
 {
-	return (const char *const *)((state *)p)->metric_list;
+	return (const char *const *)((state *)p)->m.metric_list;
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_SOURCE, .name = "csv", .version = "1.0.0",

@@ -61,7 +61,7 @@ check_output include-nothing 2 $? "no drafts in this folder match the --include 
 # --- Standard input and formats --------------------------------------
 printf '<p>The ministry in Gaza said <b>4&#44;800</b> children were among the dead.</p>\n' |
 	"$FIGCHECK" -c "$CFG" --date 2023-11-05 --stdin-filename web/page.html - > "$TMP/out" 2>&1
-check_output stdin-html 1 $? "web/page.html:1:33: discrepancy: \"4&#44;800\""
+check_output stdin-html 1 $? "web/page.html:1:33: discrepancy: \"4,800\""
 printf 'The ministry in Gaza said **4,800** children were among the dead.\n' > "$TMP/plain.txt"
 run -c "$CFG" --date 2023-11-05 --input-format markdown "$TMP/plain.txt"
 check_output input-format 1 $? "$TMP/plain.txt:1:29: discrepancy"

@@ -34,7 +34,10 @@ static char *example_config(void)
 	ck_assert_int_eq(fc_read_file(EXAMPLES "/figcheck.json", 0, &text, &len,
 				      &err),
 			 FC_OK);
-	for (p = text; (q = strstr(p, "\"data/")); p = q + 1) {
+	/* Without the consistency checker: these tests are about the
+	 * reporters and the example's three reference checks. */
+	fc_buf_puts(&b, "{\"checkers\": {\"consistency\": false}, ");
+	for (p = strchr(text, '{') + 1; (q = strstr(p, "\"data/")); p = q + 1) {
 		fc_buf_append(&b, p, (size_t)(q - p) + 1);
 		fc_buf_puts(&b, EXAMPLES "/");
 	}

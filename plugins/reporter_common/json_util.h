@@ -1,0 +1,76 @@
+/*
+ * json_util.h: cJSON helpers shared by the json and sarif reporters,
+ * compiled into each. Each helper that adds to an object returns false
+ * when memory ran out; a value that does not exist (a non-finite number,
+ * no date, no record) is written as null.
+ */
+#ifndef FC_JSON_UTIL_H
+#define FC_JSON_UTIL_H
+
+#include <cjson/cJSON.h>
+
+#include "report_util.h"
+
+/* Adds a number, or null when it is not finite. */
+static inline bool rj_add_num(cJSON *o, const char *k, double v)
+{
+	return (isfinite(v) ? cJSON_AddNumberToObject(o, k, v)
+			    : cJSON_AddNullToObject(o, k)) != NULL;
+}
+
+/* Adds a date as "YYYY-MM-DD", or null for FC_DATE_NONE. */
+static inline bool rj_add_date(cJSON *o, const char *k, fc_date d)
+{
+	char buf[11];
+
+	if (d == FC_DATE_NONE)
+		return cJSON_AddNullToObject(o, k) != NULL;
+	return cJSON_AddStringToObject(o, k, fc_date_format(d, buf)) != NULL;
+}
+
+/* Adds record `r` as the object `to_json` makes of it, or null when there
+ * is no record. */
+static inline bool rj_add_record(cJSON *o, const char *k, const fc_ref *r,
+				 cJSON *(*to_json)(const fc_ref *))
+{
+	cJSON *v;
+
+	if (!r)
+		return cJSON_AddNullToObject(o, k) != NULL;
+	v = to_json(r);
+	return v && cJSON_AddItemToObject(o, k, v);
+}
+
+/* Adds the report's count of each verdict as object `k`: {"ok": 2, ...}. */
+static inline bool rj_add_counts(cJSON *o, const char *k, const fc_report *rep)
+{
+	cJSON *counts = cJSON_AddObjectToObject(o, k);
+	bool ok = counts != NULL;
+
+	for (int v = 0; ok && v < FC_VERDICT_COUNT; v++)
+		ok = rj_add_num(counts, fc_verdict_name((fc_verdict)v),
+				(double)rep->counts[v]);
+	return ok;
+}
+
+/* Writes `root` to `out`, indented when `pretty`, then a line break, and
+ * frees it. NULL for `root` means that building it ran out of memory.
+ * Fills `err` when memory runs out or writing fails. */
+static inline fc_status rj_print(const fc_host *h, cJSON *root, bool pretty,
+				 FILE *out, fc_error *err)
+{
+	char *text;
+
+	if (!root)
+		return h->error(err, FC_ERR_NOMEM, "out of memory");
+	text = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	if (!text)
+		return h->error(err, FC_ERR_NOMEM, "out of memory");
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	return ru_written(h, out, err);
+}
+
+#endif
