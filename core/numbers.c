@@ -2451,17 +2451,12 @@ static size_t currency_at(scan *s, size_t i, char unit[8])
 		unsigned char n;
 		const char *code;
 	} syms[] = {
-	    {"$", 1, "USD"},
-	    {"US$", 3, "USD"},
-	    {"C$", 2, "CAD"},
-	    {"A$", 2, "AUD"},
-	    {"HK$", 3, "HKD"},
-	    {"NZ$", 3, "NZD"},
-	    {"\xC2\xA3", 2, "GBP"},
-	    {"\xE2\x82\xAC", 3, "EUR"},
-	    {"\xC2\xA5", 2, "JPY"},
-	    {"\xE2\x82\xB9", 3, "INR"},
-	    {"\xE2\x82\xAA", 3, "ILS"},
+	    {"$US", 3, "USD"},          {"$", 1, "USD"},
+	    {"US$", 3, "USD"},          {"C$", 2, "CAD"},
+	    {"A$", 2, "AUD"},           {"HK$", 3, "HKD"},
+	    {"NZ$", 3, "NZD"},          {"\xC2\xA3", 2, "GBP"},
+	    {"\xE2\x82\xAC", 3, "EUR"}, {"\xC2\xA5", 2, "JPY"},
+	    {"\xE2\x82\xB9", 3, "INR"}, {"\xE2\x82\xAA", 3, "ILS"},
 	};
 	size_t p = i, g;
 
@@ -3379,7 +3374,7 @@ static size_t expression(scan *s, size_t start, fig *f, fc_qualifier q,
 	 * "from A to B". */
 	if ((f->kind == FC_NUM_COUNT || f->kind == FC_NUM_PERCENT ||
 	     f->kind == FC_NUM_MONEY) &&
-	    !f->vague && (q == FC_QUAL_NONE || between)) {
+	    !f->vague && (q == FC_QUAL_NONE || q == FC_QUAL_ABOUT || between)) {
 		bool dash = false;
 		p = 0;
 		if (between) {
@@ -3439,20 +3434,21 @@ static size_t expression(scan *s, size_t start, fig *f, fc_qualifier q,
 				           (FC_NUMF_APPROX | FC_NUMF_SCALED);
 				fc_number_set_bounds(&n, s->o);
 				/* Each end is rounded at its own last digit:
-				 * "6.5 to 7 per cent" is [6.45, 7.5]. */
-				if (q == FC_QUAL_NONE || between) {
-					double lp = f->flags & FC_NUMF_APPROX ||
-					                    low != f->value
-					                ? f->precision *
-					                      (low / f->value)
-					                : 0;
-					double hp = f2.flags & FC_NUMF_APPROX
-					                ? f2.precision
-					                : 0;
-					if (f->value == 0)
-						lp = 0;
+				 * "6.5 to 7 per cent" is [6.45, 7.5]; a low end
+				 * that took the high end's scale is rounded
+				 * at it ("1-2 million" is [0.5m, 2.5m]). */
+				{
+					double lp = 0, hp = 0;
+					if (low != f->value && f->value != 0)
+						lp = f->precision *
+						     (low / f->value);
+					else if ((f->flags & FC_NUMF_APPROX) ||
+					         f2.kind == FC_NUM_PERCENT)
+						lp = f->precision;
+					if (f2.flags & FC_NUMF_APPROX)
+						hp = f2.precision;
 					n.low = low - fabs(lp) / 2;
-					n.high = f2.value + hp / 2;
+					n.high = f2.value + fabs(hp) / 2;
 				}
 				emit(s, &n);
 				return n.end;
@@ -3514,6 +3510,14 @@ static size_t expression(scan *s, size_t start, fig *f, fc_qualifier q,
 	return emit_fig(s, start, f, q);
 }
 
+/* True when digits of f run into letters that are no scale or suffix
+ * ("180.25ml", "5C"): a measurement or a code, not read. */
+static bool glued(const scan *s, const fig *f)
+{
+	return !(f->flags & FC_NUMF_WORDS) && f->end < s->len &&
+	       (is_alpha(s->u[f->end]) || s->u[f->end] == '_');
+}
+
 /* Tries to read an expression starting with the word w at u[i..e).
  * Returns where the scan goes on (> i), or 0 when there is nothing. */
 static size_t try_word(scan *s, size_t i, const wentry *w, size_t e)
@@ -3542,6 +3546,8 @@ static size_t try_word(scan *s, size_t i, const wentry *w, size_t e)
 			return 0;
 		if (f.plain && (p = classify(s, &f)))
 			return p;
+		if (glued(s, &f))
+			return token_end(u, len, f.end);
 		return expression(s, i, &f, FC_QUAL_NONE, w->id == K_BETWEEN,
 		                  w->id == K_FROM);
 	case K_MINUS:
@@ -3552,6 +3558,8 @@ static size_t try_word(scan *s, size_t i, const wentry *w, size_t e)
 		    !(g = spaces_at(u, len, e)) || !read_figure(s, e + g, &f) ||
 		    f.vague || !fc_num_kind_is_quantity(f.kind) || f.date)
 			return 0;
+		if (glued(s, &f))
+			return token_end(u, len, f.end); /* "minus 5C" */
 		if (f.plain) {
 			/* "minus 5" is a figure even where "5" might be a
 			 * list marker or a time. */
@@ -3574,7 +3582,8 @@ static size_t try_word(scan *s, size_t i, const wentry *w, size_t e)
 			return 0;
 		if (!clause_start(u, i) || next_id(s, p, &p) != K_OF ||
 		    !(g = spaces_at(u, len, p)) || !read_figure(s, p + g, &f) ||
-		    f.kind != FC_NUM_COUNT || f.vague || f.unit[0])
+		    f.kind != FC_NUM_COUNT || f.vague || f.unit[0] ||
+		    glued(s, &f))
 			return 0;
 		f.kind = FC_NUM_PERCENT;
 		if (!(f.flags & FC_NUMF_WORDS)) {
@@ -3599,8 +3608,7 @@ static size_t try_word(scan *s, size_t i, const wentry *w, size_t e)
 				                 f.value);
 			if (f.plain && (g = classify(s, &f)))
 				return g;
-			if (!(f.flags & FC_NUMF_WORDS) && f.end < len &&
-			    (is_alpha(u[f.end]) || u[f.end] == '_'))
+			if (glued(s, &f))
 				return token_end(u, len, f.end);
 			return expression(s, i, &f, q, false, false);
 		}
@@ -3718,8 +3726,7 @@ static size_t try_symbol(scan *s, size_t i)
 		return emit_kind(s, f.start, e, FC_NUM_TIME, f.value);
 	if (f.plain && (e = classify(s, &f)))
 		return e;
-	if (!(f.flags & FC_NUMF_WORDS) && f.end < len &&
-	    (is_alpha(u[f.end]) || u[f.end] == '_'))
+	if (glued(s, &f))
 		return token_end(u, len, f.end); /* "180.25ml" */
 	return expression(s, q != FC_QUAL_NONE ? i : f.start, &f, q, false,
 	                  false);
@@ -3752,8 +3759,10 @@ fc_status fc_numbers_scan(const char *text, size_t len,
 		fc_num_options_init(&def);
 		opts = &def;
 	}
-	if (!text || !list)
-		return len && !text ? FC_ERR_ARG : FC_OK;
+	if (!list || (!text && len))
+		return FC_ERR_ARG;
+	if (!text)
+		return FC_OK;
 	s.u = u;
 	s.len = len;
 	s.o = opts;
@@ -3798,7 +3807,9 @@ fc_status fc_numbers_scan(const char *text, size_t len,
 			continue;
 		}
 		if (is_digit(c) && i > 0 &&
-		    (is_alnum(u[i - 1]) || u[i - 1] == '_')) {
+		    (is_alnum(u[i - 1]) || u[i - 1] == '_' ||
+		     (u[i - 1] == '.' && i > 1 && is_alnum(u[i - 2])))) {
+			/* Inside a token: "A320", or "US2.5" after "US2". */
 			i = token_end(u, len, i);
 			continue;
 		}
@@ -3806,6 +3817,7 @@ fc_status fc_numbers_scan(const char *text, size_t len,
 		     c == '(' || c == '$') &&
 		    !(i + 1 < len && (is_digit(u[i + 1]) || u[i + 1] >= 0xC2 ||
 		                      (c == '-' && u[i + 1] == '.') ||
+		                      (c == '$' && u[i + 1] == 'U') ||
 		                      (c == '~' && u[i + 1] == ' ')))) {
 			i++;
 			continue;

@@ -833,9 +833,8 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			goto out;
 		if (f->stale &&
 		    (!append(arena, &f->message,
-		             ", a stale record (older than the %d days %s "
-		             "allows)",
-		             sc->stale_days, r->source) ||
+		             ", a stale record %d days old (%s allows %d)",
+		             age, r->source, sc->stale_days) ||
 		     !append(
 		         arena, &f->reason,
 		         "; the record in force is %d days old at %s, older "

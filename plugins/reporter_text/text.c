@@ -138,10 +138,6 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 				rep->color ? color_of(f->verdict) : "",
 				fc_verdict_name(f->verdict),
 				rep->color ? "\033[0m" : "", f->message);
-			if (f->stale)
-				fprintf(out, " The record is %d days old at %s.",
-					f->stale_days,
-					fc_date_format(f->as_of, (char[11]){0}));
 			put_others(out, f);
 			fprintf(out, " [%s%s%s]\n", f->metric ? f->metric : "",
 				f->metric ? ", " : "", f->rule_id);

@@ -336,6 +336,9 @@ static const rcase reads[] = {
     {"500 USD", "500 USD", 500, Q(NONE), K(MONEY), 0},
     {"10 pounds sterling", "10 pounds sterling", 10, Q(NONE), K(MONEY), 0},
     {"$5-10m in aid", "$5-10m", 5e6, Q(RANGE), K(MONEY), 0},
+    {"valued at $US2.5bn", "$US2.5bn", 2.5e9, Q(NONE), K(MONEY), 0},
+    {"roughly A$3.8bn", "roughly A$3.8bn", 3.8e9, Q(ABOUT), K(MONEY), 0},
+    {"Some 40 to 50 per cent of", "Some 40 to 50 per cent", 40, Q(RANGE), K(PERCENT), 0},
     {"from \xC2\xA3" "45 to \xC2\xA3" "120", "from \xC2\xA3" "45 to \xC2\xA3" "120", 45, Q(RANGE), K(MONEY), 0},
     /* Ranges. */
     {"between 200 and 300 people", "between 200 and 300", 200, Q(RANGE), K(COUNT), 0},
@@ -531,6 +534,7 @@ static const bcase bounds[] = {
     {"between 200 and 300", "between 200 and 300", 200, 300, C, C, 0},
     {"200-300 people", "200-300", 200, 300, C, C, 0},
     {"6.5 to 7 per cent", "6.5 to 7 per cent", 6.45, 7.5, C, C, 0},
+    {"Some 40 to 50 per cent", "Some 40 to 50 per cent", 39.5, 50.5, C, C, 0},
     {"1-2 million", "1-2 million", 0.5e6, 2.5e6, C, C, 0},
     {"1.5-2.5 million", "1.5-2.5 million", 1.45e6, 2.55e6, C, C, 0},
     {"one in five", "one in five", 0.2, 0.2, C, C, 0},
@@ -618,6 +622,9 @@ static const lcase lists[] = {
     {"one or two people", "one|two", 0},
     {"one by one they left", "", 0},
     {"at one point", "one", 0},
+    {"temperatures of minus 5C and 300mm of rain", "", 0},
+    {"from 5.5km to 8km", "", 0},
+    {"Chapter 11, Article 50 and the M25", "", 0},
 };
 /* clang-format on */
 
@@ -952,6 +959,7 @@ START_TEST(test_api)
 	ck_assert_uint_eq(l.count, 0);
 	ck_assert_int_eq(fc_numbers_scan(NULL, 0, NULL, &l), FC_OK);
 	ck_assert_int_eq(fc_numbers_scan(NULL, 3, NULL, &l), FC_ERR_ARG);
+	ck_assert_int_eq(fc_numbers_scan("5", 1, NULL, NULL), FC_ERR_ARG);
 	ck_assert_int_eq(fc_numbers_scan("5 and 6", 7, NULL, &l), FC_OK);
 	ck_assert_int_eq(fc_numbers_scan("and 7", 5, NULL, &l), FC_OK);
 	ck_assert_uint_eq(l.count, 3);
