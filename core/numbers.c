@@ -23,9 +23,11 @@
  *   "three quarters", "a fifth", "one hundred and three quarters" (100.75),
  *   "five and a half million" (5.5m). A singular ordinal takes a numerator
  *   of one ("a third", not "two third"), and "a third"/"one fifth" is a
- *   fraction only before "of", a scale or the end of a clause: "a third
- *   term" is an ordinal. "first" and "second" are never denominators
- *   ("one second" is a time), "quarter" and "half" are.
+ *   fraction only before "of", a scale, a function word or the end of a
+ *   clause ("cut by a third to"): "a third term" is an ordinal. "first"
+ *   and "second" alone are never denominators ("one second" is a time);
+ *   "quarter" and "half" are, but "quarter" alone is three months and
+ *   "the first half", "half-time" are no halves.
  * - "one" alone is a count except where it is a pronoun: "the one", "this
  *   one", "no one", "one of the", "one another". "a"/"an" are read only
  *   before a scale, dozen, score or fraction ("a million", "a third of").
@@ -35,8 +37,10 @@
  * - Qualifiers keep strict and inclusive ends apart: "more than X" is
  *   (X, inf), "at least X" is [X, inf), "nearly X" is [X(1-w), X) with w
  *   the nearly window, "about X" is X +- max(half the unit of its last
- *   non-zero digit, X * the about window), "up to X" is [0, X], "fewer than
- *   X" is [0, X). The qualifier is part of the expression's span.
+ *   non-zero digit, X * the about window; the nearly window for fractions
+ *   and ratios: "roughly a quarter"), "up to X" is [0, X], "fewer than X"
+ *   is [0, X). The qualifier is part of the expression's span; value_start
+ *   is where the figure itself starts.
  * - Digits are never guessed: "9.770" is 9.77 unless the locale is de,
  *   where "." groups thousands and "," marks decimals. A malformed
  *   grouping ("1,4000"), a figure in the other locale's style ("1.234,5"
@@ -56,8 +60,10 @@
  * - "from A to B" after a verb of change ("rose from 9,485 to 9,770") is
  *   two figures, not a range: a consistency checker needs both. Elsewhere
  *   "from A to B", "between A and B", "A to B", "A-B" and "A–B" are
- *   ranges when B >= A; the low end takes the high end's scale, currency
- *   and percent sign ("1-2 million", "$5-10m", "40-50%").
+ *   ranges when B >= A ("some 40 to 50 per cent" too; "9 to 4" and "5-3"
+ *   are two figures); the low end takes the high end's scale, currency
+ *   and percent sign ("1-2 million", "$5-10m", "40-50%"), and each end is
+ *   rounded at its own last digit ("6.5 to 7 per cent" is [6.45, 7.5]).
  * - "minus"/"negative" make a figure negative except after "plus or";
  *   a hyphen followed by a space is a dash or a list bullet, not a minus.
  * - Text in URLs (http://, https://, www.) is not read.
@@ -65,7 +71,7 @@
  * Pure and re-entrant: no state survives a call (every table is const),
  * the text is read only within [0, len), and nothing is allocated but the
  * output list. Linear time: every attempt looks ahead a bounded number of
- * words or digit groups, and the scan never moves backwards.
+ * words or digit groups, and the scan position never moves back.
  */
 #include "config.h"
 

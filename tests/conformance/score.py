@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -266,6 +267,8 @@ def score(figcheck, folder, policies):
 
 
 def main():
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under "| head"
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--figcheck", required=True)
     ap.add_argument("--policies", required=True)
