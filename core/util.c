@@ -191,11 +191,20 @@ fc_status fc_read_file(const char *path, size_t max, char **out,
 			return fc_error_set(err, FC_ERR_IO,
 					    "%s: is a folder, not a file", path);
 		}
+		/* A regular file's size is known: one allocation, one read
+		 * for most files (the loop below still copes if it grows). */
+		if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    (!max || (uint64_t)st.st_size <= max) &&
+		    fc_buf_reserve(&b, (size_t)st.st_size + 1) != FC_OK) {
+			close(fd);
+			return fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory",
+					    path);
+		}
 	}
 	for (;;) {
 		ssize_t n;
 
-		if (fc_buf_reserve(&b, 65536) != FC_OK) {
+		if (b.cap - b.len < 2 && fc_buf_reserve(&b, 65536) != FC_OK) {
 			rc = fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory",
 					  path);
 			break;
@@ -340,6 +349,19 @@ size_t fc_utf8_check(const char *str, size_t len)
 		size_t n;
 		uint32_t cp, min;
 
+		/* Eight ASCII bytes at a time: no high bit and no NUL. */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    ((w - 0x0101010101010101ULL) & ~w &
+			     0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c == 0)
 			return i;
 		if (c < 0x80) {
