@@ -23,27 +23,11 @@ static char *tmp;
 static fc_engine *eng;
 static fc_doc_result *res;
 
+/* Without the consistency checker: these tests are about the reporters
+ * and the example's three reference checks. */
 static char *example_config(void)
 {
-	char *text;
-	size_t len;
-	fc_error err;
-	fc_buf b = {0};
-	const char *p, *q;
-
-	ck_assert_int_eq(fc_read_file(EXAMPLES "/figcheck.json", 0, &text, &len,
-				      &err),
-			 FC_OK);
-	/* Without the consistency checker: these tests are about the
-	 * reporters and the example's three reference checks. */
-	fc_buf_puts(&b, "{\"checkers\": {\"consistency\": false}, ");
-	for (p = strchr(text, '{') + 1; (q = strstr(p, "\"data/")); p = q + 1) {
-		fc_buf_append(&b, p, (size_t)(q - p) + 1);
-		fc_buf_puts(&b, EXAMPLES "/");
-	}
-	fc_buf_puts(&b, p);
-	free(text);
-	return fc_buf_steal(&b);
+	return tu_example_config("\"checkers\": {\"consistency\": false}");
 }
 
 static void setup(void)
@@ -651,11 +635,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(suite());
 }

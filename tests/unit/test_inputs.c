@@ -276,24 +276,9 @@ END_TEST
 
 static fc_engine *example_engine(const char *dir)
 {
-	char *text, *config;
-	size_t len;
-	fc_error err;
-	fc_buf b = {0};
-	const char *p, *q;
-	fc_engine *eng;
+	char *config = tu_example_config(NULL);
+	fc_engine *eng = tu_engine(dir, config, NULL);
 
-	ck_assert_int_eq(fc_read_file(EXAMPLES "/figcheck.json", 0, &text, &len,
-				      &err),
-			 FC_OK);
-	for (p = text; (q = strstr(p, "\"data/")); p = q + 1) {
-		fc_buf_append(&b, p, (size_t)(q - p) + 1);
-		fc_buf_puts(&b, EXAMPLES "/");
-	}
-	fc_buf_puts(&b, p);
-	config = fc_buf_steal(&b);
-	free(text);
-	eng = tu_engine(dir, config, NULL);
 	free(config);
 	return eng;
 }
@@ -535,11 +520,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(suite());
 }

@@ -16,6 +16,8 @@
 
 #include <figcheck/figcheck.h>
 
+#include "testutil.h"
+
 /* The engine's own check of its word tables. */
 bool fc__numbers_tables_ok(FILE *why);
 
@@ -1011,11 +1013,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(suite());
 }

@@ -21,31 +21,11 @@ static void setup(void)
 {
 	fc_document *doc;
 	fc_error err;
-	char *config;
-	char *text;
-	size_t len;
+	/* Without the consistency checker: these tests are about reporters
+	 * and the three findings of the example's reference checks. */
+	char *config = tu_example_config("\"checkers\": {\"consistency\": false}");
 
 	tmp = tu_tmpdir();
-	ck_assert_int_eq(fc_read_file(EXAMPLES "/figcheck.json", 0, &text, &len,
-				      &err),
-			 FC_OK);
-	/* The example's configuration, with its data found from here, and
-	 * without the consistency checker: these tests are about reporters
-	 * and the three findings of the example's reference checks. */
-	{
-		fc_buf b = {0};
-		const char *p = text, *q;
-		fc_buf_puts(&b, "{\"checkers\": {\"consistency\": false}, ");
-		p = strchr(text, '{') + 1;
-		while ((q = strstr(p, "\"data/"))) {
-			fc_buf_append(&b, p, (size_t)(q - p) + 1);
-			fc_buf_puts(&b, EXAMPLES "/");
-			p = q + 1;
-		}
-		fc_buf_puts(&b, p);
-		config = fc_buf_steal(&b);
-	}
-	free(text);
 	eng = tu_engine(tmp, config, NULL);
 	free(config);
 	ck_assert_int_eq(fc_document_load(EXAMPLES "/gaza-2023-11-05.md", NULL,
@@ -191,11 +171,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(suite());
 }

@@ -122,4 +122,62 @@ static inline fc_doc_result *tu_check(fc_engine *eng, const char *name,
 	return r;
 }
 
+/* Runs a suite with Check's default runner; returns the process's exit
+ * status. */
+static inline int tu_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* Tests never use a proxy they did not set, and never reach the
+ * internet. */
+static inline void tu_no_network(void)
+{
+	static const char *const vars[] = {"http_proxy", "https_proxy",
+					   "HTTPS_PROXY", "ALL_PROXY",
+					   "all_proxy"};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		unsetenv(vars[i]);
+	setenv("no_proxy", "*", 1);
+}
+
+#ifdef FC_SOURCE_DIR
+#define TU_EXAMPLES FC_SOURCE_DIR "/examples"
+
+/* The bundled example's configuration, its "data/..." paths made
+ * absolute so that it loads from anywhere, with the JSON members `extra`
+ * (such as "\"checkers\": {...}"; NULL for none) added at the top. The
+ * caller frees the result. */
+static inline char *tu_example_config(const char *extra)
+{
+	char *text;
+	size_t len;
+	fc_error err;
+	fc_buf b = {0};
+	const char *p, *q;
+
+	ck_assert_int_eq(fc_read_file(TU_EXAMPLES "/figcheck.json", 0, &text,
+				      &len, &err),
+			 FC_OK);
+	p = strchr(text, '{');
+	ck_assert_ptr_nonnull(p);
+	fc_buf_puts(&b, "{");
+	if (extra && extra[0])
+		fc_buf_printf(&b, "%s, ", extra);
+	for (p++; (q = strstr(p, "\"data/")); p = q + 1) {
+		fc_buf_append(&b, p, (size_t)(q - p) + 1);
+		fc_buf_puts(&b, TU_EXAMPLES "/");
+	}
+	fc_buf_puts(&b, p);
+	free(text);
+	return fc_buf_steal(&b);
+}
+#endif
+
 #endif
