@@ -19,6 +19,11 @@
 #include "sentence.h"
 #include "store.h"
 
+static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt,
+		  ...) FC_PRINTF(3, 4);
+static fc_status h_error(fc_error *err, fc_status code, const char *fmt, ...)
+    FC_PRINTF(3, 4);
+
 static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt, ...)
 {
 	va_list ap;

@@ -23,6 +23,6 @@ fc_logger fc_logger_stderr(void);
 void fc_log(const fc_logger *lg, fc_log_level level, const char *who,
 	    const char *fmt, ...) FC_PRINTF(4, 5);
 void fc_logv(const fc_logger *lg, fc_log_level level, const char *who,
-	     const char *fmt, va_list ap);
+	     const char *fmt, va_list ap) FC_PRINTF(4, 0);
 
 #endif

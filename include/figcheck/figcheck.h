@@ -85,7 +85,7 @@ typedef struct fc_error {
 fc_status fc_error_set(fc_error *err, fc_status code, const char *fmt, ...)
     FC_PRINTF(3, 4);
 fc_status fc_error_setv(fc_error *err, fc_status code, const char *fmt,
-			va_list ap);
+			va_list ap) FC_PRINTF(3, 0);
 /* Prefixes the message already in `err` with the formatted text. */
 void fc_error_prefix(fc_error *err, const char *fmt, ...) FC_PRINTF(2, 3);
 /* Clears `err` to FC_OK and an empty message. */
