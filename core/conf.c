@@ -593,6 +593,7 @@ fc_status fc_config_parse(const char *name, const char *dir, const char *text,
 	fc_config *cfg = config_defaults();
 	vctx v = {name, err};
 	fc_status rc;
+	size_t bad;
 
 	*out = NULL;
 	if (!cfg)
@@ -601,9 +602,9 @@ fc_status fc_config_parse(const char *name, const char *dir, const char *text,
 		fc_config_free(cfg);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
-	if (fc_utf8_check(text, len) != len) {
+	if ((bad = fc_utf8_check(text, len)) != len) {
 		unsigned line, col;
-		fc_text_position(text, fc_utf8_check(text, len), &line, &col);
+		fc_text_position(text, bad, &line, &col);
 		fc_config_free(cfg);
 		return fc_error_set(err, FC_ERR_CONFIG,
 				    "%s:%u:%u: not valid UTF-8 text", name, line,

@@ -50,4 +50,8 @@ size_t fcts_count(fcts *s, const char *prefix);
  * is allowed. */
 void fcts_stop(fcts *s);
 
+/* A loopback port nobody listens on (bound, then closed), for tests of a
+ * refused connection; 0 if none could be had. */
+unsigned fcts_closed_port(void);
+
 #endif
