@@ -44,8 +44,10 @@ check_output "sources: first run fetches" 0 $? \
 	"israel-officials (json): " "cache: none (a local file)"
 
 run sources --config "$TMP/ok.json"
+# The age is a matter of the machine's speed (a second under the
+# sanitizers): the state is what counts.
 check_output "sources: second run uses the fresh copy" 0 $? \
-	"cache: fresh, fetched 0 s ago"
+	"cache: fresh, fetched " " s ago"
 
 run sources --refresh --config "$TMP/ok.json"
 check_output "sources --refresh revalidates" 0 $? "cache: revalidated"
