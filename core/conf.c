@@ -602,6 +602,16 @@ fc_status fc_config_parse(const char *name, const char *dir, const char *text,
 		fc_config_free(cfg);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
+	if (fc_utf16_or_32(text, len)) {
+		rc = fc_error_set(err, FC_ERR_CONFIG,
+				  "%s: %s text; the configuration must be "
+				  "UTF-8: convert it, e.g. with iconv -f %s -t "
+				  "UTF-8",
+				  name, fc_utf16_or_32(text, len),
+				  fc_utf16_or_32(text, len));
+		fc_config_free(cfg);
+		return rc;
+	}
 	if ((bad = fc_utf8_check(text, len)) != len) {
 		unsigned line, col;
 		fc_text_position(text, bad, &line, &col);

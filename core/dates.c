@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "dates.h"
+#include "document.h"
 #include "util.h"
 
 /* How far into a document a dateline is looked for. */
@@ -575,8 +576,8 @@ bool fc_dateline_find(const fc_document *doc, int year, fc_date not_after,
 		}
 		out->date =
 		    fc_date_resolve(&w, not_after, year, FC_PLACE_NOT_AFTER);
-		if (out->date == FC_DATE_NONE)
-			continue;
+		/* "Nov 31 (Reuters) -": a dateline, but no such day. The
+		 * caller says so rather than take another date silently. */
 		return true;
 	}
 	return false;
@@ -588,8 +589,9 @@ bool fc_document_dateline(const fc_document *doc, int year, fc_dateline *out)
 	fc_date not_after = FC_DATE_NONE;
 	fc_year_origin origin = FC_YEAR_TODAY;
 
-	if (!year && doc->path && strcmp(doc->path, "-") != 0 &&
-	    stat(doc->path, &st) == 0 && S_ISREG(st.st_mode)) {
+	const char *file = fc_document_file(doc);
+
+	if (!year && file && stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
 		int64_t t = (int64_t)st.st_mtime;
 		not_after =
 		    (fc_date)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
@@ -905,6 +907,11 @@ void fc_claim_dates_find(const char *t, size_t ss, size_t se, size_t cs,
 		    fc_date_resolve(&p->w, doc_date, 0, FC_PLACE_NEAREST);
 		out->as_of_start = p->start;
 		out->as_of_end = p->end;
+		if (out->as_of == FC_DATE_NONE && doc_date != FC_DATE_NONE) {
+			out->no_day = true;
+			out->no_day_start = p->start;
+			out->no_day_end = p->end;
+		}
 	} else if (period_end != FC_DATE_NONE) {
 		const phrase *p = &ph[which[PH_PERIOD]];
 		out->as_of = period_end;
@@ -930,6 +937,12 @@ void fc_claim_dates_find(const char *t, size_t ss, size_t se, size_t cs,
 		} else {
 			out->since =
 			    fc_date_resolve(&w, ref, 0, FC_PLACE_NOT_AFTER);
+			if (out->since == FC_DATE_NONE && ref != FC_DATE_NONE &&
+			    !out->no_day) {
+				out->no_day = true;
+				out->no_day_start = p->start;
+				out->no_day_end = p->end;
+			}
 		}
 		out->since_start = p->start;
 		out->since_end = p->end;

@@ -65,7 +65,8 @@ typedef enum fc_year_origin {
 
 /* A dateline found in a document's first lines. */
 typedef struct fc_dateline {
-	fc_date date;
+	fc_date date;                /* FC_DATE_NONE when the dateline names
+	                                no day ("Nov 31", "29 February 2023") */
 	size_t start, end;           /* the dateline, in bytes of the prose */
 	size_t date_start, date_end; /* the date in it */
 	fc_year_origin year_from;
@@ -80,7 +81,8 @@ typedef struct fc_dateline {
  * without a year takes `year` when non-zero, else the latest such date
  * not after `not_after` (the file's modification date, or today: say
  * which in `not_after_origin`). Fills *out and returns true when one is
- * found. Pure.
+ * found; out->date is FC_DATE_NONE when its date names no day ("Nov 31",
+ * or 29 February in a common year). Pure.
  */
 bool fc_dateline_find(const fc_document *doc, int year, fc_date not_after,
                       fc_year_origin not_after_origin, fc_dateline *out);
@@ -90,7 +92,8 @@ bool fc_dateline_find(const fc_document *doc, int year, fc_date not_after,
  * `year` when non-zero, else placed not after the modification time of
  * the file doc->path names (read with stat(2); today for standard input
  * or a document not read from a file). Fills *out and returns true when
- * the document has a dateline.
+ * the document has a dateline (out->date is FC_DATE_NONE when it names
+ * no day).
  */
 bool fc_document_dateline(const fc_document *doc, int year, fc_dateline *out);
 
@@ -100,6 +103,9 @@ typedef struct fc_claim_dates {
 	fc_date since;                 /* or FC_DATE_NONE */
 	size_t as_of_start, as_of_end; /* the phrase that set as_of */
 	size_t since_start, since_end; /* the phrase that set since */
+	bool no_day;                   /* a phrase that applies names no day
+	                                  ("as of November 31") */
+	size_t no_day_start, no_day_end; /* that phrase */
 } fc_claim_dates;
 
 /*
@@ -116,7 +122,10 @@ typedef struct fc_claim_dates {
  * both: the count runs from the period's first day to its last (or to
  * the document's date, if sooner). `nums` are the readings of the
  * sentence (any superset will do: readings outside it are ignored).
- * Fills *out (fields FC_DATE_NONE when nothing applies). Pure.
+ * Fills *out (fields FC_DATE_NONE when nothing applies). A phrase that
+ * applies but names no day ("as of November 31", "since 30 February")
+ * sets no_day and its span, and leaves that date FC_DATE_NONE: the
+ * claim's date is then unknown, not the document's. Pure.
  */
 void fc_claim_dates_find(const char *text, size_t ss, size_t se, size_t cs,
                          size_t ce, const fc_number_list *nums,

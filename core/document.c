@@ -40,6 +40,9 @@ struct fc_doc_priv {
 	char *prose;
 	size_t *map;   /* prose_len + 1 entries, or NULL */
 	char *path;
+	char *open_path; /* the file read, or NULL: stdin or memory */
+	char *date_error;   /* an impossible metadata date, or NULL */
+	char *date_warning; /* an unreadable metadata date, or NULL */
 	fc_suppressions sup;
 };
 
@@ -83,6 +86,21 @@ const char *fc_format_name(fc_doc_format f)
 const fc_suppressions *fc_document_suppressions(const fc_document *doc)
 {
 	return doc && doc->priv ? &doc->priv->sup : NULL;
+}
+
+const char *fc_document_date_error(const fc_document *doc)
+{
+	return doc && doc->priv ? doc->priv->date_error : NULL;
+}
+
+const char *fc_document_date_warning(const fc_document *doc)
+{
+	return doc && doc->priv ? doc->priv->date_warning : NULL;
+}
+
+const char *fc_document_file(const fc_document *doc)
+{
+	return doc && doc->priv ? doc->priv->open_path : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -679,13 +697,40 @@ static void html_prose(pb *b)
 /* ------------------------------------------------------------------ */
 /* Dates: front matter and HTML metadata. */
 
-/* Reads a date written as 2023-11-05 (a time may follow), 5 November
- * 2023 or November 5, 2023, with quotes and spaces around it. */
-static fc_date read_date(const char *s, size_t n)
+/*
+ * The date a document's metadata gives, and the first date value in it
+ * that is not a date ("2023-11-31"): a document that says when it was
+ * written but says it wrongly must not silently be checked as of today.
+ */
+typedef struct meta_date {
+	fc_date date;
+	const char *what;   /* "front matter date", or NULL: no bad value */
+	size_t bad_at;      /* offset of the bad value in the text */
+	size_t bad_len;
+	char why[96];       /* "November has 30 days" */
+	bool impossible;    /* a date's shape, but no such day: an error;
+	                       else a value figcheck cannot read: a warning */
+} meta_date;
+
+enum date_read { DATE_ABSENT, DATE_OK, DATE_IMPOSSIBLE, DATE_UNREADABLE };
+
+/*
+ * Reads a date written as 2023-11-05 (a time may follow), 5 November
+ * 2023 or November 5, 2023, with quotes and spaces around it. A value
+ * with the shape of a date that names no day ("2023-11-31") is
+ * DATE_IMPOSSIBLE, with the reason in `why`; any other non-empty value is
+ * DATE_UNREADABLE when `strict` (a key that can only hold a date), else
+ * DATE_ABSENT. An empty value, "null" and "~" are DATE_ABSENT.
+ * `*at` and `*n_out` give the value without its quotes.
+ */
+static enum date_read read_date(const char *s, size_t n, bool strict,
+				fc_date *out, size_t *skip, size_t *n_out,
+				char *why, size_t why_size)
 {
 	static const char *const formats[] = {"%d %b %Y", "%b %d, %Y",
 					      "%b %d %Y", "%Y/%m/%d"};
-	fc_date d;
+	const char *s0 = s;
+	int y, m, d;
 
 	while (n && (is_space(*s) || *s == '"' || *s == '\'')) {
 		s++;
@@ -693,13 +738,54 @@ static fc_date read_date(const char *s, size_t n)
 	}
 	while (n && (is_space(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\''))
 		n--;
-	if (n >= 10 && (d = fc_date_parse_format(s, n > 10 ? 10 : n, NULL)) !=
-			   FC_DATE_NONE &&
-	    (n == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't'))
+	*skip = (size_t)(s - s0);
+	*n_out = n;
+	if (n == 0 || (n == 4 && fc_ascii_ieq(s, "null", 4)) ||
+	    (n == 1 && s[0] == '~'))
+		return DATE_ABSENT;
+	if (n >= 10 && fc_date_fields(s, 10, NULL, &y, &m, &d) &&
+	    (n == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't')) {
+		if ((*out = fc_date_from_ymd(y, m, d)) != FC_DATE_NONE)
+			return DATE_OK;
+		fc_date_why_not(y, m, d, why, why_size);
+		return DATE_IMPOSSIBLE;
+	}
+	for (size_t i = 0; i < FC_ARRAY_LEN(formats); i++) {
+		if (!fc_date_fields(s, n, formats[i], &y, &m, &d))
+			continue;
+		if ((*out = fc_date_from_ymd(y, m, d)) != FC_DATE_NONE)
+			return DATE_OK;
+		fc_date_why_not(y, m, d, why, why_size);
+		return DATE_IMPOSSIBLE;
+	}
+	if (!strict)
+		return DATE_ABSENT;
+	snprintf(why, why_size, "figcheck reads YYYY-MM-DD, 5 November 2023 "
+				"or November 5, 2023");
+	return DATE_UNREADABLE;
+}
+
+/* Reads the date value [s, s + n) of text `t` into `md`: a date, or the
+ * first bad value (named `what`). Returns the date, or FC_DATE_NONE. */
+static fc_date meta_value(const char *t, const char *s, size_t n, bool strict,
+			  const char *what, meta_date *md)
+{
+	fc_date d = FC_DATE_NONE;
+	size_t skip, vn;
+	char why[96];
+	enum date_read r =
+	    read_date(s, n, strict, &d, &skip, &vn, why, sizeof(why));
+
+	if (r == DATE_OK)
 		return d;
-	for (size_t i = 0; i < FC_ARRAY_LEN(formats); i++)
-		if ((d = fc_date_parse_format(s, n, formats[i])) != FC_DATE_NONE)
-			return d;
+	if (r != DATE_ABSENT &&
+	    (!md->what || (r == DATE_IMPOSSIBLE && !md->impossible))) {
+		md->what = what;
+		md->bad_at = (size_t)(s - t) + skip;
+		md->bad_len = vn;
+		md->impossible = r == DATE_IMPOSSIBLE;
+		snprintf(md->why, sizeof(md->why), "%s", why);
+	}
 	return FC_DATE_NONE;
 }
 
@@ -711,8 +797,10 @@ static size_t line_end(const char *t, size_t len, size_t i)
 }
 
 /* Reads the date from front matter lines [from, to): `date:` (YAML) or
- * `date =` (TOML); failing that, `published:` and its kin. */
-static fc_date front_matter_date(const char *t, size_t from, size_t to)
+ * `date =` (TOML); failing that, `published:` and its kin. A value of one
+ * of these keys that is not a date is recorded in `md`. */
+static fc_date front_matter_date(const char *t, size_t from, size_t to,
+				 meta_date *md)
 {
 	static const char *const keys[] = {
 	    "date", "published", "pubdate", "publish_date", "publishDate",
@@ -735,7 +823,9 @@ static fc_date front_matter_date(const char *t, size_t from, size_t to)
 					if (strlen(keys[r]) != k - i ||
 					    memcmp(t + i, keys[r], k - i) != 0)
 						continue;
-					d = read_date(t + v + 1, e - v - 1);
+					d = meta_value(t, t + v + 1, e - v - 1,
+						       true, "front matter date",
+						       md);
 					if (d != FC_DATE_NONE) {
 						best = d;
 						best_rank = r;
@@ -807,8 +897,11 @@ static bool attr(const char *t, size_t j, size_t end, const char *name,
  * The publication date of an HTML document, first found: a <meta> named
  * date, dc.date, article:published_time and the like; "datePublished" in
  * JSON-LD; a <time pubdate> or, failing all, the first <time datetime>.
+ * A <meta> or JSON-LD date that is not a date, and a <time> whose
+ * datetime has the shape of a date but names no day, are recorded in
+ * `md` (a <time> may hold a time or a duration: those are not dates).
  */
-static fc_date html_date(const char *t, size_t len)
+static fc_date html_date(const char *t, size_t len, meta_date *md)
 {
 	static const char *const metas[] = {
 	    "date",	       "dc.date",	     "dcterms.date",
@@ -846,12 +939,14 @@ static fc_date html_date(const char *t, size_t len)
 			    !name_in(t + vs, vn, metas) ||
 			    !attr(t, j, tg.end, "content", &cs, &cn))
 				continue;
-			meta = read_date(t + cs, cn);
+			meta = meta_value(t, t + cs, cn, true, "HTML <meta> date",
+					  md);
 		} else if (tg.name_len == 4 &&
 			   fc_ascii_ieq(t + tg.name, "time", 4)) {
 			fc_date d = FC_DATE_NONE;
 			if (attr(t, j, tg.end, "datetime", &vs, &vn))
-				d = read_date(t + vs, vn);
+				d = meta_value(t, t + vs, vn, false,
+					       "HTML <time> datetime", md);
 			if (pub == FC_DATE_NONE &&
 			    (attr(t, j, tg.end, "pubdate", &cs, &cn) ||
 			     (attr(t, j, tg.end, "itemprop", &cs, &cn) &&
@@ -876,8 +971,10 @@ static fc_date html_date(const char *t, size_t len)
 							 e - (size_t)(q1 + 1 - t))
 						: NULL;
 					if (q2)
-						ld = read_date(q1 + 1,
-							       (size_t)(q2 - q1 - 1));
+						ld = meta_value(
+						    t, q1 + 1,
+						    (size_t)(q2 - q1 - 1), true,
+						    "JSON-LD datePublished", md);
 				}
 			}
 			i = e;
@@ -1265,7 +1362,7 @@ static size_t list_marker(const char *t, size_t k, size_t e, bool para)
 
 /* Front matter at cur: --- YAML --- (or ...), or +++ TOML +++. Blanks it
  * and reads its date. */
-static void front_matter(pb *b, fc_date *date)
+static void front_matter(pb *b, meta_date *date)
 {
 	const char *t = b->t;
 	size_t i = b->cur, len = b->len, e = line_end(t, len, i);
@@ -1282,7 +1379,7 @@ static void front_matter(pb *b, fc_date *date)
 		    (memcmp(t + j, c == '-' ? "---" : "+++", 3) == 0 ||
 		     (c == '-' && memcmp(t + j, "...", 3) == 0)) &&
 		    blank_line(t, j + 3, je)) {
-			*date = front_matter_date(t, e + 1, j);
+			date->date = front_matter_date(t, e + 1, j, date);
 			blank_to(b, je);
 			return;
 		}
@@ -1290,7 +1387,7 @@ static void front_matter(pb *b, fc_date *date)
 	}
 }
 
-static void md_prose(pb *b, fc_date *date)
+static void md_prose(pb *b, meta_date *date)
 {
 	const char *t = b->t;
 	size_t len = b->len;
@@ -1469,6 +1566,9 @@ void fc_document_free(fc_document *doc)
 		free(doc->priv->prose);
 		free(doc->priv->map);
 		free(doc->priv->path);
+		free(doc->priv->open_path);
+		free(doc->priv->date_error);
+		free(doc->priv->date_warning);
 		fc_suppressions_free(&doc->priv->sup);
 		free(doc->priv);
 	}
@@ -1477,7 +1577,7 @@ void fc_document_free(fc_document *doc)
 
 /* Builds the prose view, its map, the date and the suppressions of a
  * Markdown or HTML document. */
-static fc_status build_prose(fc_document *doc, fc_date *date)
+static fc_status build_prose(fc_document *doc, meta_date *date)
 {
 	fc_doc_priv *priv = doc->priv;
 	const char *t = doc->text;
@@ -1501,7 +1601,7 @@ static fc_status build_prose(fc_document *doc, fc_date *date)
 		md_prose(&b, date);
 	} else {
 		html_prose(&b);
-		*date = html_date(t, len);
+		date->date = html_date(t, len, date);
 	}
 	b.p[b.n] = 0;
 	b.map[b.n] = len;
@@ -1530,14 +1630,26 @@ static fc_status document_build(const char *name, char *data, size_t len,
 	fc_document *doc;
 	fc_doc_priv *priv;
 	size_t bad;
-	fc_date date = FC_DATE_NONE;
+	meta_date date;
 	const char *disp = opts && opts->display_path ? opts->display_path : name;
+	const char *enc;
 
 	*out = NULL;
+	memset(&date, 0, sizeof(date));
+	date.date = FC_DATE_NONE;
 	if (len == 0) {
 		free(data);
 		return fc_error_set(err, FC_ERR_INPUT,
 				    "%s: empty file; nothing to check", disp);
+	}
+	if ((enc = fc_utf16_or_32(data, len))) {
+		fc_status rc = fc_error_set(
+		    err, FC_ERR_INPUT,
+		    "%s: %s text; figcheck reads UTF-8: convert it, e.g. "
+		    "with iconv -f %s -t UTF-8",
+		    disp, enc, enc);
+		free(data);
+		return rc;
 	}
 	if (memchr(data, 0, len)) {
 		free(data);
@@ -1590,8 +1702,27 @@ static fc_status document_build(const char *name, char *data, size_t len,
 		fc_document_free(doc);
 		return fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory", disp);
 	}
-	doc->date = date;
-	doc->date_origin = date == FC_DATE_NONE ? FC_DATE_FROM_NONE
+	if (date.what) {
+		/* Where the bad value is, and what it says. */
+		unsigned line, col;
+		char **slot = date.impossible ? &priv->date_error
+					      : &priv->date_warning;
+		fc_document_position(doc, date.bad_at, &line, &col);
+		*slot = fc_asprintf(
+		    "%s:%u:%u: %s '%.*s' is not a date (%s); %s", disp, line,
+		    col, date.what, (int)(date.bad_len < 64 ? date.bad_len : 64),
+		    data + date.bad_at, date.why,
+		    date.impossible ? "correct it, or give the as-of date with "
+				      "--date"
+				    : "it is ignored (write YYYY-MM-DD, or give "
+				      "--date)");
+		if (!*slot) {
+			fc_document_free(doc);
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		}
+	}
+	doc->date = date.date;
+	doc->date_origin = date.date == FC_DATE_NONE ? FC_DATE_FROM_NONE
 			   : doc->format == FC_FORMAT_HTML ? FC_DATE_FROM_META
 							   : FC_DATE_FROM_FRONT_MATTER;
 	*out = doc;
@@ -1631,8 +1762,15 @@ fc_status fc_document_load(const char *path, const fc_doc_options *opts,
 			err->code = FC_ERR_INPUT;
 		return FC_ERR_INPUT;
 	}
-	return document_build(is_stdin ? "<stdin>" : path, data, len, opts, out,
-			      err);
+	rc = document_build(is_stdin ? "<stdin>" : path, data, len, opts, out,
+			    err);
+	if (rc == FC_OK && !is_stdin &&
+	    !((*out)->priv->open_path = fc_strdup(path))) {
+		fc_document_free(*out);
+		*out = NULL;
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
+	return rc;
 }
 
 fc_status fc_document_from_memory(const char *name, const char *data,

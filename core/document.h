@@ -71,6 +71,23 @@ bool fc_format_parse(const char *s, fc_doc_format *out);
 /* Short name of a format ("markdown"). Static. */
 const char *fc_format_name(fc_doc_format f);
 
+/*
+ * A date in the document's own metadata (front matter, an HTML <meta>,
+ * JSON-LD, a <time>) that has the shape of a date but names no day
+ * ("2023-11-31"): a message naming the file, line and column, or NULL.
+ * The engine refuses to check such a document unless --date gives its
+ * date. Borrowed from the document.
+ */
+const char *fc_document_date_error(const fc_document *doc);
+
+/* A metadata date value that cannot be read at all ("next Tuesday"): a
+ * warning naming the place, or NULL. Borrowed from the document. */
+const char *fc_document_date_warning(const fc_document *doc);
+
+/* The file the document was read from (for its modification time), or
+ * NULL for standard input and text given in memory. Borrowed. */
+const char *fc_document_file(const fc_document *doc);
+
 /* The document's suppression comments (Markdown and HTML only; empty for
  * text). Borrowed from the document. */
 const fc_suppressions *fc_document_suppressions(const fc_document *doc);

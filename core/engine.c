@@ -741,6 +741,24 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 					    &nums, doc->date, &cd);
 			c->as_of = cd.as_of;
 			c->since = cd.since;
+			if (cd.no_day && c->metric) {
+				/* Checked at no date rather than the wrong
+				 * one. */
+				char *p = squeeze(&r->arena,
+						  doc->prose + cd.no_day_start,
+						  cd.no_day_end - cd.no_day_start);
+				c->metric = NULL;
+				c->unbound_reason =
+				    p ? fc_arena_printf(&r->arena,
+							"its date \"%s\" names a "
+							"day that does not exist",
+							p)
+				      : NULL;
+				if (!c->unbound_reason) {
+					rc = FC_ERR_NOMEM;
+					break;
+				}
+			}
 			if (cd.as_of != FC_DATE_NONE && cd.since != FC_DATE_NONE &&
 			    cd.as_of_start != cd.since_start) {
 				char *a = squeeze(&r->arena, doc->prose + cd.as_of_start,
@@ -871,19 +889,62 @@ out:
 	return rc;
 }
 
+/* The error of a dateline that names no day ("Nov 31 (Reuters) -"). */
+static fc_status bad_dateline(const fc_engine *eng, const fc_document *doc,
+			      const fc_dateline *dl, fc_error *err)
+{
+	fc_written_date w;
+	unsigned line, col;
+	char why[96];
+	int year = eng->cfg->year;
+
+	fc_document_position(doc, fc_document_map(doc, dl->date_start), &line,
+			     &col);
+	if (!fc_date_read(doc->prose, doc->prose_len, dl->date_start, false,
+			  &w))
+		w.year = w.month = w.day = 0;
+	if (w.year)
+		year = w.year;
+	if (!year && w.month == 2)
+		snprintf(why, sizeof(why), "February has at most 29 days");
+	else
+		fc_date_why_not(year ? year : 2001, w.month, w.day, why,
+				sizeof(why));
+	return fc_error_set(err, FC_ERR_INPUT,
+			    "%s:%u:%u: dateline '%.*s' is not a date (%s); "
+			    "correct it, or give the as-of date with --date",
+			    doc->path, line, col,
+			    (int)(dl->date_end - dl->date_start),
+			    doc->prose + dl->date_start, why);
+}
+
 /* The document's as-of date, first found wins: --date, the document's
  * own metadata (front matter, HTML meta, set when it was read), a
- * dateline in its first lines, the configuration's date, today. */
-static void set_doc_date(const fc_engine *eng, fc_document *doc)
+ * dateline in its first lines, the configuration's date, today. A date
+ * the document gives that names no day ("2023-11-31", a dateline "Nov
+ * 31") is an input error, unless --date makes it moot: checking such a
+ * draft as of another day would make its right figures look wrong. */
+static fc_status set_doc_date(const fc_engine *eng, fc_document *doc,
+			      fc_error *err)
 {
 	fc_dateline dl;
 
 	if (eng->date != FC_DATE_NONE) {
 		doc->date = eng->date;
 		doc->date_origin = FC_DATE_FROM_OPTION;
-	} else if (doc->date != FC_DATE_NONE) {
+		return FC_OK;
+	}
+	if (fc_document_date_error(doc))
+		return fc_error_set(err, FC_ERR_INPUT, "%s",
+				    fc_document_date_error(doc));
+	if (fc_document_date_warning(doc))
+		fc_log(&eng->logger, FC_LOG_WARNING, NULL, "%s",
+		       fc_document_date_warning(doc));
+	if (doc->date != FC_DATE_NONE) {
 		/* From the document itself: front matter or HTML meta. */
 	} else if (fc_document_dateline(doc, eng->cfg->year, &dl)) {
+		if (dl.date == FC_DATE_NONE)
+			return bad_dateline(eng, doc, &dl, err);
 		doc->date = dl.date;
 		doc->date_origin = FC_DATE_FROM_DATELINE;
 	} else if (eng->cfg->date != FC_DATE_NONE) {
@@ -893,6 +954,7 @@ static void set_doc_date(const fc_engine *eng, fc_document *doc)
 		doc->date = fc_date_today();
 		doc->date_origin = FC_DATE_FROM_TODAY;
 	}
+	return FC_OK;
 }
 
 fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
@@ -910,9 +972,10 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
 	r->doc = doc;
-	set_doc_date(eng, doc);
-
 	memset(&sink, 0, sizeof(sink));
+	if ((rc = set_doc_date(eng, doc, err)) != FC_OK)
+		goto fail;
+
 	sink.doc = doc;
 	sink.arena = &r->arena;
 	for (size_t i = 0; i < eng->n_checkers; i++) {

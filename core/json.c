@@ -48,14 +48,45 @@ static bool find_duplicate(const cJSON *v, const cJSON **dup)
 	return false;
 }
 
+/* The depth of arrays and objects open at `pos` of `text`, strings
+ * skipped: to tell a document nested deeper than cJSON takes from one
+ * that is malformed. */
+static size_t depth_at(const char *text, size_t pos)
+{
+	size_t depth = 0;
+	bool in_str = false;
+
+	for (size_t i = 0; i < pos; i++) {
+		char c = text[i];
+		if (in_str) {
+			if (c == '\\' && i + 1 < pos)
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '[' || c == '{') {
+			depth++;
+		} else if ((c == ']' || c == '}') && depth) {
+			depth--;
+		}
+	}
+	return depth;
+}
+
 fc_status fc_json_parse(const char *name, const char *text, size_t len,
 			bool no_duplicates, cJSON **out, fc_error *err)
 {
-	const char *end = NULL;
+	const char *end = NULL, *enc;
 	cJSON *root;
 	size_t off = 0;
 
 	*out = NULL;
+	if ((enc = fc_utf16_or_32(text, len)))
+		return fc_error_set(err, FC_ERR_PARSE,
+				    "%s: %s text; JSON must be UTF-8: convert "
+				    "it, e.g. with iconv -f %s -t UTF-8",
+				    name, enc, enc);
 	/* A byte-order mark is not JSON, but editors write one. */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
@@ -74,6 +105,13 @@ fc_status fc_json_parse(const char *name, const char *text, size_t len,
 		if (pos > len)
 			pos = len;
 		fc_text_position(text, pos, &line, &col);
+		if (depth_at(text, pos + 1) > CJSON_NESTING_LIMIT)
+			return fc_error_set(err, FC_ERR_PARSE,
+					    "%s:%u:%u: JSON nested too deeply "
+					    "(more than %d arrays and objects "
+					    "inside one another)",
+					    name, line, col,
+					    (int)CJSON_NESTING_LIMIT);
 		for (size_t i = pos; i < len && n < 16; i++) {
 			unsigned char ch = (unsigned char)text[i];
 			if (ch == '\n' || ch == '\r')

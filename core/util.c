@@ -339,6 +339,41 @@ uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
+const char *fc_utf16_or_32(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = len < 1024 ? len : 1024, zero[4] = {0, 0, 0, 0};
+
+	if (len >= 4 && !memcmp(s, "\xFF\xFE\0\0", 4))
+		return "UTF-32LE";
+	if (len >= 4 && !memcmp(s, "\0\0\xFE\xFF", 4))
+		return "UTF-32BE";
+	if (len >= 2 && !memcmp(s, "\xFF\xFE", 2))
+		return "UTF-16LE";
+	if (len >= 2 && !memcmp(s, "\xFE\xFF", 2))
+		return "UTF-16BE";
+	/* No mark: ASCII text encoded in UTF-16 or UTF-32 is mostly zero
+	 * bytes in fixed places. */
+	n -= n % 4;
+	if (n < 8)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		zero[i % 4] += s[i] == 0;
+	if (zero[0] * 10 < n / 4 && zero[1] * 10 > n / 4 * 9 &&
+	    zero[2] * 10 > n / 4 * 9 && zero[3] * 10 > n / 4 * 9)
+		return "UTF-32LE";
+	if (zero[3] * 10 < n / 4 && zero[0] * 10 > n / 4 * 9 &&
+	    zero[1] * 10 > n / 4 * 9 && zero[2] * 10 > n / 4 * 9)
+		return "UTF-32BE";
+	if ((zero[0] + zero[2]) * 10 < n / 2 &&
+	    (zero[1] + zero[3]) * 10 > n / 2 * 6)
+		return "UTF-16LE";
+	if ((zero[1] + zero[3]) * 10 < n / 2 &&
+	    (zero[0] + zero[2]) * 10 > n / 2 * 6)
+		return "UTF-16BE";
+	return NULL;
+}
+
 size_t fc_utf8_check(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -542,22 +577,39 @@ int fc_month_from_name(const char *s, size_t n)
 	return 0;
 }
 
-fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
+bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
+		    int *month, int *day)
 {
 	int y = 0, m = 0, d = 0;
 	size_t i = 0;
 
 	if (!s)
-		return FC_DATE_NONE;
+		return false;
 	if (!format) {
+		static const int width[3] = {4, 2, 2};
+		int v[3] = {0, 0, 0};
 		if (len > 10 && (s[10] == 'T' || s[10] == ' '))
 			len = 10;
-		return fc_date_parse_iso(s, len);
+		if (len != 10)
+			return false;
+		for (int f = 0; f < 3; f++) {
+			for (int k = 0; k < width[f]; k++, i++) {
+				if (s[i] < '0' || s[i] > '9')
+					return false;
+				v[f] = v[f] * 10 + (s[i] - '0');
+			}
+			if (f < 2 && s[i++] != '-')
+				return false;
+		}
+		*year = v[0];
+		*month = v[1];
+		*day = v[2];
+		return true;
 	}
 	for (const char *f = format; *f; f++) {
 		if (*f != '%') {
 			if (i >= len || s[i] != *f)
-				return FC_DATE_NONE;
+				return false;
 			i++;
 			continue;
 		}
@@ -566,7 +618,7 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 			int k;
 			for (k = 0; k < 4; k++, i++) {
 				if (i >= len || s[i] < '0' || s[i] > '9')
-					return FC_DATE_NONE;
+					return false;
 				y = y * 10 + (s[i] - '0');
 			}
 		} else if (*f == 'm' || *f == 'd' || *f == 'e') {
@@ -577,7 +629,7 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 				k++;
 			}
 			if (k == 0)
-				return FC_DATE_NONE;
+				return false;
 			if (*f == 'm')
 				m = v;
 			else
@@ -589,18 +641,60 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 				i++;
 			m = fc_month_from_name(s + st, i - st);
 			if (!m)
-				return FC_DATE_NONE;
+				return false;
 		} else if (*f == '%') {
 			if (i >= len || s[i] != '%')
-				return FC_DATE_NONE;
+				return false;
 			i++;
 		} else {
-			return FC_DATE_NONE;
+			return false;
 		}
 	}
 	if (i != len)
+		return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}
+
+fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
+{
+	int y, m, d;
+
+	if (!fc_date_fields(s, len, format, &y, &m, &d))
 		return FC_DATE_NONE;
 	return fc_date_from_ymd(y, m, d);
+}
+
+const char *fc_date_why_not(int year, int month, int day, char *buf,
+			    size_t size)
+{
+	static const char *const names[12] = {
+	    "January", "February", "March",	"April",   "May",      "June",
+	    "July",    "August",   "September", "October", "November", "December"};
+	int last;
+
+	if (year < 1 || year > 9999)
+		snprintf(buf, size, "the year %d is out of range", year);
+	else if (month < 1 || month > 12)
+		snprintf(buf, size, "there is no month %d", month);
+	else if (day < 1)
+		snprintf(buf, size, "there is no day %d", day);
+	else if (fc_date_from_ymd(year, month, day) != FC_DATE_NONE)
+		snprintf(buf, size, "it is a date");
+	else {
+		for (last = 31; last > 27; last--)
+			if (fc_date_from_ymd(year, month, last) != FC_DATE_NONE)
+				break;
+		if (month == 2)
+			snprintf(buf, size, "February %d has %d days", year,
+				 last);
+		else
+			snprintf(buf, size, "%s has %d days", names[month - 1],
+				 last);
+	}
+	return buf;
 }
 
 fc_date fc_date_today(void)

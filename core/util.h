@@ -83,6 +83,11 @@ uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len);
  * `len` if all is valid. NUL bytes count as invalid. */
 size_t fc_utf8_check(const char *s, size_t len);
 
+/* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when `len` bytes of
+ * `s` are text in that encoding (a byte-order mark, or the zero bytes of
+ * ASCII text so encoded), else NULL. Static strings; pure. */
+const char *fc_utf16_or_32(const char *s, size_t len);
+
 /* Formats a double the way figcheck prints values: integers without a
  * fraction and with thousands separators when `group` is set ("9,770"),
  * other values with up to `decimals` digits, trailing zeros removed.
@@ -114,6 +119,19 @@ void fc_arena_free(fc_arena *a);
  * (YYYY-MM-DD, anything after position 10 ignored if it starts with 'T' or
  * a space). FC_DATE_NONE when it does not parse. */
 fc_date fc_date_parse_format(const char *s, size_t len, const char *format);
+
+/* Reads the year, month and day of `len` bytes of `s` in `format`, as
+ * fc_date_parse_format does, without checking that they make a date: so
+ * that "2023-11-31" can be told apart from "TBD". A field the format
+ * lacks is 0. True when the text has the format's shape. Pure. */
+bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
+		    int *month, int *day);
+
+/* Why (year, month, day) is not a date, in words ("November has 30
+ * days", "there is no month 13"), written into `buf` (`size` bytes,
+ * truncated). Returns buf. */
+const char *fc_date_why_not(int year, int month, int day, char *buf,
+			    size_t size);
 
 /* The month (1-12) named by `n` bytes of `s` ("Nov", "november", "Sept"),
  * or 0. */

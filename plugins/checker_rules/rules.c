@@ -630,7 +630,8 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 	root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 	if (!root) {
 		unsigned line = 1, col = 1;
-		size_t pos = end ? (size_t)(end - text) : 0;
+		size_t pos = end ? (size_t)(end - text) : 0, depth = 0;
+		bool in_str = false;
 		for (size_t i = 0; i < pos && i < len; i++) {
 			if (text[i] == '\n') {
 				line++;
@@ -638,8 +639,26 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 			} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
 				col++;
 			}
+			/* How deep the brackets go, strings skipped. */
+			if (in_str)
+				in_str = !(text[i] == '"' &&
+					   (i == 0 || text[i - 1] != '\\'));
+			else if (text[i] == '"')
+				in_str = true;
+			else if (text[i] == '[' || text[i] == '{')
+				depth++;
+			else if ((text[i] == ']' || text[i] == '}') && depth)
+				depth--;
 		}
+		if (pos < len && (text[pos] == '[' || text[pos] == '{'))
+			depth++;
 		free(text);
+		if (depth > CJSON_NESTING_LIMIT)
+			return st->host->error(
+			    err, FC_ERR_CONFIG,
+			    "rule pack %s:%u:%u: JSON nested too deeply (more "
+			    "than %d arrays and objects inside one another)",
+			    file, line, col, (int)CJSON_NESTING_LIMIT);
 		return st->host->error(err, FC_ERR_CONFIG,
 				       "rule pack %s:%u:%u: invalid JSON", file,
 				       line, col);

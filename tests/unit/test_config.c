@@ -86,6 +86,34 @@ START_TEST(test_parse)
 }
 END_TEST
 
+/* Text that is JSON in the wrong encoding, or nested past what the
+ * parser takes, gets a message that says so rather than "invalid JSON
+ * near '[[[['". */
+START_TEST(test_encoding_and_depth)
+{
+	static const char u16[] = "\xff\xfe{\0}\0";
+	fc_config *cfg = NULL;
+	fc_buf deep = {0};
+	fc_error err;
+
+	ck_assert_int_eq(fc_config_parse("t.json", NULL, u16, sizeof(u16) - 1,
+					 &cfg, &err),
+			 FC_ERR_CONFIG);
+	ck_assert_msg(strstr(err.msg, "t.json: UTF-16LE text") &&
+			  strstr(err.msg, "iconv -f UTF-16LE -t UTF-8"),
+		      "%s", err.msg);
+	fc_buf_puts(&deep, "{\"checkers\": ");
+	for (int i = 0; i < 1100; i++)
+		fc_buf_puts(&deep, "[");
+	ck_assert_int_eq(fc_config_parse("t.json", NULL, deep.data, deep.len,
+					 &cfg, &err),
+			 FC_ERR_CONFIG);
+	ck_assert_msg(strstr(err.msg, "t.json:1:1013: JSON nested too deeply"),
+		      "%s", err.msg);
+	fc_buf_free(&deep);
+}
+END_TEST
+
 START_TEST(test_values)
 {
 	const char *text =
@@ -242,6 +270,7 @@ static Suite *suite(void)
 
 	tcase_add_loop_test(tc, test_parse, 0, (int)FC_ARRAY_LEN(cases));
 	tcase_add_test(tc, test_values);
+	tcase_add_test(tc, test_encoding_and_depth);
 	tcase_add_test(tc, test_search_upward);
 	tcase_add_test(tc, test_defaults);
 	tcase_add_loop_test(tc, test_plugin_options, 0,

@@ -389,6 +389,77 @@ START_TEST(test_dates)
 }
 END_TEST
 
+/* A date in a document's metadata that names no day is an error kept
+ * with the document, naming the file, line and column; one that cannot be
+ * read is a warning; an empty one is no date. */
+typedef struct bad_date_case {
+	fc_doc_format format;
+	const char *text;
+	const char *error;   /* part of fc_document_date_error, or NULL */
+	const char *warning; /* part of fc_document_date_warning, or NULL */
+} bad_date_case;
+
+static const bad_date_case bad_date_cases[] = {
+    {FC_FORMAT_MARKDOWN, "---\ndate: 2023-11-31\n---\nx\n",
+     "d.md:2:7: front matter date '2023-11-31' is not a date (November has "
+     "30 days)",
+     NULL},
+    {FC_FORMAT_MARKDOWN, "---\ntitle: t\ndate: \"2023-02-29T10:00:00Z\"\n---\n",
+     "d.md:3:8: front matter date '2023-02-29T10:00:00Z' is not a date "
+     "(February 2023 has 28 days)",
+     NULL},
+    {FC_FORMAT_MARKDOWN, "+++\ndate = 2023-13-01\n+++\nx\n",
+     "there is no month 13", NULL},
+    {FC_FORMAT_MARKDOWN, "---\npublished: 31 April 2023\n---\nx\n",
+     "April has 30 days", NULL},
+    {FC_FORMAT_MARKDOWN, "---\ndate: soon\n---\nx\n", NULL,
+     "d.md:2:7: front matter date 'soon' is not a date"},
+    {FC_FORMAT_MARKDOWN, "---\ndate: \"\"\ntitle: x\n---\nx\n", NULL, NULL},
+    {FC_FORMAT_MARKDOWN, "---\ndate: ~\n---\nx\n", NULL, NULL},
+    {FC_FORMAT_HTML, "<meta name=\"date\" content=\"2023-11-31\">",
+     "d.html:1:28: HTML <meta> date '2023-11-31' is not a date", NULL},
+    {FC_FORMAT_HTML,
+     "<script type=\"application/ld+json\">{\"datePublished\": "
+     "\"2023-06-31\"}</script>",
+     "JSON-LD datePublished '2023-06-31' is not a date (June has 30 days)",
+     NULL},
+    {FC_FORMAT_HTML, "<p><time datetime=\"2023-09-31\">then</time></p>",
+     "HTML <time> datetime '2023-09-31'", NULL},
+    /* A <time> may hold a time or a duration: not a date, no word. */
+    {FC_FORMAT_HTML, "<p><time datetime=\"PT2H\">two hours</time></p>", NULL,
+     NULL},
+    {FC_FORMAT_HTML, "<meta name=\"date\" content=\"tomorrow\">", NULL,
+     "HTML <meta> date 'tomorrow' is not a date"},
+};
+
+START_TEST(test_bad_dates)
+{
+	const bad_date_case *c = &bad_date_cases[_i];
+	const char *name = c->format == FC_FORMAT_HTML ? "d.html" : "d.md";
+	const char *e, *w;
+	fc_document *doc;
+	fc_error err;
+
+	ck_assert_int_eq(fc_document_from_memory(name, c->text, strlen(c->text),
+						 NULL, &doc, &err),
+			 FC_OK);
+	e = fc_document_date_error(doc);
+	w = fc_document_date_warning(doc);
+	if (c->error)
+		ck_assert_msg(e && strstr(e, c->error), "case %d: error %s", _i,
+			      e ? e : "(none)");
+	else
+		ck_assert_msg(!e, "case %d: unexpected error %s", _i, e);
+	if (c->warning)
+		ck_assert_msg(w && strstr(w, c->warning), "case %d: warning %s",
+			      _i, w ? w : "(none)");
+	else
+		ck_assert_msg(!w, "case %d: unexpected warning %s", _i, w);
+	ck_assert_int_eq(doc->date, FC_DATE_NONE);
+	fc_document_free(doc);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Suppression comments. */
 
@@ -603,6 +674,43 @@ START_TEST(test_bad_input)
 }
 END_TEST
 
+/* UTF-16 and UTF-32 text, with or without a byte-order mark, is named as
+ * such, not called binary. */
+START_TEST(test_utf16)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *enc;
+	} cases[] = {
+	    {"\xff\xfeT\0h\0e\0 \0t\0o\0l\0l\0", 18, "UTF-16LE"},
+	    {"\xfe\xff\0T\0h\0e", 8, "UTF-16BE"},
+	    {"T\0h\0e\0 \0t\0o\0l\0l\0 \0r\0o\0s\0e\0", 26, "UTF-16LE"},
+	    {"\0T\0h\0e\0 \0t\0o\0l\0l\0 \0r\0o\0s\0e", 26, "UTF-16BE"},
+	    {"T\0\0\0h\0\0\0e\0\0\0 \0\0\0", 16, "UTF-32LE"},
+	    {"\xff\xfe\0\0T\0\0\0", 8, "UTF-32LE"},
+	};
+	fc_document *doc;
+	fc_error err;
+
+	for (size_t i = 0; i < FC_ARRAY_LEN(cases); i++) {
+		ck_assert_int_eq(fc_document_from_memory("w.txt", cases[i].bytes,
+							 cases[i].len, NULL, &doc,
+							 &err),
+				 FC_ERR_INPUT);
+		ck_assert_msg(strstr(err.msg, cases[i].enc) &&
+				  strstr(err.msg, "convert it") &&
+				  !strstr(err.msg, "binary"),
+			      "case %zu: %s", i, err.msg);
+	}
+	/* A binary file is still a binary file. */
+	ck_assert_int_eq(fc_document_from_memory("b.txt", "PK\003\004\0\0bin",
+						 11, NULL, &doc, &err),
+			 FC_ERR_INPUT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "binary file"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("document");
@@ -617,6 +725,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_format_names);
 	tcase_add_test(tc, test_display_name_decides_format);
 	tcase_add_loop_test(tc, test_dates, 0, (int)FC_ARRAY_LEN(date_cases));
+	tcase_add_loop_test(tc, test_bad_dates, 0,
+			    (int)FC_ARRAY_LEN(bad_date_cases));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("suppress");
 	tcase_add_test(tc, test_suppress_next_line);
@@ -629,6 +739,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_hostile);
 	tcase_add_test(tc, test_bad_input);
+	tcase_add_test(tc, test_utf16);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -137,6 +137,59 @@ START_TEST(test_doc_date)
 }
 END_TEST
 
+/* A date the draft gives that names no day is not replaced by today's
+ * in silence: the document is refused (unless --date gives its date),
+ * and a claim whose own date names no day is left unchecked. */
+START_TEST(test_impossible_dates)
+{
+	static const char *const drafts[][3] = {
+	    {"a.md", "---\ndate: 2023-11-31\n---\nIsraeli strikes have killed "
+		     "9,770 Palestinians.\n",
+	     "a.md:2:7: front matter date '2023-11-31' is not a date (November "
+	     "has 30 days); correct it, or give the as-of date with --date"},
+	    {"a.html", "<meta name=\"date\" content=\"2023-11-31\"><p>Israeli "
+		       "strikes have killed 9,770 Palestinians.</p>\n",
+	     "a.html:1:28: HTML <meta> date '2023-11-31' is not a date"},
+	    {"a.txt", "GAZA CITY, Nov 31 (Reuters) - Israeli strikes have "
+		      "killed 9,770 Palestinians.\n",
+	     "a.txt:1:12: dateline 'Nov 31' is not a date (November has 30 "
+	     "days)"},
+	    {"b.txt", "29 February 2023\n\nIsraeli strikes have killed 9,770 "
+		      "Palestinians.\n",
+	     "b.txt:1:1: dateline '29 February 2023' is not a date (February "
+	     "2023 has 28 days)"},
+	};
+	fc_engine *eng = example_engine("\"year\": 2023");
+	fc_document *doc;
+	fc_doc_result *r;
+	fc_error err;
+
+	for (size_t i = 0; i < FC_ARRAY_LEN(drafts); i++) {
+		ck_assert_int_eq(fc_document_from_memory(drafts[i][0],
+							 drafts[i][1],
+							 strlen(drafts[i][1]),
+							 NULL, &doc, &err),
+				 FC_OK);
+		ck_assert_int_eq(fc_engine_check(eng, doc, &r, &err),
+				 FC_ERR_INPUT);
+		ck_assert_ptr_null(r);
+		ck_assert_msg(strstr(err.msg, drafts[i][2]), "case %zu: %s", i,
+			      err.msg);
+	}
+	/* A claim's own date that names no day: not checked at another. */
+	r = tu_check(eng, "c.txt",
+		     "5 NOV\n\nAs of November 31, Israeli strikes had killed "
+		     "9,770 Palestinians.\n");
+	ck_assert_int_eq(finding(r, "9,770", NULL)->verdict,
+			 FC_VERDICT_UNCHECKED);
+	ck_assert_ptr_nonnull(strstr(finding(r, "9,770", NULL)->message,
+				     "\"As of November 31\" names a day that "
+				     "does not exist"));
+	fc_doc_result_free(r);
+	fc_engine_free(eng);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* What the core reads in a claim's sentence. */
 
@@ -428,6 +481,7 @@ static Suite *suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_doc_date);
+	tcase_add_test(tc, test_impossible_dates);
 	tcase_add_test(tc, test_claim_context);
 	tcase_add_test(tc, test_explanation_fields);
 	tcase_add_test(tc, test_consistency);

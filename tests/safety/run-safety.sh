@@ -1,0 +1,49 @@
+#!/bin/sh
+# run-safety.sh: silent misses and passes, and safe I/O (issue 11): a
+# draft's impossible date, a run without configuration, reports written
+# onto symbolic links, FIFOs and devices, folder walks that meet links
+# out of the tree, hostile file names, an interrupted report.
+. "$(dirname "$0")/../cli/lib.sh"
+cd "$top_srcdir" || exit 99
+CFG="$top_srcdir/examples/figcheck.json"
+
+run() {
+	"$FIGCHECK" "$@" > "$TMP/out" 2>&1 < /dev/null
+}
+
+# lacks NAME PATTERN: the last output lacks PATTERN.
+lacks() {
+	if grep -qF -- "$2" "$TMP/out"; then
+		not_ok "$1" "unexpected: $2" "$(head -c 1500 "$TMP/out")"
+	else
+		ok "$1"
+	fi
+}
+
+# --- Impossible dates ------------------------------------------------
+printf -- '---\ndate: 2023-11-31\n---\n\nFour weeks of war have brought the death of 9,770 Palestinians.\n' > "$TMP/bad-date.md"
+run -c "$CFG" "$TMP/bad-date.md"
+check_output date-impossible 2 $? \
+	"$TMP/bad-date.md:2:7: front matter date '2023-11-31' is not a date (November has 30 days)"
+# --date makes the draft's own date moot.
+run -c "$CFG" --date 2023-11-05 "$TMP/bad-date.md"
+check_output date-impossible-overridden 0 $? \
+	"bad-date.md:5:45: ok: \"9,770\" agrees with gaza-moh"
+
+# A dateline that names no day.
+printf 'GAZA CITY, Nov 31 (Reuters) - Israeli strikes have killed 9,770 Palestinians.\n' > "$TMP/dateline.txt"
+run -c "$CFG" "$TMP/dateline.txt"
+check_output dateline-impossible 2 $? \
+	"dateline.txt:1:12: dateline 'Nov 31' is not a date (November has 30 days)"
+
+# --- Encodings and depth ---------------------------------------------
+printf '\377\376T\000h\000e\000 \000t\000o\000l\000l\000\n\000' > "$TMP/utf16.txt"
+run -c "$CFG" "$TMP/utf16.txt"
+check_output utf16-draft 2 $? "utf16.txt: UTF-16LE text; figcheck reads UTF-8: convert it"
+lacks utf16-not-binary "binary"
+{ printf '{"pack": "deep", "rules": '; i=0; while [ $i -lt 1100 ]; do printf '['; i=$((i + 1)); done; } > "$TMP/deep-pack.json"
+printf '{"checkers": {"rules": {"packs": ["deep-pack.json"]}}}\n' > "$TMP/deep-cfg.json"
+run -c "$TMP/deep-cfg.json" "$TMP/bad-date.md"
+check_output rule-pack-too-deep 2 $? "deep-pack.json:1:1026: JSON nested too deeply"
+
+finish
