@@ -158,6 +158,23 @@ fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
 	rc = fc_plugins_load_dirs(&eng->plugins, &dirs, &eng->logger, err);
 	if (rc != FC_OK)
 		goto fail;
+	if (eng->plugins.count == 0) {
+		/* Nothing can be checked or written: an installation that
+		 * looks in the wrong place, not an empty result. */
+		fc_buf where = {0};
+		for (size_t i = 0; i < dirs.count; i++)
+			fc_buf_printf(&where, "%s%s", i ? ", " : "",
+				      dirs.dirs[i]);
+		rc = fc_error_set(err, FC_ERR_CONFIG,
+				  "no plugins found; looked in %s. figcheck "
+				  "needs its plugins (installed with it in "
+				  "%s): reinstall it, or name their folder with "
+				  "--plugin-dir or FIGCHECK_PLUGIN_PATH",
+				  where.data ? where.data : "no folder",
+				  fc_default_plugin_dir());
+		fc_buf_free(&where);
+		goto fail;
+	}
 
 	/* The rules path. */
 	if ((env = getenv("FIGCHECK_RULES_PATH")) && env[0])
@@ -198,6 +215,13 @@ static fc_status start_checkers(fc_engine *eng, fc_error *err)
 {
 	const fc_config *cfg = eng->cfg;
 	fc_status rc;
+
+	/* Without a checker, every draft would pass with no claims found. */
+	if (!fc_plugins_count(&eng->plugins, FC_PLUGIN_CHECKER))
+		return fc_error_set(err, FC_ERR_CONFIG,
+				    "no checker plugin is loaded, so no claim "
+				    "could be found; see 'figcheck plugins' for "
+				    "what was loaded and from where");
 
 	/* A checker named in the configuration must exist. */
 	if (cfg->checkers) {

@@ -252,6 +252,15 @@ const fc_loaded_plugin *fc_plugins_find(const fc_plugin_set *set,
 	return NULL;
 }
 
+size_t fc_plugins_count(const fc_plugin_set *set, fc_plugin_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < set->count; i++)
+		n += set->items[i].desc->kind == kind;
+	return n;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

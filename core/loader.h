@@ -48,6 +48,9 @@ fc_status fc_plugins_load_dirs(fc_plugin_set *set, const fc_pathlist *dirs,
 const fc_loaded_plugin *fc_plugins_find(const fc_plugin_set *set,
 					fc_plugin_kind kind, const char *name);
 
+/* The number of loaded plugins of `kind`. */
+size_t fc_plugins_count(const fc_plugin_set *set, fc_plugin_kind kind);
+
 void fc_plugins_free(fc_plugin_set *set);
 
 /* "checker", "source" or "reporter". Static. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fc-paths.h"
 #include "paths.h"
 #include "util.h"
 
