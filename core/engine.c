@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +42,10 @@ struct fc_engine {
 	fc_store store;
 	fc_fetcher *fetcher;
 	fc_arena arena;          /* strings of infos */
+
+	char **warnings;         /* run-level warnings for every report */
+	size_t n_warnings, cap_warnings;
+	bool no_sources;         /* checking with no reference source */
 };
 
 void fc_engine_options_init(fc_engine_options *o)
@@ -104,6 +110,9 @@ void fc_engine_free(fc_engine *eng)
 	fc_fetcher_free(eng->fetcher);
 	fc_arena_free(&eng->arena);
 	fc_plugins_free(&eng->plugins);
+	for (size_t i = 0; i < eng->n_warnings; i++)
+		free(eng->warnings[i]);
+	free(eng->warnings);
 	fc_config_free(eng->cfg);
 	free(eng->rules_path);
 	free(eng->cache_dir);
@@ -534,6 +543,67 @@ out:
 	return rc;
 }
 
+fc_status fc_engine_warn(fc_engine *eng, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+		return FC_ERR_NOMEM;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (fc_grow((void **)&eng->warnings, &eng->cap_warnings,
+		    eng->n_warnings + 1, sizeof(char *))) {
+		free(msg);
+		return FC_ERR_NOMEM;
+	}
+	eng->warnings[eng->n_warnings++] = msg;
+	fc_log(&eng->logger, FC_LOG_WARNING, NULL, "%s", msg);
+	return FC_OK;
+}
+
+const char *const *fc_engine_warnings(const fc_engine *eng, size_t *n)
+{
+	*n = eng->n_warnings;
+	return (const char *const *)eng->warnings;
+}
+
+bool fc_engine_run_failed(const fc_engine *eng)
+{
+	return eng->no_sources && eng->fail_on <= FC_VERDICT_UNVERIFIED;
+}
+
+/* A run with no reference source can verify nothing: every claim comes
+ * out unverified. Say so on stderr and in every report, and fail the run
+ * under --fail-on unverified (or lower) even when it found no claim. */
+static fc_status warn_no_sources(fc_engine *eng)
+{
+	char cwd[4096];
+
+	eng->no_sources = true;
+	if (eng->cfg->path)
+		return fc_engine_warn(
+		    eng,
+		    "the configuration %s has no sources: no claim can be "
+		    "verified, and every one comes out unverified; add "
+		    "\"sources\" to it",
+		    eng->cfg->path);
+	if (!getcwd(cwd, sizeof(cwd)))
+		snprintf(cwd, sizeof(cwd), "the current folder");
+	return fc_engine_warn(
+	    eng,
+	    "no configuration found (no --config, and no %s in %s or any "
+	    "folder above it): there are no reference sources, so no claim "
+	    "can be verified, and every one comes out unverified; give "
+	    "--config FILE, or create %s",
+	    FC_CONFIG_NAME, cwd, FC_CONFIG_NAME);
+}
+
 fc_status fc_engine_start(fc_engine *eng, unsigned what, fc_error *err)
 {
 	fc_status rc;
@@ -541,9 +611,13 @@ fc_status fc_engine_start(fc_engine *eng, unsigned what, fc_error *err)
 	if ((what & FC_START_CHECKERS) && !eng->checkers &&
 	    (rc = start_checkers(eng, err)))
 		return rc;
-	if ((what & (FC_START_SOURCES | FC_START_FETCH)) && !eng->sources &&
-	    (rc = start_sources(eng, err)))
-		return rc;
+	if ((what & (FC_START_SOURCES | FC_START_FETCH)) && !eng->sources) {
+		if ((rc = start_sources(eng, err)))
+			return rc;
+		if ((what & FC_START_CHECKERS) && eng->n_sources == 0 &&
+		    warn_no_sources(eng) != FC_OK)
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
 	if (what & FC_START_FETCH)
 		return fetch_sources(eng, err);
 	return FC_OK;
@@ -1168,7 +1242,10 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 	rep.n_docs = n;
 	rep.sources = fc_engine_sources(eng, &rep.n_sources);
 	rep.fail_on = eng->fail_on;
+	rep.failed = fc_engine_run_failed(eng);
 	rep.color = want_color(path);
+	rep.warnings = (const char *const *)eng->warnings;
+	rep.n_warnings = eng->n_warnings;
 	for (size_t i = 0; i < n; i++) {
 		docs[i].path = paths[i];
 		docs[i].error = errors ? errors[i] : NULL;

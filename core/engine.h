@@ -91,6 +91,20 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 /* The fail-on threshold in effect; FC_VERDICT_COUNT means never. */
 fc_verdict fc_engine_fail_on(const fc_engine *eng);
 
+/* True when the run fails whatever its findings: it has no reference
+ * source (no configuration found, or one without sources), so nothing
+ * could be verified, and the threshold is unverified or lower. */
+bool fc_engine_run_failed(const fc_engine *eng);
+
+/* Adds a warning about the run as a whole, which every report shows
+ * (fc_report.warnings) and which is logged now. The text is copied.
+ * fc_engine_start adds one when a check has no reference source. Not
+ * thread-safe: call it from the thread that owns the engine. */
+fc_status fc_engine_warn(fc_engine *eng, const char *fmt, ...) FC_PRINTF(2, 3);
+
+/* The run's warnings so far, in order; borrowed from the engine. */
+const char *const *fc_engine_warnings(const fc_engine *eng, size_t *n);
+
 /* Information about the configured sources, after fc_engine_start. */
 const fc_source_info *fc_engine_sources(const fc_engine *eng, size_t *n);
 

@@ -529,6 +529,7 @@ static int cmd_check(int argc, char **argv)
 			status = FC_EXIT_ERROR;
 		}
 	}
+	failed = fc_engine_run_failed(eng);
 	for (size_t i = 0; i < in.n; i++)
 		for (size_t k = 0; results[i] && k < results[i]->n_findings; k++)
 			if (results[i]->findings[k].verdict >= fc_engine_fail_on(eng))

@@ -507,6 +507,9 @@ static fc_status explain_unverified(const fc_verifier *v, const fc_claim *c,
 	} else {
 		fc_buf_printf(&why, "no record of %s on or before %s",
 		              c->metric, d1);
+		if (v->n_sources == 0)
+			fc_buf_puts(&why, " (no reference source is "
+			                  "configured)");
 		if (n_refs > 0) {
 			fc_date_format(refs[0].rec.date, d2);
 			fc_buf_printf(&why, " (%s's records begin on %s)",

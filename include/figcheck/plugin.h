@@ -46,7 +46,7 @@ extern "C" {
 
 /* The ABI this header describes. Bumped on any incompatible change to the
  * structures below; the loader refuses a plugin built for another one. */
-#define FC_PLUGIN_ABI 1
+#define FC_PLUGIN_ABI 2
 #define FC_PLUGIN_MAGIC 0x46434b50u /* "FCKP" */
 #define FC_PLUGIN_SYMBOL "figcheck_plugin"
 
@@ -321,8 +321,15 @@ typedef struct fc_report {
 	size_t n_sources;
 	size_t counts[FC_VERDICT_COUNT]; /* findings per verdict */
 	fc_verdict fail_on;
-	bool failed;               /* some finding at or above fail_on */
+	bool failed;               /* some finding at or above fail_on, or a
+	                              run-level condition that fails it */
 	bool color;                /* the output is a terminal that wants colour */
+	/* Added in ABI 2. */
+	const char *const *warnings; /* what every report must say about the
+	                                run as a whole, one sentence each
+	                                ("no configuration found: ..."), or
+	                                NULL; owned by the core */
+	size_t n_warnings;
 } fc_report;
 
 /* ------------------------------------------------------------------ */

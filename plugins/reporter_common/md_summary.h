@@ -151,6 +151,11 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 		fprintf(out, "; %zu document%s could not be read", n_err,
 			n_err == 1 ? "" : "s");
 	fputs(".\n\n", out);
+	for (size_t w = 0; w < rep->n_warnings; w++) {
+		fputs("> **Warning:** ", out);
+		mds_text(out, rep->warnings[w]);
+		fputs("\n\n", out);
+	}
 	for (size_t d = 0; d < rep->n_docs; d++) {
 		const fc_report_doc *rd = &rep->docs[d];
 		for (size_t i = 0; i < rd->n_findings; i++) {

@@ -201,6 +201,12 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 			count[LVL_ERROR], count[LVL_WARNING], count[LVL_NOTICE],
 			GITHUB_LIMIT);
 	}
+	/* The run's own warnings first, so that no limit hides them. */
+	for (size_t w = 0; w < rep->n_warnings; w++) {
+		fputs("::warning title=figcheck%3A run warning::", out);
+		gh_escape(out, rep->warnings[w], false);
+		fputc('\n', out);
+	}
 	/* Errors first, then warnings, then notices; each in text order. */
 	for (int l = 0; l < LVL_COUNT; l++)
 		for (size_t d = 0; d < rep->n_docs; d++)

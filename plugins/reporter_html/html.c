@@ -155,6 +155,7 @@ static const char css[] =
     "td,th{border-top:1px solid var(--line);padding:.3rem;text-align:left;"
     "vertical-align:top;overflow-wrap:anywhere}\n"
     ".error{color:var(--bad);font-weight:600}\n"
+    ".warning{border-left:4px solid var(--old);background:var(--oldb);padding:.4rem .7rem;margin:.6rem 0}\n"
     "footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem;"
     "border-top:1px solid var(--line);margin-top:2rem}\n"
     "@media (max-width:40rem){body{font-size:16px}"
@@ -431,6 +432,12 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 			fc_verdict_name(rep->fail_on));
 	else
 		fputs("nothing (--fail-on never).</p>\n", out);
+	for (size_t w = 0; w < rep->n_warnings; w++) {
+		fputs("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ",
+		      out);
+		esc(out, rep->warnings[w]);
+		fputs("</p>\n", out);
+	}
 	fputs("<ul class=\"counts\">", out);
 	for (int v = FC_VERDICT_COUNT - 1; v >= 0; v--)
 		if (rep->counts[v])

@@ -159,6 +159,15 @@ static cJSON *report_json(const fc_report *rep)
 	ok = ok && sum && rj_add_num(sum, "documents", (double)rep->n_docs) &&
 	     rj_add_num(sum, "findings", (double)ru_total(rep)) &&
 	     rj_add_counts(sum, "verdicts", rep);
+	if (ok && rep->n_warnings) {
+		/* Run-level warnings, only when there are some. */
+		cJSON *w = cJSON_AddArrayToObject(root, "warnings");
+		ok = w != NULL;
+		for (size_t i = 0; ok && i < rep->n_warnings; i++) {
+			cJSON *s = cJSON_CreateString(rep->warnings[i]);
+			ok = s && cJSON_AddItemToArray(w, s);
+		}
+	}
 	srcs = cJSON_AddArrayToObject(root, "sources");
 	ok = ok && srcs;
 	for (size_t i = 0; ok && i < rep->n_sources; i++) {

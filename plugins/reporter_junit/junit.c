@@ -194,6 +194,7 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 {
 	const state *st = p;
 	size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+	bool run_fails;
 
 	/* Totals first: the root element carries them. */
 	for (size_t d = 0; d < rep->n_docs; d++) {
@@ -205,6 +206,14 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 			count_cases(st, rep, rd, &tests, &failures, &skipped);
 		}
 	}
+	/* The run's warnings are test cases of their own: failures when
+	 * they are what fails the run (no claim does), else skipped. */
+	run_fails = rep->failed && failures == 0;
+	tests += rep->n_warnings;
+	if (run_fails)
+		failures += rep->n_warnings;
+	else
+		skipped += rep->n_warnings;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
 	fputs("<testsuites name=\"", out);
 	xml(out, rep->tool_name, true);
@@ -246,6 +255,25 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		for (size_t i = 0; !rd->error && i < rd->n_findings; i++)
 			if (st->want[rd->findings[i].verdict])
 				testcase(out, rep, rd->path, &rd->findings[i]);
+		fputs("  </testsuite>\n", out);
+	}
+	if (rep->n_warnings) {
+		fprintf(out,
+			"  <testsuite name=\"figcheck run\" tests=\"%zu\" "
+			"failures=\"%zu\" errors=\"0\" skipped=\"%zu\" "
+			"time=\"0\">\n",
+			rep->n_warnings, run_fails ? rep->n_warnings : 0,
+			run_fails ? 0 : rep->n_warnings);
+		for (size_t w = 0; w < rep->n_warnings; w++) {
+			fprintf(out,
+				"    <testcase name=\"run warning %zu\" "
+				"classname=\"figcheck\" time=\"0\">\n      <%s "
+				"%smessage=\"",
+				w + 1, run_fails ? "failure" : "skipped",
+				run_fails ? "type=\"run\" " : "");
+			xml(out, rep->warnings[w], true);
+			fputs("\"/>\n    </testcase>\n", out);
+		}
 		fputs("  </testsuite>\n", out);
 	}
 	fputs("</testsuites>\n", out);

@@ -404,6 +404,12 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 		phys = cJSON_AddObjectToObject(loc, "physicalLocation");
 		ok = phys && add_artifact(phys, rd->path);
 	}
+	for (size_t w = 0; ok && w < rep->n_warnings; w++) {
+		cJSON *n = cJSON_CreateObject();
+		ok = n && cJSON_AddItemToArray(notes, n) &&
+		     add_str(n, "level", "warning") &&
+		     add_text(n, "message", rep->warnings[w]);
+	}
 	for (size_t s = 0; ok && s < rep->n_sources; s++) {
 		const fc_source_info *si = &rep->sources[s];
 		char msg[1200];

@@ -145,6 +145,10 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 				fprintf(out, "    because %s\n", f->reason);
 		}
 	}
+	/* What is wrong with the run as a whole, just above the summary. */
+	for (size_t i = 0; i < rep->n_warnings; i++)
+		fprintf(out, "%swarning:%s %s\n", rep->color ? "\033[1;35m" : "",
+			rep->color ? "\033[0m" : "", rep->warnings[i]);
 	fprintf(out, "%zu finding%s in %zu document%s: %s\n", total,
 		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s",
 		ru_counts(rep, counts, sizeof(counts)));

@@ -36,6 +36,27 @@ run -c "$CFG" "$TMP/dateline.txt"
 check_output dateline-impossible 2 $? \
 	"dateline.txt:1:12: dateline 'Nov 31' is not a date (November has 30 days)"
 
+# --- No configuration: said on stderr and in the report; caught by
+# --fail-on unverified, even when no claim was found.
+mkdir -p "$TMP/noconf"
+printf 'The ministry in Gaza said 4,800 children were among the dead.\n' > "$TMP/noconf/d.md"
+printf 'Nothing to count here.\n' > "$TMP/noconf/none.md"
+(cd "$TMP/noconf" && "$FIGCHECK" --date 2023-11-05 d.md > "$TMP/out" 2> "$TMP/err")
+check_output no-config-exit-0 0 $? \
+	"warning: no configuration found (no --config, and no .figcheck.json in" \
+	"no reference source is configured"
+if grep -qF "figcheck: warning: no configuration found" "$TMP/err"; then
+	ok no-config-stderr
+else
+	not_ok no-config-stderr "no warning on stderr" "$(cat "$TMP/err")"
+fi
+(cd "$TMP/noconf" && "$FIGCHECK" --fail-on unverified none.md > "$TMP/out" 2>&1)
+check_output no-config-fail-on-unverified 1 $? "0 findings in 1 document"
+(cd "$TMP/noconf" && "$FIGCHECK" -f json none.md > "$TMP/out" 2>&1)
+check_output no-config-json 0 $? '"warnings":	["no configuration found'
+(cd "$TMP/noconf" && "$FIGCHECK" --config .figcheck.json d.md > "$TMP/out" 2>&1)
+check_output ci-recipe-names-config 2 $? ".figcheck.json"
+
 # --- Encodings and depth ---------------------------------------------
 printf '\377\376T\000h\000e\000 \000t\000o\000l\000l\000\n\000' > "$TMP/utf16.txt"
 run -c "$CFG" "$TMP/utf16.txt"

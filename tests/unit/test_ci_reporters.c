@@ -542,6 +542,87 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* Options. */
 
+/* A run without reference sources says so in every format, and fails
+ * under --fail-on unverified even when it found no claim. */
+START_TEST(test_run_warnings)
+{
+	static const struct {
+		const char *format, *mark;
+	} marks[] = {
+	    {"text", "warning: the configuration "},
+	    {"json", "\"warnings\":"},
+	    {"sarif", "has no sources"},
+	    {"junit", "<testcase name=\"run warning 1\" classname=\"figcheck\""},
+	    {"github", "::warning title=figcheck%3A run warning::the "
+		       "configuration "},
+	    {"markdown", "> **Warning:** the configuration "},
+	    {"html", "<p class=\"warning\" role=\"alert\"><b>Warning:</b> the "
+		     "configuration "},
+	};
+	fc_engine *saved = eng;
+	fc_doc_result *r;
+	fc_doc_result *rs[1];
+	char *t;
+	cJSON *root, *notes;
+
+	eng = tu_engine(tmp, "{\"checkers\": {\"consistency\": false}}", NULL);
+	r = tu_check(eng, "a.md", "No figure here.\n");
+	rs[0] = r;
+	for (size_t i = 0; i < FC_ARRAY_LEN(marks); i++) {
+		t = render_n(marks[i].format, rs, NULL, 1);
+		ck_assert_msg(strstr(t, marks[i].mark), "%s: no warning in %s",
+			      marks[i].format, t);
+		ck_assert_msg(strstr(t, "every one comes out unverified"),
+			      "%s: the warning's text", marks[i].format);
+		if (strcmp(marks[i].format, "sarif") == 0) {
+			keep_sarif("run-warning", t);
+			root = parse_sarif(t);
+			notes = cJSON_GetObjectItem(
+			    cJSON_GetArrayItem(
+				cJSON_GetObjectItem(
+				    cJSON_GetArrayItem(
+					cJSON_GetObjectItem(root, "runs"), 0),
+				    "invocations"),
+				0),
+			    "toolExecutionNotifications");
+			ck_assert_str_eq(
+			    cJSON_GetObjectItem(cJSON_GetArrayItem(notes, 0),
+						"level")
+				->valuestring,
+			    "warning");
+			cJSON_Delete(root);
+		}
+		if (strcmp(marks[i].format, "junit") == 0)
+			ck_assert_ptr_nonnull(strstr(t, "<skipped message=\"the "
+							"configuration"));
+		free(t);
+	}
+	fc_doc_result_free(r);
+	fc_engine_free(eng);
+
+	/* --fail-on unverified: the run fails, though nothing was found. */
+	eng = tu_engine(tmp,
+			"{\"fail_on\": \"unverified\", \"checkers\": "
+			"{\"consistency\": false}}",
+			NULL);
+	ck_assert(fc_engine_run_failed(eng));
+	r = tu_check(eng, "a.md", "No figure here.\n");
+	rs[0] = r;
+	t = render_n("json", rs, NULL, 1);
+	ck_assert_ptr_nonnull(strstr(t, "\"failed\":\ttrue"));
+	free(t);
+	t = render_n("junit", rs, NULL, 1);
+	ck_assert_ptr_nonnull(strstr(t, "<failure type=\"run\" message=\"the "
+					"configuration"));
+	ck_assert_ptr_nonnull(strstr(t, "tests=\"1\" failures=\"1\""));
+	free(t);
+	fc_doc_result_free(r);
+	fc_engine_free(eng);
+	eng = saved;
+	ck_assert(!fc_engine_run_failed(eng));
+}
+END_TEST
+
 START_TEST(test_options)
 {
 	static const char *const cases[][2] = {
@@ -627,6 +708,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_html);
 	tcase_add_test(tc, test_html_hostile);
 	tcase_add_test(tc, test_html_only_web_links);
+	tcase_add_test(tc, test_run_warnings);
 	tcase_add_test(tc, test_options);
 	tcase_add_test(tc, test_option_values);
 	suite_add_tcase(s, tc);
