@@ -803,6 +803,9 @@ int main(int argc, char **argv)
 {
 	int ret;
 
+	/* A report, baseline or cache entry being written when a signal
+	 * ends the run leaves no temporary file behind. */
+	fc_tmpfiles_install_handler();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "figcheck: error: libcurl could not start\n");
 		return FC_EXIT_ERROR;

@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -244,8 +246,144 @@ fc_status fc_read_file(const char *path, size_t max, char **out,
 	return FC_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* Temporary files to remove when a signal ends the process. The one
+ * piece of global mutable state of the library: a signal handler can
+ * reach nothing else. Slots are claimed and released with atomic
+ * operations and the handler only reads them, so it is async-signal-
+ * safe; paths live in the slots themselves, never in the heap. */
+
+#define TMP_SLOTS 64
+#define TMP_FREE 0
+#define TMP_FILLING 1
+#define TMP_ACTIVE 2
+
+static struct tmp_slot {
+	_Atomic int state;
+	char path[4096];
+} tmp_slots[TMP_SLOTS];
+
+int fc_tmpfile_track(const char *path)
+{
+	size_t n = strlen(path);
+
+	if (n >= sizeof(tmp_slots[0].path))
+		return -1;
+	for (int i = 0; i < TMP_SLOTS; i++) {
+		int expect = TMP_FREE;
+		if (!atomic_compare_exchange_strong(&tmp_slots[i].state, &expect,
+						    TMP_FILLING))
+			continue;
+		memcpy(tmp_slots[i].path, path, n + 1);
+		atomic_store(&tmp_slots[i].state, TMP_ACTIVE);
+		return i;
+	}
+	return -1;
+}
+
+void fc_tmpfile_untrack(int slot)
+{
+	if (slot >= 0 && slot < TMP_SLOTS)
+		atomic_store(&tmp_slots[slot].state, TMP_FREE);
+}
+
+void fc_tmpfiles_unlink_all(void)
+{
+	for (int i = 0; i < TMP_SLOTS; i++)
+		if (atomic_load(&tmp_slots[i].state) == TMP_ACTIVE)
+			unlink(tmp_slots[i].path);
+}
+
+static void on_fatal_signal(int sig)
+{
+	int saved = errno;
+
+	fc_tmpfiles_unlink_all();
+	/* Die of the signal, as if it had not been caught. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved;
+}
+
+fc_status fc_tmpfiles_install_handler(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < FC_ARRAY_LEN(sigs); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < FC_ARRAY_LEN(sigs); i++) {
+		struct sigaction old;
+		/* A signal the caller ignores (nohup, a shell's SIGPIPE
+		 * set-up) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		if (sigaction(sigs[i], &sa, NULL) != 0)
+			return FC_ERR;
+	}
+	return FC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output files. */
+
+/* The end of a chain of symbolic links at `path`, which need not exist
+ * (a link to a file not yet written): a new string the caller frees, or
+ * NULL with errno set (ELOOP after 40 links). */
+static char *link_target(const char *path)
+{
+	char *cur = fc_strdup(path);
+
+	for (int hops = 0; cur && hops < 40; hops++) {
+		char buf[4096], *next;
+		struct stat st;
+		ssize_t n;
+
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		n = readlink(cur, buf, sizeof(buf) - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		buf[n] = 0;
+		if (buf[0] == '/') {
+			next = fc_strdup(buf);
+		} else {
+			/* Relative to the folder holding the link. */
+			const char *slash = strrchr(cur, '/');
+			next = slash ? fc_asprintf("%.*s/%s",
+						   (int)(slash - cur), cur, buf)
+				     : fc_strdup(buf);
+		}
+		free(cur);
+		cur = next;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	}
+	return NULL;
+}
+
+/* True when `st` is the file behind descriptor `fd`. */
+static bool same_file(const struct stat *st, int fd)
+{
+	struct stat fs;
+
+	return fstat(fd, &fs) == 0 && fs.st_dev == st->st_dev &&
+	       fs.st_ino == st->st_ino;
+}
+
 fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err)
 {
+	struct stat st;
+	mode_t mode = 0644;
+	char *target = NULL;
 	int fd;
 
 	memset(f, 0, sizeof(*f));
@@ -253,9 +391,60 @@ fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err)
 		f->fp = stdout;
 		return FC_OK;
 	}
-	f->path = fc_strdup(path);
-	f->tmp_path = fc_asprintf("%s.tmp-XXXXXX", path);
-	if (!f->path || !f->tmp_path) {
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return fc_error_set(err, FC_ERR_IO,
+					    "%s: is a folder; name a file to "
+					    "write the report to",
+					    path);
+		/* Our own standard output or error, however named
+		 * (/dev/stdout, /proc/self/fd/1, the file stdout goes to):
+		 * write to it, in order with what else goes there. */
+		if (same_file(&st, STDOUT_FILENO)) {
+			fflush(stdout);
+			f->fp = stdout;
+			return FC_OK;
+		}
+		if (same_file(&st, STDERR_FILENO)) {
+			fflush(stderr);
+			f->fp = stderr;
+			return FC_OK;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			/* A FIFO, a device, a socket: written in place. The
+			 * node itself is never replaced. */
+			fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+			if (fd < 0 || !(f->fp = fdopen(fd, "w"))) {
+				fc_status rc = fc_error_set(
+				    err, FC_ERR_IO, "%s: cannot write to it: %s",
+				    path, strerror(errno));
+				if (fd >= 0)
+					close(fd);
+				return rc;
+			}
+			f->in_place = true;
+			if (!(f->path = fc_strdup(path))) {
+				fc_atomic_abort(f);
+				return fc_error_set(err, FC_ERR_NOMEM,
+						    "%s: out of memory", path);
+			}
+			return FC_OK;
+		}
+		mode = st.st_mode & 07777; /* a replaced file keeps its mode */
+	} else if (errno != ENOENT) {
+		return fc_error_set(err, FC_ERR_IO, "%s: %s", path,
+				    strerror(errno));
+	}
+	/* A regular file, or none yet: written beside it and renamed over
+	 * it. Through a symbolic link, the file it points to is written,
+	 * and the link stays. */
+	target = link_target(path);
+	if (!target)
+		return fc_error_set(err, errno == ENOMEM ? FC_ERR_NOMEM : FC_ERR_IO,
+				    "%s: %s", path, strerror(errno));
+	f->path = target;
+	f->tmp_path = fc_asprintf("%s.tmp-XXXXXX", target);
+	if (!f->tmp_path) {
 		fc_atomic_abort(f);
 		return fc_error_set(err, FC_ERR_NOMEM, "%s: out of memory", path);
 	}
@@ -263,13 +452,15 @@ fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err)
 	if (fd < 0) {
 		fc_status rc = fc_error_set(err, FC_ERR_IO,
 					    "%s: cannot create a file beside it: %s",
-					    path, strerror(errno));
+					    f->path, strerror(errno));
 		free(f->tmp_path);
 		f->tmp_path = NULL;
 		fc_atomic_abort(f);
 		return rc;
 	}
-	fchmod(fd, 0644);
+	/* Removed by a signal's handler if the run is cut short. */
+	f->track = fc_tmpfile_track(f->tmp_path) + 1;
+	fchmod(fd, mode);
 	f->fp = fdopen(fd, "w");
 	if (!f->fp) {
 		close(fd);
@@ -284,11 +475,25 @@ fc_status fc_atomic_commit(fc_atomic_file *f, fc_error *err)
 {
 	fc_status rc = FC_OK;
 
-	if (!f->tmp_path) {
-		if (f->fp && fflush(f->fp) != 0)
-			rc = fc_error_set(err, FC_ERR_IO, "stdout: %s",
+	if (!f->tmp_path && !f->in_place) {
+		/* Standard output or error. */
+		if (f->fp && (fflush(f->fp) != 0 || ferror(f->fp)))
+			rc = fc_error_set(err, FC_ERR_IO, "%s: %s",
+					  f->fp == stderr ? "stderr" : "stdout",
 					  strerror(errno));
 		f->fp = NULL;
+		return rc;
+	}
+	if (f->in_place) {
+		/* No fsync: a pipe or a device may not have one. */
+		if (fflush(f->fp) != 0 || ferror(f->fp))
+			rc = fc_error_set(err, FC_ERR_IO, "%s: %s", f->path,
+					  strerror(errno));
+		if (fclose(f->fp) != 0 && rc == FC_OK)
+			rc = fc_error_set(err, FC_ERR_IO, "%s: %s", f->path,
+					  strerror(errno));
+		f->fp = NULL;
+		fc_atomic_abort(f);
 		return rc;
 	}
 	if (fflush(f->fp) != 0 || fsync(fileno(f->fp)) != 0 || ferror(f->fp)) {
@@ -311,18 +516,23 @@ fc_status fc_atomic_commit(fc_atomic_file *f, fc_error *err)
 		fc_atomic_abort(f);
 		return rc;
 	}
+	if (f->track)
+		fc_tmpfile_untrack(f->track - 1);
 	free(f->tmp_path);
 	free(f->path);
 	f->tmp_path = f->path = NULL;
+	f->track = 0;
 	return FC_OK;
 }
 
 void fc_atomic_abort(fc_atomic_file *f)
 {
-	if (f->fp && f->fp != stdout)
+	if (f->fp && f->fp != stdout && f->fp != stderr)
 		fclose(f->fp);
 	if (f->tmp_path)
 		unlink(f->tmp_path);
+	if (f->track)
+		fc_tmpfile_untrack(f->track - 1);
 	free(f->tmp_path);
 	free(f->path);
 	memset(f, 0, sizeof(*f));

@@ -57,22 +57,57 @@ fc_status fc_read_file(const char *path, size_t max, char **out,
 		       size_t *len, fc_error *err);
 
 /*
- * An output file written atomically: data goes to a temporary file in the
- * same folder, renamed over `path` by fc_atomic_commit; fc_atomic_abort
- * (or a crash) leaves the old file as it was. "-" writes to stdout
- * directly.
+ * An output file (a report, a baseline, a cache entry), never left half
+ * written and never put in the place of something that is not a file:
+ *   - "-" is standard output; a name for our own standard output or
+ *     error (/dev/stdout, /proc/self/fd/2, the file stdout goes to)
+ *     writes there, in order with the rest;
+ *   - a regular file, or a name not yet taken, is written to a temporary
+ *     file beside it ("NAME.tmp-XXXXXX") that fc_atomic_commit renames
+ *     over it: fc_atomic_abort, a crash or a signal leaves the old file
+ *     as it was (the temporary file is removed by the handler of
+ *     fc_tmpfiles_install_handler when the program installed it). A
+ *     replaced file keeps its permissions;
+ *   - through a symbolic link (or a chain of them, also a dangling one)
+ *     the file it points to is written so, and the link stays a link;
+ *   - anything else (a FIFO, a character or block device, a socket) is
+ *     opened and written in place: the node itself is never replaced,
+ *     which run as root would have put a regular file in the place of
+ *     /dev/null;
+ *   - a folder is an error.
  */
 typedef struct fc_atomic_file {
 	FILE *fp;
-	char *path;
-	char *tmp_path; /* NULL for stdout */
+	char *path;     /* the file written (a link's target), or NULL */
+	char *tmp_path; /* the temporary file, or NULL (stdout, in place) */
+	bool in_place;  /* written directly: not a regular file */
+	int track;      /* fc_tmpfile_track's slot + 1, or 0 */
 } fc_atomic_file;
 
 fc_status fc_atomic_open(fc_atomic_file *f, const char *path, fc_error *err);
-/* Flushes, syncs and renames. Closes the file in every case. */
+/* Flushes, syncs and renames (or flushes and closes what is written in
+ * place). Closes the file in every case. */
 fc_status fc_atomic_commit(fc_atomic_file *f, fc_error *err);
 /* Closes and removes the temporary file. Safe on a zeroed struct. */
 void fc_atomic_abort(fc_atomic_file *f);
+
+/*
+ * Temporary files to remove if a signal ends the process: the one list
+ * of global state in libfigcheck (a signal handler can reach nothing
+ * else), with room for 64 paths of up to 4095 bytes, in static storage.
+ * fc_tmpfile_track records a path and returns its slot (-1 when the list
+ * is full or the path too long: the file is then not removed by a
+ * signal); fc_tmpfile_untrack releases it. fc_tmpfiles_unlink_all
+ * removes every path recorded and is async-signal-safe.
+ * fc_tmpfiles_install_handler makes SIGINT, SIGTERM, SIGHUP, SIGPIPE and
+ * SIGXFSZ (those not ignored) remove them and then end the process as
+ * the signal would have; a program calls it once, before any thread
+ * starts. fc_atomic_open tracks its temporary files itself.
+ */
+int fc_tmpfile_track(const char *path);
+void fc_tmpfile_untrack(int slot);
+void fc_tmpfiles_unlink_all(void);
+fc_status fc_tmpfiles_install_handler(void);
 
 /* 64-bit FNV-1a over `len` bytes, continuing from `h` (start with
  * FC_FNV_INIT). */

@@ -57,6 +57,62 @@ check_output no-config-json 0 $? '"warnings":	["no configuration found'
 (cd "$TMP/noconf" && "$FIGCHECK" --config .figcheck.json d.md > "$TMP/out" 2>&1)
 check_output ci-recipe-names-config 2 $? ".figcheck.json"
 
+# --- Reports onto links, FIFOs, devices (made here, never /dev's) ----
+G="$TMP/gaza.md"
+printf -- '---\ndate: 2023-11-05\n---\n\nThe ministry in Gaza said 4,800 children were among the dead.\n' > "$G"
+echo old > "$TMP/real.json"
+ln -s real.json "$TMP/link.json"
+run -c "$CFG" -f json -o "$TMP/link.json" "$G"
+if [ $? = 1 ] && [ -L "$TMP/link.json" ] && grep -q '"verdict":	"discrepancy"' "$TMP/real.json"; then
+	ok output-through-symlink
+else
+	not_ok output-through-symlink "the link was replaced, or its target not written" "$(ls -l "$TMP" | head)"
+fi
+# A name for our own standard output (as /dev/stdout is).
+ln -s /proc/self/fd/1 "$TMP/stdout-link"
+"$FIGCHECK" -c "$CFG" -f json -o "$TMP/stdout-link" "$G" > "$TMP/captured" 2>/dev/null
+if [ -L "$TMP/stdout-link" ] && grep -q '"verdict":	"discrepancy"' "$TMP/captured"; then
+	ok output-to-own-stdout
+else
+	not_ok output-to-own-stdout "not written to standard output" "$(head -c 300 "$TMP/captured")"
+fi
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" > "$TMP/from-fifo" &
+reader=$!
+run -c "$CFG" -o "$TMP/fifo" "$G"
+st=$?
+wait $reader
+if [ $st = 1 ] && [ -p "$TMP/fifo" ] && grep -q "discrepancy" "$TMP/from-fifo"; then
+	ok output-to-fifo
+else
+	not_ok output-to-fifo "status $st; the FIFO was replaced or not written" "$(ls -l "$TMP/fifo")"
+fi
+if mknod "$TMP/null" c 1 3 2>/dev/null; then
+	run -c "$CFG" -f html -o "$TMP/null" "$G"
+	if [ $? = 1 ] && [ -c "$TMP/null" ]; then
+		ok output-to-device
+	else
+		not_ok output-to-device "the device was replaced by a file" "$(ls -l "$TMP/null")"
+	fi
+else
+	echo "SKIP: output-to-device: mknod is not allowed here (not root)"
+fi
+run -c "$CFG" -o "$TMP" "$G"
+check_output output-to-folder 2 $? "is a folder; name a file"
+
+# A signal while the report is written (here SIGXFSZ, a file size limit
+# the report passes) leaves the old report and no temporary file.
+mkdir "$TMP/sig"
+echo "old report" > "$TMP/sig/report.html"
+( ulimit -f 4; exec "$FIGCHECK" -c "$CFG" -f html -o "$TMP/sig/report.html" "$G" >/dev/null 2>&1 ) 2>/dev/null
+st=$?
+if [ $st -gt 128 ] && [ "$(cat "$TMP/sig/report.html")" = "old report" ] &&
+	[ "$(ls -a "$TMP/sig" | grep -c '\.tmp-')" = 0 ]; then
+	ok signal-leaves-no-temporary
+else
+	not_ok signal-leaves-no-temporary "status $st" "$(ls -la "$TMP/sig")"
+fi
+
 # --- Encodings and depth ---------------------------------------------
 printf '\377\376T\000h\000e\000 \000t\000o\000l\000l\000\n\000' > "$TMP/utf16.txt"
 run -c "$CFG" "$TMP/utf16.txt"

@@ -8,7 +8,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 
 #include "conf.h"
 #include "sentence.h"
@@ -172,6 +175,157 @@ START_TEST(test_atomic)
 }
 END_TEST
 
+/* Writes `text` through fc_atomic_open and commits it. */
+static fc_status write_report(const char *path, const char *text,
+			      fc_error *err)
+{
+	fc_atomic_file f;
+	fc_status rc = fc_atomic_open(&f, path, err);
+
+	if (rc != FC_OK)
+		return rc;
+	fputs(text, f.fp);
+	return fc_atomic_commit(&f, err);
+}
+
+/* Nothing in `dir` whose name holds ".tmp-". */
+static bool no_temporaries(const char *dir)
+{
+	char *cmd = fc_asprintf("! ls -a '%s' | grep -q '\\.tmp-'", dir);
+	bool ok = system(cmd) == 0;
+	free(cmd);
+	return ok;
+}
+
+/* A report written onto something that is not a regular file is written
+ * into it; the node is never replaced by a file. */
+START_TEST(test_atomic_special_files)
+{
+	char *dir = tu_tmpdir();
+	char *real = tu_write(dir, "real.txt", "old\n");
+	char *link = fc_asprintf("%s/link.txt", dir);
+	char *chain = fc_asprintf("%s/chain.txt", dir);
+	char *dangling = fc_asprintf("%s/dangling.txt", dir);
+	char *fifo = fc_asprintf("%s/fifo", dir);
+	char *dev = fc_asprintf("%s/null", dir);
+	char *data;
+	size_t len;
+	struct stat st;
+	fc_error err;
+	pid_t pid;
+	int status;
+
+	/* Through a link, and a chain of them: the target is written, the
+	 * links stay links. */
+	ck_assert_int_eq(symlink("real.txt", link), 0);
+	ck_assert_int_eq(symlink(link, chain), 0);
+	ck_assert_int_eq(write_report(chain, "via a chain\n", &err), FC_OK);
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(lstat(chain, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(fc_read_file(real, 0, &data, &len, &err), FC_OK);
+	ck_assert_str_eq(data, "via a chain\n");
+	free(data);
+	/* A replaced file keeps its permissions. */
+	ck_assert_int_eq(chmod(real, 0600), 0);
+	ck_assert_int_eq(write_report(link, "private\n", &err), FC_OK);
+	ck_assert_int_eq(stat(real, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	/* A dangling link: its target is created. */
+	ck_assert_int_eq(symlink("new.txt", dangling), 0);
+	ck_assert_int_eq(write_report(dangling, "created\n", &err), FC_OK);
+	ck_assert_int_eq(lstat(dangling, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(stat(dangling, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+
+	/* A FIFO: written into, with a reader at the other end. */
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char buf[64] = {0};
+		FILE *r = fopen(fifo, "r");
+		size_t n = r ? fread(buf, 1, sizeof(buf) - 1, r) : 0;
+		_exit(n == 12 && strcmp(buf, "to the fifo\n") == 0 ? 0 : 1);
+	}
+	ck_assert_int_eq(write_report(fifo, "to the fifo\n", &err), FC_OK);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_eq(lstat(fifo, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+
+	/* A character device (a null device made here, never /dev's): when
+	 * mknod is allowed, that is, as root. */
+	if (mknod(dev, S_IFCHR | 0666, makedev(1, 3)) == 0) {
+		ck_assert_int_eq(write_report(dev, "into the device\n", &err),
+				 FC_OK);
+		ck_assert_int_eq(lstat(dev, &st), 0);
+		ck_assert_msg(S_ISCHR(st.st_mode),
+			      "the device was replaced by a file");
+	} else {
+		fprintf(stderr, "test_atomic_special_files: mknod is not "
+				"allowed here (not root); the character device "
+				"case is skipped\n");
+	}
+	/* A folder is an error, not a place to write. */
+	ck_assert_int_eq(write_report(dir, "x", &err), FC_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is a folder"));
+	ck_assert(no_temporaries(dir));
+	free(link);
+	free(chain);
+	free(dangling);
+	free(fifo);
+	free(dev);
+	free(real);
+	tu_rmdir(dir);
+}
+END_TEST
+
+/* A signal that ends the process while a report is written (SIGINT, as
+ * Ctrl-C sends) leaves no temporary file, and the old report intact. */
+START_TEST(test_atomic_signal)
+{
+	char *dir = tu_tmpdir();
+	char *path = tu_write(dir, "report.html", "old report\n");
+	static const int sigs[] = {SIGINT, SIGTERM, SIGPIPE};
+	char *data;
+	size_t len;
+	fc_error err;
+
+	for (size_t i = 0; i < FC_ARRAY_LEN(sigs); i++) {
+		int status;
+		pid_t pid = fork();
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			fc_atomic_file f, g;
+			fc_tmpfiles_install_handler();
+			if (fc_atomic_open(&f, path, &err) != FC_OK ||
+			    fc_atomic_open(&g, path, &err) != FC_OK)
+				_exit(3);
+			for (int k = 0; k < 100000; k++)
+				fputs("<p>half a report</p>\n", f.fp);
+			fflush(f.fp);
+			raise(sigs[i]);
+			_exit(4); /* not reached */
+		}
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i],
+			      "signal %d: the child did not die of it", sigs[i]);
+		ck_assert_msg(no_temporaries(dir),
+			      "signal %d left a temporary file", sigs[i]);
+		ck_assert_int_eq(fc_read_file(path, 0, &data, &len, &err),
+				 FC_OK);
+		ck_assert_str_eq(data, "old report\n");
+		free(data);
+	}
+	free(path);
+	tu_rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_read_file)
 {
 	char *data;
@@ -255,6 +409,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_format_value);
 	tcase_add_test(tc, test_durations);
 	tcase_add_test(tc, test_atomic);
+	tcase_add_test(tc, test_atomic_special_files);
+	tcase_add_test(tc, test_atomic_signal);
 	tcase_add_test(tc, test_read_file);
 	tcase_add_loop_test(tc, test_sentences, 0,
 			    (int)FC_ARRAY_LEN(sentence_cases));
