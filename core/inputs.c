@@ -207,6 +207,12 @@ void fc_inputs_free(fc_inputs *in)
 		free(in->items[i].path);
 		free(in->items[i].name);
 	}
+	for (size_t i = 0; i < in->n_skipped; i++) {
+		free(in->skipped[i]);
+		free(in->skipped_to[i]);
+	}
+	free(in->skipped);
+	free(in->skipped_to);
 	free(in->items);
 	memset(in, 0, sizeof(*in));
 }
@@ -237,7 +243,48 @@ typedef struct walk {
 	int depth;
 	char **files; /* relative paths found */
 	size_t n, cap;
+	const char *real_root; /* the real path of the folder named */
+	fc_inputs *in;         /* where links not followed are listed */
 } walk;
+
+/* True when real path `p` is `root` or inside it. */
+static bool inside(const char *root, const char *p)
+{
+	size_t n = strlen(root);
+
+	if (n == 1 && root[0] == '/')
+		return p[0] == '/';
+	return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == 0);
+}
+
+/* Lists a link not followed: `name` as reports show it, `to` its real
+ * path. Takes neither. */
+static fc_status skip_link(fc_inputs *in, const char *name, const char *to)
+{
+	char *a = fc_strdup(name), *b = fc_strdup(to);
+	size_t cap = in->cap_skipped;
+
+	if (!a || !b ||
+	    fc_grow((void **)&in->skipped, &cap, in->n_skipped + 1,
+		    sizeof(char *)) ||
+	    fc_grow((void **)&in->skipped_to, &in->cap_skipped,
+		    in->n_skipped + 1, sizeof(char *))) {
+		free(a);
+		free(b);
+		return FC_ERR_NOMEM;
+	}
+	/* Kept sorted, so that messages do not depend on readdir's order. */
+	size_t k = in->n_skipped;
+	while (k > 0 && strcmp(in->skipped[k - 1], a) > 0) {
+		in->skipped[k] = in->skipped[k - 1];
+		in->skipped_to[k] = in->skipped_to[k - 1];
+		k--;
+	}
+	in->skipped[k] = a;
+	in->skipped_to[k] = b;
+	in->n_skipped++;
+	return FC_OK;
+}
 
 static fc_status walk_folder(walk *w, const char *root, const char *rel,
 			     fc_error *err)
@@ -288,6 +335,40 @@ static fc_status walk_folder(walk *w, const char *root, const char *rel,
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 			break;
 		}
+		if (lstat(full, &es) == 0 && S_ISLNK(es.st_mode) &&
+		    stat(full, &es) == 0 && !w->o->follow_symlinks) {
+			/* A link out of the tree is not followed: say so when
+			 * it would have been read. */
+			char *to = realpath(full, NULL);
+			bool wanted = S_ISDIR(es.st_mode)
+					  ? !any_glob(w->o->exclude,
+						      w->o->n_exclude, sub)
+					  : S_ISREG(es.st_mode) &&
+						any_glob(w->include,
+							 w->n_include, sub) &&
+						!any_glob(w->o->exclude,
+							  w->o->n_exclude, sub);
+			if (to && !inside(w->real_root, to)) {
+				if (wanted) {
+					char *name =
+					    strcmp(root, ".") == 0
+						? fc_strdup(sub)
+						: fc_asprintf("%s/%s", root, sub);
+					if (!name ||
+					    skip_link(w->in, name, to) != FC_OK)
+						rc = fc_error_set(err,
+								  FC_ERR_NOMEM,
+								  "out of "
+								  "memory");
+					free(name);
+				}
+				free(to);
+				free(sub);
+				free(full);
+				continue;
+			}
+			free(to);
+		}
 		if (stat(full, &es) != 0) {
 			/* A dangling link: nothing to read. */
 		} else if (S_ISDIR(es.st_mode)) {
@@ -327,13 +408,21 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 {
 	walk w;
 	fc_status rc;
-	size_t before = in->n;
+	size_t before = in->n, skipped = in->n_skipped;
+	char *real_root;
 
 	memset(&w, 0, sizeof(w));
 	w.o = o;
+	w.in = in;
 	w.include = o->n_include ? o->include : default_include;
 	w.n_include = o->n_include ? o->n_include : FC_ARRAY_LEN(default_include);
+	if (!(real_root = realpath(root, NULL)))
+		return fc_error_set(err, errno == ENOMEM ? FC_ERR_NOMEM
+							 : FC_ERR_INPUT,
+				    "%s: %s", root, strerror(errno));
+	w.real_root = real_root;
 	rc = walk_folder(&w, root, "", err);
+	free(real_root);
 	if (rc == FC_OK && w.n)
 		qsort(w.files, w.n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < w.n; i++) {
@@ -349,6 +438,15 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 	}
 	free(w.files);
 	if (rc == FC_OK && in->n == before) {
+		if (in->n_skipped > skipped)
+			return fc_error_set(
+			    err, FC_ERR_INPUT,
+			    "%s: no drafts in this folder but %zu symbolic "
+			    "link%s to files outside it (%s, ...), which are "
+			    "not followed; --follow-symlinks reads them",
+			    root, in->n_skipped - skipped,
+			    in->n_skipped - skipped == 1 ? "" : "s",
+			    in->skipped[skipped]);
 		if (o->n_include || o->n_exclude)
 			return fc_error_set(err, FC_ERR_INPUT,
 					    "%s: no drafts in this folder match "

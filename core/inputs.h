@@ -30,11 +30,15 @@ typedef struct fc_input {
 	char *name; /* what reports show: the path, or --stdin-filename */
 } fc_input;
 
-/* The inputs of a run, in order, each file once. Initialise to {0}; free
- * with fc_inputs_free. */
+/* The inputs of a run, in order, each file once, and the symbolic links
+ * of folder walks that were not followed. Initialise to {0}; free with
+ * fc_inputs_free. */
 typedef struct fc_inputs {
 	fc_input *items;
 	size_t n, cap;
+	char **skipped; /* "drafts/x.md": links out of their folder's tree */
+	char **skipped_to; /* where each points (its real path) */
+	size_t n_skipped, cap_skipped;
 } fc_inputs;
 
 typedef struct fc_input_options {
@@ -43,6 +47,8 @@ typedef struct fc_input_options {
 	const char *const *exclude; /* globs */
 	size_t n_exclude;
 	const char *stdin_name;     /* --stdin-filename, or NULL: "<stdin>" */
+	bool follow_symlinks;       /* --follow-symlinks: also links that
+	                               lead out of the folder's tree */
 } fc_input_options;
 
 /*
@@ -51,6 +57,13 @@ typedef struct fc_input_options {
  * and one fingerprint however it is named; a file named twice is read
  * once. A folder holding no draft, a missing path and a second "-" are
  * errors naming the path; `in` then holds what was added before.
+ *
+ * In a folder's walk, a symbolic link is followed only when it points
+ * inside the tree of the folder named (by its real path), unless
+ * opts->follow_symlinks: a link to a file elsewhere (a key, a password
+ * file) must not end up in a report that CI publishes. The links that
+ * would have been read are listed in in->skipped. A file or folder named
+ * on the command line is read wherever it points.
  */
 fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
 			    size_t n_args, const fc_input_options *opts,

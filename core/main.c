@@ -49,6 +49,9 @@ static const char usage_text[] =
     "      --stdin-filename NAME  the name of standard input in reports; its\n"
     "                          extension decides the format\n"
     "      --input-format FMT  read every input as text, markdown or html\n"
+    "      --follow-symlinks   in folders, also follow symbolic links that\n"
+    "                          lead out of the folder (not followed by\n"
+    "                          default, and named in a warning)\n"
     "      --baseline FILE     accept the findings whose fingerprints FILE\n"
     "                          holds: not reported, not failing the run\n"
     "      --write-baseline FILE  write the fingerprints of the findings at\n"
@@ -104,6 +107,7 @@ typedef struct cli {
 	const char *baseline;    /* --baseline */
 	const char *write_baseline; /* --write-baseline */
 	unsigned jobs;           /* -j; 0: one per processor */
+	bool follow_symlinks;    /* --follow-symlinks */
 } cli;
 
 enum {
@@ -119,7 +123,8 @@ enum {
 	OPT_STDIN_FILENAME,
 	OPT_INPUT_FORMAT,
 	OPT_BASELINE,
-	OPT_WRITE_BASELINE
+	OPT_WRITE_BASELINE,
+	OPT_FOLLOW_SYMLINKS
 };
 
 static const struct option long_opts[] = {
@@ -140,6 +145,7 @@ static const struct option long_opts[] = {
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -272,6 +278,9 @@ static int parse_options(cli *c, int argc, char **argv)
 			break;
 		case OPT_WRITE_BASELINE:
 			c->write_baseline = optarg;
+			break;
+		case OPT_FOLLOW_SYMLINKS:
+			c->follow_symlinks = true;
 			break;
 		case 'j': {
 			char *end;
@@ -425,6 +434,40 @@ static void clearing_log(void *ud, fc_log_level level, const char *who,
 	funlockfile(stderr);
 }
 
+/* Says which links of the folder walks were not followed: each, with
+ * where it points, in a debug message; their names in a warning that
+ * every report shows (not where they point: a report may be
+ * published). */
+static fc_status warn_skipped_links(fc_engine *eng, const fc_inputs *in)
+{
+	fc_buf names = {0};
+	size_t shown = in->n_skipped < 10 ? in->n_skipped : 10;
+	fc_status rc;
+
+	for (size_t i = 0; i < in->n_skipped; i++) {
+		fc_log(fc_engine_logger(eng), FC_LOG_DEBUG, NULL,
+		       "%s: a symbolic link to %s, outside the folder; not "
+		       "followed",
+		       in->skipped[i], in->skipped_to[i]);
+		if (i < shown)
+			fc_buf_printf(&names, "%s%s", i ? ", " : "",
+				      in->skipped[i]);
+	}
+	if (in->n_skipped > shown)
+		fc_buf_printf(&names, " and %zu more", in->n_skipped - shown);
+	if (!names.data)
+		return FC_ERR_NOMEM;
+	rc = fc_engine_warn(eng,
+			    "%zu symbolic link%s in the folders checked lead%s "
+			    "out of them and %s not read: %s; --follow-symlinks "
+			    "reads them",
+			    in->n_skipped, in->n_skipped == 1 ? "" : "s",
+			    in->n_skipped == 1 ? "s" : "",
+			    in->n_skipped == 1 ? "was" : "were", names.data);
+	fc_buf_free(&names);
+	return rc;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	cli c;
@@ -474,9 +517,13 @@ static int cmd_check(int argc, char **argv)
 		io.exclude = (const char *const *)exclude.items;
 		io.n_exclude = exclude.n;
 		io.stdin_name = c.stdin_name;
+		io.follow_symlinks = c.follow_symlinks;
 		fc_inputs_collect(&in, (const char *const *)argv + optind,
 				  (size_t)(argc - optind), &io, &err);
 	}
+	if (err.code == FC_OK && in.n_skipped &&
+	    warn_skipped_links(eng, &in) != FC_OK)
+		fc_error_set(&err, FC_ERR_NOMEM, "out of memory");
 	if (err.code == FC_OK && c.baseline)
 		fc_baseline_load(c.baseline, &bl, &err);
 	if (err.code != FC_OK) {

@@ -113,6 +113,25 @@ else
 	not_ok signal-leaves-no-temporary "status $st" "$(ls -la "$TMP/sig")"
 fi
 
+# --- A folder walk does not follow links out of the folder ------------
+mkdir -p "$TMP/walk/drafts" "$TMP/walk/private"
+printf 'TOPSECRET: the ministry in Gaza said 4,800 children were among the dead.\n' > "$TMP/walk/private/key.md"
+printf 'The ministry in Gaza said 4,800 children were among the dead.\n' > "$TMP/walk/drafts/a.md"
+ln -s ../private/key.md "$TMP/walk/drafts/notes.md"
+(cd "$TMP/walk" && "$FIGCHECK" -c "$CFG" --date 2023-11-05 -f html -o report.html -f text drafts > "$TMP/out" 2>&1)
+check_output walk-link-out-skipped 1 $? \
+	"warning: 1 symbolic link in the folders checked leads out of them and was not read: drafts/notes.md; --follow-symlinks reads them" \
+	"1 finding in 1 document"
+if grep -q TOPSECRET "$TMP/walk/report.html"; then
+	not_ok walk-secret-not-in-report "the linked file's text is in the HTML report"
+elif ! grep -q "drafts/notes.md; --follow-symlinks reads them" "$TMP/walk/report.html"; then
+	not_ok walk-secret-not-in-report "the report does not say what was skipped"
+else
+	ok walk-secret-not-in-report
+fi
+(cd "$TMP/walk" && "$FIGCHECK" -c "$CFG" --date 2023-11-05 --follow-symlinks drafts > "$TMP/out" 2>&1)
+check_output walk-follow-symlinks 1 $? "drafts/notes.md:1:38: discrepancy" "2 findings in 2 documents"
+
 # --- Encodings and depth ---------------------------------------------
 printf '\377\376T\000h\000e\000 \000t\000o\000l\000l\000\n\000' > "$TMP/utf16.txt"
 run -c "$CFG" "$TMP/utf16.txt"

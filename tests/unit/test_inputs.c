@@ -241,6 +241,68 @@ START_TEST(test_collect_files)
 }
 END_TEST
 
+/* Links in a walk: followed inside the folder's tree; out of it, not
+ * followed (a secret file must not reach a published report) but
+ * listed, unless follow_symlinks. */
+START_TEST(test_collect_links)
+{
+	const char *args[] = {"d"};
+	fc_input_options o;
+	fc_inputs in = {0};
+	fc_error err;
+	char *s;
+
+	mkdirs("outside");
+	touch("outside/secret.md");
+	touch("outside/data.csv");
+	ck_assert_int_eq(symlink("../outside/secret.md", "d/secret.md"), 0);
+	ck_assert_int_eq(symlink("../outside/data.csv", "d/data.csv"), 0);
+	ck_assert_int_eq(symlink("../../outside", "d/sub/elsewhere"), 0);
+	ck_assert_int_eq(symlink("b.md", "d/alias.md"), 0);
+	memset(&o, 0, sizeof(o));
+	ck_assert_int_eq(fc_inputs_collect(&in, args, 1, &o, &err), FC_OK);
+	s = names(&in);
+	ck_assert_str_eq(s, "d/a.txt d/alias.md d/b.md d/c.html d/old/x.md "
+			    "d/sub/y.htm d/sub/z.markdown");
+	free(s);
+	/* Listed, sorted, with their real paths; the .csv would not have
+	 * been read anyway. */
+	ck_assert_uint_eq(in.n_skipped, 2);
+	ck_assert_str_eq(in.skipped[0], "d/secret.md");
+	ck_assert_str_eq(in.skipped[1], "d/sub/elsewhere");
+	ck_assert_ptr_nonnull(strstr(in.skipped_to[0], "/outside/secret.md"));
+	fc_inputs_free(&in);
+
+	o.follow_symlinks = true;
+	s = collect(args, 1, &o, FC_OK);
+	ck_assert_str_eq(s, "d/a.txt d/alias.md d/b.md d/c.html d/old/x.md "
+			    "d/secret.md d/sub/elsewhere/secret.md d/sub/y.htm "
+			    "d/sub/z.markdown");
+	free(s);
+
+	/* Named on the command line, a link is read wherever it points. */
+	{
+		const char *a2[] = {"d/secret.md"};
+		o.follow_symlinks = false;
+		s = collect(a2, 1, &o, FC_OK);
+		ck_assert_str_eq(s, "d/secret.md");
+		free(s);
+	}
+	/* A folder of nothing but links out: the error says so. */
+	{
+		const char *a3[] = {"links"};
+		mkdirs("links");
+		ck_assert_int_eq(symlink("../outside/secret.md", "links/s.md"),
+				 0);
+		s = collect(a3, 1, &o, FC_ERR_INPUT);
+		ck_assert_ptr_nonnull(strstr(s, "links: no drafts in this folder "
+						"but 1 symbolic link to files "
+						"outside it (links/s.md, ...)"));
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(test_collect_errors)
 {
 	const char *twice[] = {"-", "-"};
@@ -504,6 +566,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_collect_folder);
 	tcase_add_test(tc, test_collect_globs);
 	tcase_add_test(tc, test_collect_files);
+	tcase_add_test(tc, test_collect_links);
 	tcase_add_test(tc, test_collect_errors);
 	tcase_add_test(tc, test_parallel_same_results);
 	tcase_add_test(tc, test_cpu_count);
