@@ -233,6 +233,16 @@ static fc_status add(fc_inputs *in, char *path, char *name)
 	return FC_OK;
 }
 
+/* `p` as messages show it (fc_display_name), in `buf`. */
+static const char *shown(const char *p, char *buf, size_t size)
+{
+	char *d = fc_display_name(p);
+
+	snprintf(buf, size, "%s", d ? d : "(out of memory)");
+	free(d);
+	return buf;
+}
+
 /* A folder being walked, for loops through symbolic links. */
 typedef struct walk {
 	const fc_input_options *o;
@@ -294,11 +304,13 @@ static fc_status walk_folder(walk *w, const char *root, const char *rel,
 	struct dirent *e;
 	struct stat st;
 	fc_status rc = FC_OK;
+	char nb[1024];
 
 	if (!dir)
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	if (stat(dir, &st) != 0 || !(d = opendir(dir))) {
-		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s", dir,
+		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s",
+				  shown(dir, nb, sizeof(nb)),
 				  strerror(errno));
 		free(dir);
 		return rc;
@@ -350,10 +362,13 @@ static fc_status walk_folder(walk *w, const char *root, const char *rel,
 							  w->o->n_exclude, sub);
 			if (to && !inside(w->real_root, to)) {
 				if (wanted) {
-					char *name =
+					char *raw =
 					    strcmp(root, ".") == 0
 						? fc_strdup(sub)
 						: fc_asprintf("%s/%s", root, sub);
+					char *name =
+					    raw ? fc_display_name(raw) : NULL;
+					free(raw);
 					if (!name ||
 					    skip_link(w->in, name, to) != FC_OK)
 						rc = fc_error_set(err,
@@ -390,7 +405,8 @@ static fc_status walk_folder(walk *w, const char *root, const char *rel,
 		free(full);
 	}
 	if (rc == FC_OK && errno != 0)
-		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s", dir,
+		rc = fc_error_set(err, FC_ERR_INPUT, "%s: %s",
+				  shown(dir, nb, sizeof(nb)),
 				  strerror(errno));
 	w->depth--;
 	closedir(d);
@@ -409,7 +425,7 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 	walk w;
 	fc_status rc;
 	size_t before = in->n, skipped = in->n_skipped;
-	char *real_root;
+	char *real_root, nb[1024];
 
 	memset(&w, 0, sizeof(w));
 	w.o = o;
@@ -419,7 +435,8 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 	if (!(real_root = realpath(root, NULL)))
 		return fc_error_set(err, errno == ENOMEM ? FC_ERR_NOMEM
 							 : FC_ERR_INPUT,
-				    "%s: %s", root, strerror(errno));
+				    "%s: %s", shown(root, nb, sizeof(nb)),
+				    strerror(errno));
 	w.real_root = real_root;
 	rc = walk_folder(&w, root, "", err);
 	free(real_root);
@@ -430,7 +447,7 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 			char *p = strcmp(root, ".") == 0
 				      ? fc_strdup(w.files[i])
 				      : fc_asprintf("%s/%s", root, w.files[i]);
-			rc = add(in, p, p ? fc_strdup(p) : NULL);
+			rc = add(in, p, p ? fc_display_name(p) : NULL);
 			if (rc)
 				fc_error_set(err, rc, "out of memory");
 		}
@@ -444,19 +461,19 @@ static fc_status add_folder(fc_inputs *in, const char *root,
 			    "%s: no drafts in this folder but %zu symbolic "
 			    "link%s to files outside it (%s, ...), which are "
 			    "not followed; --follow-symlinks reads them",
-			    root, in->n_skipped - skipped,
+			    shown(root, nb, sizeof(nb)), in->n_skipped - skipped,
 			    in->n_skipped - skipped == 1 ? "" : "s",
 			    in->skipped[skipped]);
 		if (o->n_include || o->n_exclude)
 			return fc_error_set(err, FC_ERR_INPUT,
 					    "%s: no drafts in this folder match "
 					    "the --include and --exclude globs",
-					    root);
+					    shown(root, nb, sizeof(nb)));
 		return fc_error_set(err, FC_ERR_INPUT,
 				    "%s: no drafts in this folder (figcheck reads "
 				    ".md, .markdown, .txt, .html and .htm files; "
 				    "--include names others)",
-				    root);
+				    shown(root, nb, sizeof(nb)));
 	}
 	return rc;
 }
@@ -535,8 +552,8 @@ fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
 						    "it can be read once");
 			have_stdin = true;
 			rc = add(in, fc_strdup("-"),
-				 fc_strdup(o->stdin_name ? o->stdin_name
-							 : "<stdin>"));
+				 fc_display_name(o->stdin_name ? o->stdin_name
+							       : "<stdin>"));
 			if (rc)
 				return fc_error_set(err, rc, "out of memory");
 			continue;
@@ -556,7 +573,7 @@ fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
 			free(p);
 			continue;
 		}
-		rc = add(in, p, fc_strdup(p));
+		rc = add(in, p, fc_display_name(p));
 		if (rc)
 			return fc_error_set(err, rc, "out of memory");
 	}

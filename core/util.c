@@ -549,6 +549,98 @@ uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
+/* The length of the valid UTF-8 sequence at s[i] (of `len` bytes) and
+ * its code point, or 0 when the byte there starts none. */
+static size_t utf8_seq(const unsigned char *s, size_t len, size_t i,
+		       uint32_t *cp)
+{
+	unsigned char c = s[i];
+	size_t n;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len - i < n)
+		return 0;
+	for (size_t k = 1; k < n; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i + k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/* True for a code point a name must not show as it is. */
+static bool unsafe_cp(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+	       cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *fc_display_name(const char *raw)
+{
+	const unsigned char *s = (const unsigned char *)raw;
+	size_t len = strlen(raw), i = 0;
+	bool plain = true;
+	fc_buf b = {0};
+
+	while (i < len && plain) {
+		uint32_t cp;
+		size_t n = utf8_seq(s, len, i, &cp);
+		plain = n && !unsafe_cp(cp);
+		i += n;
+	}
+	if (plain)
+		return fc_strdup(raw);
+	for (i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_seq(s, len, i, &cp);
+
+		if (!n) {
+			fc_buf_printf(&b, "\\x%02x", s[i]);
+			i++;
+			continue;
+		}
+		if (cp == '\n')
+			fc_buf_puts(&b, "\\n");
+		else if (cp == '\r')
+			fc_buf_puts(&b, "\\r");
+		else if (cp == '\t')
+			fc_buf_puts(&b, "\\t");
+		else if (cp == '\\')
+			fc_buf_puts(&b, "\\\\");
+		else if (cp < 0x80 && unsafe_cp(cp))
+			fc_buf_printf(&b, "\\x%02x", (unsigned)cp);
+		else if (unsafe_cp(cp))
+			fc_buf_printf(&b, "\\u%04x", (unsigned)cp);
+		else
+			fc_buf_append(&b, s + i, n);
+		i += n;
+	}
+	return b.data ? fc_buf_steal(&b) : NULL;
+}
+
 const char *fc_utf16_or_32(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;

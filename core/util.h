@@ -118,6 +118,17 @@ uint64_t fc_fnv1a(uint64_t h, const void *data, size_t len);
  * `len` if all is valid. NUL bytes count as invalid. */
 size_t fc_utf8_check(const char *s, size_t len);
 
+/*
+ * The name a file is shown by, in every report and message: `raw` as it
+ * is when it is printable UTF-8; otherwise with each control character
+ * (C0, DEL, C1), each byte that is not UTF-8, and each character that
+ * reorders or breaks lines (bidirectional controls, U+2028, U+2029)
+ * written as an escape (\n \r \t \xNN \uNNNN) and a backslash as \\,
+ * so that a crafted name can neither forge a line of a report nor drive
+ * a terminal. A new string the caller frees; NULL on allocation failure.
+ */
+char *fc_display_name(const char *raw);
+
 /* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when `len` bytes of
  * `s` are text in that encoding (a byte-order mark, or the zero bytes of
  * ASCII text so encoded), else NULL. Static strings; pure. */

@@ -32,12 +32,21 @@ static fc_status json_init(const fc_host *h, fc_plugin_ctx *ctx,
 	return FC_OK;
 }
 
-/* Adds a string as it is, or null for NULL. Returns false when memory ran
- * out. */
+/* Adds a string, or null for NULL, as valid UTF-8 (cJSON copies bytes as
+ * they are: an invalid sequence, as in a file name, would make the whole
+ * report invalid JSON, so it is replaced by U+FFFD; control characters
+ * cJSON escapes). Returns false when memory ran out. */
 static bool add_str(cJSON *o, const char *k, const char *s)
 {
-	return (s ? cJSON_AddStringToObject(o, k, s)
-		  : cJSON_AddNullToObject(o, k)) != NULL;
+	char *c;
+	bool ok;
+
+	if (!s)
+		return cJSON_AddNullToObject(o, k) != NULL;
+	c = ru_clean(s);
+	ok = c && cJSON_AddStringToObject(o, k, c);
+	free(c);
+	return ok;
 }
 
 static cJSON *record_json(const fc_ref *r)
@@ -164,7 +173,9 @@ static cJSON *report_json(const fc_report *rep)
 		cJSON *w = cJSON_AddArrayToObject(root, "warnings");
 		ok = w != NULL;
 		for (size_t i = 0; ok && i < rep->n_warnings; i++) {
-			cJSON *s = cJSON_CreateString(rep->warnings[i]);
+			char *c = ru_clean(rep->warnings[i]);
+			cJSON *s = c ? cJSON_CreateString(c) : NULL;
+			free(c);
 			ok = s && cJSON_AddItemToArray(w, s);
 		}
 	}

@@ -60,6 +60,38 @@ static fc_status text_init(const fc_host *h, fc_plugin_ctx *ctx,
 	return FC_OK;
 }
 
+/* Writes untrusted text (a file name, a draft's words, a source's
+ * message) so that it cannot forge a line or drive the terminal: control
+ * characters (C0, DEL, C1) as \n \r \t \xNN, bidirectional controls and
+ * line separators as \uNNNN, bytes that are not UTF-8 as \xNN. */
+static void put_safe(FILE *out, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		uint32_t cp = ru_next(s, len, &i);
+
+		if (cp == RU_REPLACEMENT && i == at + 1)
+			fprintf(out, "\\x%02x", (unsigned char)s[at]);
+		else if (cp == '\n')
+			fputs("\\n", out);
+		else if (cp == '\r')
+			fputs("\\r", out);
+		else if (cp == '\t')
+			fputs("\\t", out);
+		else if (cp < 0x20 || cp == 0x7F)
+			fprintf(out, "\\x%02x", (unsigned)cp);
+		else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
+			 cp == 0x200E || cp == 0x200F ||
+			 (cp >= 0x2028 && cp <= 0x202E) ||
+			 (cp >= 0x2066 && cp <= 0x2069))
+			fprintf(out, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(s + at, 1, i - at, out);
+	}
+}
+
 static const char *color_of(fc_verdict v)
 {
 	switch (v) {
@@ -105,8 +137,9 @@ static void put_others(FILE *out, const fc_finding *f)
 	for (size_t i = 0; i < f->n_others; i++) {
 		const fc_ref *r = f->others[i];
 		char d[11];
-		fprintf(out, " Also %s: %s", r->source,
-			ru_qualifier_words(r->rec.qualifier));
+		fputs(" Also ", out);
+		put_safe(out, r->source);
+		fprintf(out, ": %s", ru_qualifier_words(r->rec.qualifier));
 		put_value(out, r->rec.value);
 		fprintf(out, " on %s.", fc_date_format(r->rec.date, d));
 	}
@@ -123,7 +156,10 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 		const fc_report_doc *doc = &rep->docs[d];
 
 		if (doc->error) {
-			fprintf(out, "%s: error: %s\n", doc->path, doc->error);
+			put_safe(out, doc->path);
+			fputs(": error: ", out);
+			put_safe(out, doc->error);
+			fputc('\n', out);
 			continue;
 		}
 		for (size_t i = 0; i < doc->n_findings; i++) {
@@ -132,23 +168,35 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 			total++;
 			if (st->hide[f->verdict])
 				continue;
-			fprintf(out, "%s%s:%u:%u:%s %s%s%s: %s",
-				rep->color ? "\033[1m" : "", doc->path, f->line,
-				f->col, rep->color ? "\033[0m" : "",
+			fputs(rep->color ? "\033[1m" : "", out);
+			put_safe(out, doc->path);
+			fprintf(out, ":%u:%u:%s %s%s%s: ", f->line, f->col,
+				rep->color ? "\033[0m" : "",
 				rep->color ? color_of(f->verdict) : "",
 				fc_verdict_name(f->verdict),
-				rep->color ? "\033[0m" : "", f->message);
+				rep->color ? "\033[0m" : "");
+			put_safe(out, f->message);
 			put_others(out, f);
-			fprintf(out, " [%s%s%s]\n", f->metric ? f->metric : "",
-				f->metric ? ", " : "", f->rule_id);
-			if (st->reasons && f->reason)
-				fprintf(out, "    because %s\n", f->reason);
+			fputs(" [", out);
+			put_safe(out, f->metric ? f->metric : "");
+			fputs(f->metric ? ", " : "", out);
+			put_safe(out, f->rule_id);
+			fputs("]\n", out);
+			if (st->reasons && f->reason) {
+				fputs("    because ", out);
+				put_safe(out, f->reason);
+				fputc('\n', out);
+			}
 		}
 	}
 	/* What is wrong with the run as a whole, just above the summary. */
 	for (size_t i = 0; i < rep->n_warnings; i++)
-		fprintf(out, "%swarning:%s %s\n", rep->color ? "\033[1;35m" : "",
-			rep->color ? "\033[0m" : "", rep->warnings[i]);
+	{
+		fprintf(out, "%swarning:%s ", rep->color ? "\033[1;35m" : "",
+			rep->color ? "\033[0m" : "");
+		put_safe(out, rep->warnings[i]);
+		fputc('\n', out);
+	}
 	fprintf(out, "%zu finding%s in %zu document%s: %s\n", total,
 		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s",
 		ru_counts(rep, counts, sizeof(counts)));

@@ -132,6 +132,40 @@ fi
 (cd "$TMP/walk" && "$FIGCHECK" -c "$CFG" --date 2023-11-05 --follow-symlinks drafts > "$TMP/out" 2>&1)
 check_output walk-follow-symlinks 1 $? "drafts/notes.md:1:38: discrepancy" "2 findings in 2 documents"
 
+# --- Hostile file names, escaped in every format ----------------------
+N="$TMP/names"
+mkdir -p "$N"
+body='The ministry in Gaza said 4,800 children were among the dead.'
+printf '%s\n' "$body" > "$N/$(printf 'a\nb.md')"
+printf '%s\n' "$body" > "$N/$(printf 'f.md\nx.md:1:1: ok: all fine\n.md')"
+printf '%s\n' "$body" > "$N/$(printf 'c\rd.md')"
+printf '%s\n' "$body" > "$N/$(printf 'e\033[2Jf.md')"
+printf '%s\n' "$body" > "$N/$(printf 'g\377h.md')"
+(cd "$TMP" && "$FIGCHECK" -c "$CFG" --date 2023-11-05 names > "$TMP/out" 2>&1)
+check_output names-text 1 $? 'names/a\nb.md:1:27: discrepancy' \
+	'names/c\rd.md:1:27:' 'names/e\x1b[2Jf.md:1:27:' 'names/g\xffh.md:1:27:' \
+	'names/f.md\nx.md:1:1: ok: all fine\n.md:1:27: discrepancy'
+if grep -q '^x.md:1:1: ok' "$TMP/out" || [ "$(wc -l < "$TMP/out")" -ne 6 ] ||
+	tr -d '\n' < "$TMP/out" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+	not_ok names-no-forged-line "a name forged a line or wrote a control character" "$(cat -v "$TMP/out")"
+else
+	ok names-no-forged-line
+fi
+for f in json sarif junit github markdown html; do
+	(cd "$TMP" && "$FIGCHECK" -c "$CFG" --date 2023-11-05 -f $f -o "names.$f" names > /dev/null 2>&1)
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$TMP/names.$f" ||
+		! iconv -f UTF-8 -t UTF-8 "$TMP/names.$f" > /dev/null 2>&1; then
+		not_ok "names-$f" "a control character or invalid UTF-8 in the report"
+	else
+		ok "names-$f"
+	fi
+done
+if [ -n "$PYTHON3" ] && "$PYTHON3" -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$TMP/names.json" 2>/dev/null; then
+	ok names-json-parses
+elif [ -n "$PYTHON3" ]; then
+	not_ok names-json-parses "invalid JSON" "$(head -c 600 "$TMP/names.json")"
+fi
+
 # --- Encodings and depth ---------------------------------------------
 printf '\377\376T\000h\000e\000 \000t\000o\000l\000l\000\n\000' > "$TMP/utf16.txt"
 run -c "$CFG" "$TMP/utf16.txt"

@@ -139,6 +139,79 @@ START_TEST(test_json)
 }
 END_TEST
 
+/* A file name with a line break, CR, ESC or bytes that are not UTF-8:
+ * the text report cannot be made to show a line the run did not write,
+ * nor drive the terminal, and the JSON report stays valid JSON. The
+ * names reach the reporters raw here (as a plugin may pass them); the
+ * core also escapes them where it names inputs (fc_display_name). */
+START_TEST(test_hostile_names)
+{
+	static const char *const names[] = {
+	    "e.md\nx.md:1:1: ok: \"9,770\" agrees with gaza-moh.md",
+	    "c\rx.md", "t\033[2J\033]0;pwned\007.md", "bad\xff\xfe.md",
+	    "rtl\xe2\x80\xae" "gnp.md", "c1\xc2\x9b" "31m.md"};
+	const char *paths[FC_ARRAY_LEN(names)];
+	fc_doc_result *rs[FC_ARRAY_LEN(names)];
+	size_t n = FC_ARRAY_LEN(names);
+	char *out = fc_asprintf("%s/out.any", tmp), *data;
+	fc_error err;
+	size_t len;
+	cJSON *root;
+
+	for (size_t i = 0; i < n; i++) {
+		rs[i] = tu_check(eng, names[i],
+				 "---\ndate: 2023-11-05\n---\nThe ministry in "
+				 "Gaza said 4,800 children were among the dead.\n");
+		paths[i] = names[i];
+	}
+	ck_assert_int_eq(fc_engine_report(eng, "text", out, rs, paths, NULL, n,
+					  &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_read_file(out, 0, &data, &len, &err), FC_OK);
+	/* One line per finding and the summary, nothing else; no control
+	 * character but the line breaks; valid UTF-8. */
+	{
+		size_t lines = 0;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)data[i];
+			lines += c == '\n';
+			ck_assert_msg(c >= 0x20 || c == '\n',
+				      "control character 0x%02x in the text "
+				      "report",
+				      c);
+		}
+		ck_assert_uint_eq(lines, n + 1);
+	}
+	ck_assert_uint_eq(fc_utf8_check(data, len), len);
+	ck_assert_ptr_null(strstr(data, "\nx.md:1:1: ok"));
+	ck_assert_ptr_nonnull(strstr(data, "e.md\\nx.md:1:1: ok: "));
+	ck_assert_ptr_nonnull(strstr(data, "bad\\xff\\xfe.md:4:27: "));
+	ck_assert_ptr_nonnull(strstr(data, "rtl\\u202egnp.md"));
+	ck_assert_ptr_nonnull(strstr(data, "c1\\u009b31m.md"));
+	free(data);
+
+	ck_assert_int_eq(fc_engine_report(eng, "json", out, rs, paths, NULL, n,
+					  &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_read_file(out, 0, &data, &len, &err), FC_OK);
+	ck_assert_uint_eq(fc_utf8_check(data, len), len);
+	root = cJSON_Parse(data);
+	ck_assert_msg(root != NULL, "the JSON report is not JSON");
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(
+						 cJSON_GetObjectItem(root,
+								     "documents"),
+						 0),
+					     "path")
+			     ->valuestring,
+			 names[0]);
+	cJSON_Delete(root);
+	free(data);
+	for (size_t i = 0; i < n; i++)
+		fc_doc_result_free(rs[i]);
+	free(out);
+}
+END_TEST
+
 START_TEST(test_unknown_format)
 {
 	const char *paths[] = {res->doc->path};
@@ -164,6 +237,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_text);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_hostile_names);
 	tcase_add_test(tc, test_unknown_format);
 	suite_add_tcase(s, tc);
 	return s;

@@ -326,6 +326,36 @@ START_TEST(test_atomic_signal)
 }
 END_TEST
 
+/* Names are shown as they are when printable, escaped otherwise. */
+START_TEST(test_display_name)
+{
+	static const char *const cases[][2] = {
+	    {"drafts/a.md", "drafts/a.md"},
+	    {"d\xc3\xa9j\xc3\xa0 vu \xe2\x80\x94 \xf0\x9f\x93\xb0.md",
+	     "d\xc3\xa9j\xc3\xa0 vu \xe2\x80\x94 \xf0\x9f\x93\xb0.md"},
+	    {"a\\b.md", "a\\b.md"},
+	    {"a\nb.md", "a\\nb.md"},
+	    {"a\r\tb\\c.md", "a\\r\\tb\\\\c.md"},
+	    {"esc\033[31m.md", "esc\\x1b[31m.md"},
+	    {"del\x7f.md", "del\\x7f.md"},
+	    {"bad\xff.md", "bad\\xff.md"},
+	    {"cut\xc3", "cut\\xc3"},
+	    {"over\xc0\xaf.md", "over\\xc0\\xaf.md"},
+	    {"c1\xc2\x9b.md", "c1\\u009b.md"},
+	    {"rlo\xe2\x80\xaetxt.md", "rlo\\u202etxt.md"},
+	    {"ls\xe2\x80\xa8.md", "ls\\u2028.md"},
+	};
+
+	for (size_t i = 0; i < FC_ARRAY_LEN(cases); i++) {
+		char *d = fc_display_name(cases[i][0]);
+		ck_assert_msg(d && strcmp(d, cases[i][1]) == 0,
+			      "case %zu: '%s', expected '%s'", i, d, cases[i][1]);
+		ck_assert_uint_eq(fc_utf8_check(d, strlen(d)), strlen(d));
+		free(d);
+	}
+}
+END_TEST
+
 START_TEST(test_read_file)
 {
 	char *data;
@@ -408,6 +438,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_format_value);
 	tcase_add_test(tc, test_durations);
+	tcase_add_test(tc, test_display_name);
 	tcase_add_test(tc, test_atomic);
 	tcase_add_test(tc, test_atomic_special_files);
 	tcase_add_test(tc, test_atomic_signal);
