@@ -310,7 +310,8 @@ static fc_status parse_fetch(vctx *v, fc_config *cfg)
 {
 	static const char *const keys[] = {"cache_dir", "ca_bundle",
 					   "connect_timeout", "timeout",
-					   "max_body", "retries", NULL};
+					   "deadline", "max_body", "retries",
+					   NULL};
 	cJSON *o;
 	const char *s;
 	double d = -1;
@@ -331,6 +332,7 @@ static fc_status parse_fetch(vctx *v, fc_config *cfg)
 	if ((rc = get_duration(v, o, "fetch", "connect_timeout",
 			       &cfg->connect_timeout)) ||
 	    (rc = get_duration(v, o, "fetch", "timeout", &cfg->timeout)) ||
+	    (rc = get_duration(v, o, "fetch", "deadline", &cfg->deadline)) ||
 	    (rc = get_number(v, o, "fetch", "max_body", 1, 4e9, &d)) ||
 	    (rc = get_int(v, o, "fetch", "retries", 0, 10, &cfg->retries)))
 		return rc;
@@ -582,6 +584,7 @@ static fc_config *config_defaults(void)
 	cfg->tolerance = 0;
 	cfg->connect_timeout = 10;
 	cfg->timeout = 60;
+	cfg->deadline = 120;
 	cfg->max_body = DEFAULT_MAX_BODY;
 	cfg->retries = 2;
 	return cfg;

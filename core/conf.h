@@ -54,6 +54,7 @@ typedef struct fc_config {
 	char *cache_dir;     /* or NULL: $XDG_CACHE_HOME/figcheck */
 	char *ca_bundle;     /* or NULL */
 	double connect_timeout, timeout; /* seconds */
+	double deadline;     /* seconds for a source's tries together */
 	size_t max_body;     /* bytes */
 	int retries;         /* tries after the first */
 	char *user_agent_extra;

@@ -345,6 +345,7 @@ static fc_status ensure_fetcher(fc_engine *eng, fc_error *err)
 	fc.ca_bundle = cfg->ca_bundle;
 	fc.connect_timeout = cfg->connect_timeout;
 	fc.timeout = cfg->timeout;
+	fc.deadline = cfg->deadline;
 	fc.max_body = cfg->max_body;
 	fc.retries = cfg->retries;
 	fc.logger = &eng->logger;

@@ -154,6 +154,10 @@ typedef struct xfer {
 	fc_buf body;
 	size_t max;
 	bool over; /* the body passed the limit */
+	double declared;   /* a Content-Length over the limit, or 0 */
+	int status;        /* of the response whose headers are coming */
+	double deadline_at; /* monotonic time the request must end by, or 0 */
+	bool clipped;      /* this try's timeout was cut to the deadline */
 	char *etag, *last_modified;
 	char reason[96];    /* reason phrase of the last status line */
 	double retry_after; /* from the last response, or -1 */
@@ -169,6 +173,9 @@ static void xfer_reset_try(xfer *x)
 	x->hdrs = NULL;
 	fc_buf_free(&x->body);
 	x->over = false;
+	x->declared = 0;
+	x->status = 0;
+	x->clipped = false;
 	free(x->etag);
 	free(x->last_modified);
 	x->etag = x->last_modified = NULL;
@@ -247,6 +254,7 @@ static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
 		x->etag = x->last_modified = NULL;
 		x->retry_after = -1;
 		x->reason[0] = 0;
+		x->status = sp && (size_t)(buf + n - sp) > 4 ? atoi(sp + 1) : 0;
 		if (sp && (size_t)(buf + n - sp) > 5) {
 			char *r =
 			    header_value(sp + 5, (size_t)(buf + n - sp - 5));
@@ -271,6 +279,19 @@ static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
 		free(x->last_modified);
 		x->last_modified =
 		    header_value(colon + 1, (size_t)(buf + n - colon - 1));
+	} else if (IS("content-length") && x->status >= 200 &&
+	           x->status < 300) {
+		/* A body declared larger than the limit is refused at once:
+		 * waiting for it would only end in a timeout, and a retry. */
+		char *v = header_value(colon + 1, (size_t)(buf + n - colon - 1));
+		char *end = NULL;
+		double len = v ? strtod(v, &end) : 0;
+		bool over = v && end != v && *end == 0 && len > (double)x->max;
+		free(v);
+		if (over) {
+			x->declared = len;
+			return 0; /* != n: libcurl stops the transfer */
+		}
 	} else if (IS("retry-after")) {
 		char *v =
 		    header_value(colon + 1, (size_t)(buf + n - colon - 1));
@@ -314,9 +335,23 @@ static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
 	if (f->cfg.connect_timeout > 0)
 		curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
 		                 (long)ceil(f->cfg.connect_timeout * 1000));
-	if (f->cfg.timeout > 0)
-		curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
-		                 (long)ceil(f->cfg.timeout * 1000));
+	{
+		/* The try ends by the request's deadline, whatever the
+		 * timeout per try. */
+		double t = f->cfg.timeout;
+		if (x->deadline_at > 0) {
+			double left = x->deadline_at - mono_now();
+			if (left < 0.001)
+				left = 0.001;
+			if (t <= 0 || left < t) {
+				t = left;
+				x->clipped = true;
+			}
+		}
+		if (t > 0)
+			curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+			                 (long)ceil(t * 1000));
+	}
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -514,6 +549,20 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 	r->tries++;
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 	r->http_status = (int)code;
+	if (x->declared > 0) {
+		char lim[64], len[64];
+		fc_format_value((double)f->cfg.max_body, true, 0, lim,
+		                sizeof(lim));
+		fc_format_value(x->declared, true, 0, len, sizeof(len));
+		snprintf(why, sizeof(why),
+		         "the server declares a body of %s bytes "
+		         "(Content-Length), larger than the limit of %s bytes "
+		         "(fetch.max_body); not tried again",
+		         len, lim);
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_LIMIT, false, why);
+		return;
+	}
 	if (x->over) {
 		char lim[64];
 		fc_format_value((double)f->cfg.max_body, true, 0, lim,
@@ -525,6 +574,15 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 		    lim);
 		xfer_reset_try(x);
 		fail(f, x, FC_ERR_LIMIT, false, why);
+		return;
+	}
+	if (cc == CURLE_OPERATION_TIMEDOUT && x->clipped) {
+		snprintf(why, sizeof(why),
+		         "not fetched within fetch.deadline (%g s for all its "
+		         "tries; tried %d time%s)",
+		         f->cfg.deadline, r->tries, r->tries == 1 ? "" : "s");
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_FETCH, true, why);
 		return;
 	}
 	if (cc != CURLE_OK) {
@@ -609,6 +667,18 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 			wait = x->retry_after < FC_FETCH_RETRY_AFTER_MAX
 			           ? x->retry_after
 			           : FC_FETCH_RETRY_AFTER_MAX;
+		if (x->deadline_at > 0 && mono_now() + wait >= x->deadline_at) {
+			/* No time left for another try. */
+			size_t k = strlen(why);
+			snprintf(why + k, sizeof(why) - k,
+			         " (tried %d time%s; the next try would start "
+			         "after fetch.deadline, %g s)",
+			         r->tries, r->tries == 1 ? "" : "s",
+			         f->cfg.deadline);
+			xfer_reset_try(x);
+			fail(f, x, FC_ERR_FETCH, unreachable, why);
+			return;
+		}
 		fc_log(f->cfg.logger, FC_LOG_INFO, r->label,
 		       "%s: %s; trying again in %g s (try %d of %d)", r->url,
 		       why, wait, r->tries + 1, 1 + f->cfg.retries);
@@ -737,6 +807,7 @@ void fc_fetch_all(fc_fetcher *f, fc_fetch_req *reqs, size_t n)
 	xfer *xs = calloc(n + 1, sizeof(*xs));
 	CURLM *m = NULL;
 	size_t waiting = 0, running = 0;
+	double t0 = mono_now();
 
 	if (!xs) {
 		for (size_t i = 0; i < n; i++) {
@@ -753,6 +824,8 @@ void fc_fetch_all(fc_fetcher *f, fc_fetch_req *reqs, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		xs[i].r = &reqs[i];
 		prepare(f, &xs[i]);
+		if (f->cfg.deadline > 0)
+			xs[i].deadline_at = t0 + f->cfg.deadline;
 		waiting += xs[i].st == X_WAIT;
 	}
 	if (waiting && !(m = curl_multi_init())) {

@@ -13,7 +13,12 @@
  *     ("revalidated"), 200 replaces it ("fetched");
  *   - connection errors, timeouts, cut-short bodies, 429 and 5xx are
  *     tried again (up to 1 + retries tries), after 0.5 s, 1 s, 2 s... or
- *     after the server's Retry-After (at most FC_FETCH_RETRY_AFTER_MAX);
+ *     after the server's Retry-After (at most FC_FETCH_RETRY_AFTER_MAX),
+ *     as long as the request's deadline allows: a try never runs past
+ *     it, and no try starts that could not end before it;
+ *   - a body larger than max_body fails at once, not tried again: as
+ *     soon as the server declares it (Content-Length), or when it grows
+ *     past the limit (after decompression);
  *   - when the server cannot be reached at all (those same errors, or a
  *     host name that does not resolve) and a copy is cached, the copy is
  *     served with a warning ("stale"); an answer that says the resource
@@ -39,6 +44,9 @@ typedef struct fc_fetch_config {
 	const char *ca_bundle;  /* NULL: the system's */
 	double connect_timeout; /* seconds; 0: libcurl's default */
 	double timeout;         /* seconds per try, whole transfer; 0: none */
+	double deadline;        /* seconds for a request, all its tries and
+	                           waits together, from fc_fetch_all's start;
+	                           0: none */
 	size_t max_body;        /* bytes, after decompression; 0: 50 MB */
 	int retries;            /* tries after the first */
 	bool offline;           /* serve from the cache only */

@@ -144,6 +144,17 @@ static ssize_t truncated_cb(void *cls, uint64_t pos, char *buf, size_t max)
 	return (ssize_t)max;
 }
 
+/* Sends nothing, slowly, until the server stops. */
+static ssize_t stall_cb(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	fcts *s = cls;
+
+	(void)pos, (void)buf, (void)max;
+	nap(s, 50);
+	return atomic_load(&s->stopping) ? MHD_CONTENT_READER_END_WITH_ERROR
+	                                 : 0;
+}
+
 static const char *type_of(const char *path)
 {
 	const char *dot = strrchr(path, '.');
@@ -327,6 +338,22 @@ static fcts_result route(fcts *s, struct MHD_Connection *c, const char *full,
 			free(body);
 			return MHD_NO;
 		}
+		MHD_add_response_header(r, "Content-Type", "application/json");
+		ret = MHD_queue_response(c, 200, r);
+		MHD_destroy_response(r);
+		return ret;
+	}
+	if (strncmp(path, "/declare/", 9) == 0) {
+		/* Declares a body of BYTES bytes, then sends nothing. */
+		struct MHD_Response *r;
+		fcts_result ret;
+		p = path + 9;
+		if ((a = number(&p)) < 0)
+			return answer(c, 400, "bad size", 8, "text/plain");
+		r = MHD_create_response_from_callback((uint64_t)a, 1024,
+		                                      stall_cb, s, NULL);
+		if (!r)
+			return MHD_NO;
 		MHD_add_response_header(r, "Content-Type", "application/json");
 		ret = MHD_queue_response(c, 200, r);
 		MHD_destroy_response(r);

@@ -18,6 +18,7 @@
  *   /status/CODE          an empty answer with that status
  *   /big/BYTES            a body of BYTES bytes
  *   /truncated            Content-Length: 1000, then 100 bytes and a close
+ *   /declare/BYTES        Content-Length: BYTES, then nothing (it stalls)
  *   /_headers             the request's User-Agent and Accept-Encoding
  *   /_count               the number of requests so far (others), as text
  *

@@ -54,6 +54,7 @@ static void teardown(void)
 /* The fetch settings of a test. */
 typedef struct opts {
 	double timeout;
+	double deadline;
 	int retries;
 	size_t max_body;
 	bool offline, refresh, no_cache;
@@ -69,6 +70,7 @@ static fc_fetcher *fetcher(const opts *o)
 	c.cache_dir = cache_dir;
 	c.connect_timeout = 5;
 	c.timeout = o && o->timeout ? o->timeout : 10;
+	c.deadline = o ? o->deadline : 0;
 	c.retries = o ? o->retries : 2;
 	c.max_body = o && o->max_body ? o->max_body : 0;
 	c.offline = o && o->offline;
@@ -203,6 +205,68 @@ START_TEST(test_over_limit)
 	/* Exactly at the limit is fine. */
 	get(&o, "/big/1000", 3600, &r, &url);
 	ck_assert_msg(r.status == FC_OK, "%s", r.err.msg);
+	fc_fetch_req_clear(&r);
+	free(url);
+}
+END_TEST
+
+/* Seconds on a clock that never jumps. */
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A body declared larger than the limit fails as the headers come, not
+ * after the timeout, three times over. */
+START_TEST(test_declared_over_limit)
+{
+	opts o = {.max_body = 1000, .retries = 2, .timeout = 5};
+	fc_fetch_req r;
+	char *url;
+	double t0 = now_s();
+
+	get(&o, "/declare/2000000", 3600, &r, &url);
+	EXPECT_FAIL(r, FC_ERR_LIMIT,
+		    "the server declares a body of 2,000,000 bytes "
+		    "(Content-Length), larger than the limit of 1,000 bytes "
+		    "(fetch.max_body); not tried again");
+	ck_assert_ptr_nonnull(strstr(r.err.msg, url));
+	ck_assert_int_eq(r.tries, 1);
+	ck_assert_uint_eq(fcts_count(srv, "/declare/"), 1);
+	ck_assert_msg(now_s() - t0 < 3, "took %.1f s", now_s() - t0);
+	fc_fetch_req_clear(&r);
+	free(url);
+}
+END_TEST
+
+/* A request's tries and waits together end by fetch.deadline. */
+START_TEST(test_deadline)
+{
+	opts o = {.timeout = 10, .retries = 5, .deadline = 1.5};
+	fc_fetch_req r;
+	char *url;
+	double t0 = now_s(), took;
+
+	/* Each try would take 10 s: the one try is cut at the deadline. */
+	get(&o, "/delay/20000" GAZA, 3600, &r, &url);
+	took = now_s() - t0;
+	EXPECT_FAIL(r, FC_ERR_FETCH, "not fetched within fetch.deadline (1.5 s");
+	ck_assert_msg(took >= 1.2 && took < 4, "took %.1f s", took);
+	fc_fetch_req_clear(&r);
+	free(url);
+
+	/* A 503 with Retry-After: 1, five times over: the tries stop when
+	 * the next would start after the deadline. */
+	t0 = now_s();
+	get(&o, "/fail/9/503" GAZA, 3600, &r, &url);
+	took = now_s() - t0;
+	EXPECT_FAIL(r, FC_ERR_FETCH,
+		    "the next try would start after fetch.deadline, 1.5 s");
+	ck_assert_int_eq(r.tries, 2);
+	ck_assert_msg(took < 2.5, "took %.1f s", took);
 	fc_fetch_req_clear(&r);
 	free(url);
 }
@@ -801,14 +865,6 @@ END_TEST
 /* Concurrency: 20 sources that each answer after 500 ms take about the
  * time of one, not ten seconds. */
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 START_TEST(test_concurrent)
 {
 	enum { N = 20 };
@@ -859,6 +915,8 @@ static Suite *suite(void)
 	tcase_add_test(net, test_gzip);
 	tcase_add_test(net, test_over_limit);
 	tcase_add_test(net, test_gzip_bomb);
+	tcase_add_test(net, test_declared_over_limit);
+	tcase_add_test(net, test_deadline);
 	tcase_add_test(net, test_404);
 	tcase_add_test(net, test_500_then_ok);
 	tcase_add_test(net, test_500_gives_up);
