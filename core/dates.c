@@ -320,8 +320,8 @@ static fc_date ymd(int y, int m, int d)
 	return d ? fc_date_from_ymd(y, m, d) : last_of_month(y, m);
 }
 
-fc_date fc_date_resolve(const fc_written_date *w, fc_date ref, int year,
-                        fc_date_place place)
+static fc_date resolve(const fc_written_date *w, fc_date ref, int year,
+                       fc_date_place place)
 {
 	int ry, rm, rd;
 	fc_date best = FC_DATE_NONE;
@@ -369,6 +369,19 @@ fc_date fc_date_resolve(const fc_written_date *w, fc_date ref, int year,
 		}
 	}
 	return best;
+}
+
+fc_date fc_date_resolve(const fc_written_date *w, fc_date ref, int year,
+                        fc_date_place place)
+{
+	fc_date d = resolve(w, ref, year, place);
+
+	/* "Yesterday" of 1 January of year 1, a weekday before it: no day
+	 * figcheck can name (found by fuzz_dates). */
+	if (d != FC_DATE_NONE &&
+	    (d < fc_date_from_ymd(1, 1, 1) || d > fc_date_from_ymd(9999, 12, 31)))
+		return FC_DATE_NONE;
+	return d;
 }
 
 /* ------------------------------------------------------------------ */

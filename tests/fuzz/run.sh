@@ -1,31 +1,57 @@
 #!/bin/sh
-# run.sh: runs the number engine's fuzzer for a number of seconds.
+# run.sh: runs figcheck's fuzzers, each for a number of seconds.
 #
-#   tests/fuzz/run.sh OUTDIR SECONDS
+#   tests/fuzz/run.sh OUTDIR SECONDS [TARGET]...
 #
-# OUTDIR holds fuzz_numbers (from build.sh). The seed corpus in
-# tests/fuzz/corpus/numbers is copied to OUTDIR/corpus first, so the
-# tree's copy never changes; new inputs the fuzzer finds stay in OUTDIR.
-# Crashes are written to OUTDIR/crashes and make the script fail. CI runs
-# it for 60 seconds.
+# Runs OUTDIR/fuzz_TARGET (from build.sh) for each target named, or for
+# every fuzz_* that build.sh made, one after the other. Each starts from a
+# copy of its seed corpus, tests/fuzz/corpus/TARGET/ (the tree's copy
+# never changes; what the fuzzer adds stays in OUTDIR/corpus/TARGET), with
+# tests/fuzz/TARGET.dict when there is one. Crashes, leaks and timeouts
+# are written to OUTDIR/crashes/TARGET/ and make the script fail (after
+# the other targets have run). CI runs each for 30 seconds.
 set -e
-if [ $# -ne 2 ]; then
-	echo "usage: $0 OUTDIR SECONDS" >&2
+if [ $# -lt 2 ]; then
+	echo "usage: $0 OUTDIR SECONDS [TARGET]..." >&2
 	exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 out=$1
 secs=$2
-if [ ! -x "$out/fuzz_numbers" ]; then
-	echo "$0: $out/fuzz_numbers not built; run $here/build.sh first" >&2
+shift 2
+if [ $# -eq 0 ]; then
+	for f in "$out"/fuzz_*; do
+		[ -x "$f" ] && set -- "$@" "${f##*/fuzz_}"
+	done
+fi
+if [ $# -eq 0 ]; then
+	echo "$0: no fuzzer in $out; run $here/build.sh first" >&2
 	exit 2
 fi
-rm -rf "$out/corpus"
-mkdir -p "$out/corpus" "$out/crashes"
-cp "$here"/corpus/numbers/* "$out/corpus/"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-"$out/fuzz_numbers" -max_total_time="$secs" -max_len=4096 -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 \
-	-dict="$here/numbers.dict" -artifact_prefix="$out/crashes/" \
-	"$out/corpus"
+failed=""
+for t in "$@"; do
+	if [ ! -x "$out/fuzz_$t" ]; then
+		echo "$0: $out/fuzz_$t not built; run $here/build.sh first" >&2
+		exit 2
+	fi
+	rm -rf "$out/corpus/$t"
+	mkdir -p "$out/corpus/$t" "$out/crashes/$t"
+	if [ -d "$here/corpus/$t" ]; then
+		cp "$here/corpus/$t"/* "$out/corpus/$t/"
+	fi
+	dict=""
+	[ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
+	echo "=== fuzz_$t for $secs s"
+	# shellcheck disable=SC2086
+	if ! "$out/fuzz_$t" -max_total_time="$secs" -max_len=8192 -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 $dict \
+		-artifact_prefix="$out/crashes/$t/" "$out/corpus/$t"; then
+		failed="$failed $t"
+	fi
+done
+if [ -n "$failed" ]; then
+	echo "$0: the fuzzers of$failed found a problem; see $out/crashes/" >&2
+	exit 1
+fi

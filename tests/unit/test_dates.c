@@ -85,6 +85,30 @@ START_TEST(test_read_in_text)
 }
 END_TEST
 
+/* Found by fuzz_dates: a date resolved before year 1 ("yesterday" of 1
+ * January 0001, the Sunday before it) is no date, not a day that
+ * fc_date_format cannot write. */
+START_TEST(test_resolve_range)
+{
+	fc_written_date w;
+	fc_date first = D(1, 1, 1); /* a Monday */
+
+	fc_date_read("yesterday", 9, 0, false, &w);
+	ck_assert_int_eq(fc_date_resolve(&w, first, 0, FC_PLACE_NOT_AFTER),
+	                 FC_DATE_NONE);
+	fc_date_read("Sunday", 6, 0, false, &w);
+	ck_assert_int_eq(fc_date_resolve(&w, first, 0, FC_PLACE_NOT_AFTER),
+	                 FC_DATE_NONE);
+	fc_date_read("today", 5, 0, false, &w);
+	ck_assert_int_eq(fc_date_resolve(&w, first, 0, FC_PLACE_NOT_AFTER),
+	                 first);
+	fc_date_read("Dec 31", 6, 0, false, &w);
+	ck_assert_int_eq(
+	    fc_date_resolve(&w, D(9999, 12, 31), 0, FC_PLACE_NEAREST),
+	    D(9999, 12, 31));
+}
+END_TEST
+
 START_TEST(test_resolve)
 {
 	fc_written_date w;
@@ -410,6 +434,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, test_read, 0, (int)FC_ARRAY_LEN(reads));
 	tcase_add_test(tc, test_read_in_text);
 	tcase_add_test(tc, test_resolve);
+	tcase_add_test(tc, test_resolve_range);
 	tcase_add_loop_test(tc, test_dateline, 0, (int)FC_ARRAY_LEN(datelines));
 	tcase_add_test(tc, test_dateline_year_from_file);
 	tcase_add_loop_test(tc, test_phrases, 0, (int)FC_ARRAY_LEN(phrases));
