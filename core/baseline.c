@@ -185,9 +185,16 @@ fc_status fc_baseline_from_results(fc_doc_result *const *results, size_t n,
 
 /* One line of the file, and what it sorts by. */
 typedef struct entry {
-	const char *path;
-	const fc_finding *f;
+	char *path;
+	unsigned line, col;
+	char fingerprint[17];
+	char *json; /* the line, without its indent */
 } entry;
+
+struct fc_baseline_entries {
+	entry *es;
+	size_t n, cap;
+};
 
 static int cmp_entry(const void *a, const void *b)
 {
@@ -196,78 +203,143 @@ static int cmp_entry(const void *a, const void *b)
 
 	if (c)
 		return c;
-	if (x->f->line != y->f->line)
-		return x->f->line < y->f->line ? -1 : 1;
-	if (x->f->col != y->f->col)
-		return x->f->col < y->f->col ? -1 : 1;
-	return strcmp(x->f->fingerprint, y->f->fingerprint);
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->fingerprint, y->fingerprint);
 }
 
-static char *entry_json(const entry *e)
+static char *entry_json(const char *path, const fc_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 	char *s = NULL;
 
-	if (o && cJSON_AddStringToObject(o, "fingerprint", e->f->fingerprint) &&
-	    cJSON_AddStringToObject(o, "path", e->path) &&
-	    cJSON_AddNumberToObject(o, "line", e->f->line) &&
-	    cJSON_AddStringToObject(o, "verdict",
-				    fc_verdict_name(e->f->verdict)) &&
-	    cJSON_AddStringToObject(o, "rule", e->f->rule_id) &&
-	    cJSON_AddStringToObject(o, "text", e->f->text ? e->f->text : ""))
+	if (o && cJSON_AddStringToObject(o, "fingerprint", f->fingerprint) &&
+	    cJSON_AddStringToObject(o, "path", path) &&
+	    cJSON_AddNumberToObject(o, "line", f->line) &&
+	    cJSON_AddStringToObject(o, "verdict", fc_verdict_name(f->verdict)) &&
+	    cJSON_AddStringToObject(o, "rule", f->rule_id) &&
+	    cJSON_AddStringToObject(o, "text", f->text ? f->text : ""))
 		s = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	return s;
 }
 
-fc_status fc_baseline_write(const char *path, fc_doc_result *const *results,
-			    size_t n, fc_verdict fail_on, fc_error *err)
+fc_status fc_baseline_entries_new(fc_baseline_entries **out)
 {
-	entry *es = NULL;
-	size_t n_es = 0, cap = 0;
+	*out = calloc(1, sizeof(**out));
+	return *out ? FC_OK : FC_ERR_NOMEM;
+}
+
+void fc_baseline_entries_free(fc_baseline_entries *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->es[i].path);
+		free(e->es[i].json);
+	}
+	free(e->es);
+	free(e);
+}
+
+size_t fc_baseline_entries_count(const fc_baseline_entries *e)
+{
+	return e ? e->n : 0;
+}
+
+fc_status fc_baseline_entries_add(fc_baseline_entries *e,
+				  const fc_doc_result *r, fc_verdict fail_on)
+{
+	for (size_t k = 0; r && k < r->n_findings; k++) {
+		const fc_finding *f = &r->findings[k];
+		entry *en;
+
+		if (f->verdict < fail_on)
+			continue;
+		if (fc_grow((void **)&e->es, &e->cap, e->n + 1, sizeof(*e->es)))
+			return FC_ERR_NOMEM;
+		en = &e->es[e->n];
+		memset(en, 0, sizeof(*en));
+		en->path = fc_strdup(r->doc->path);
+		en->json = entry_json(r->doc->path, f);
+		en->line = f->line;
+		en->col = f->col;
+		memcpy(en->fingerprint, f->fingerprint, sizeof(en->fingerprint));
+		if (!en->path || !en->json) {
+			free(en->path);
+			free(en->json);
+			return FC_ERR_NOMEM;
+		}
+		e->n++;
+	}
+	return FC_OK;
+}
+
+size_t fc_baseline_accept_own(fc_doc_result *r, fc_verdict fail_on)
+{
+	size_t kept = 0, removed;
+
+	if (!r)
+		return 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		bool own = false;
+		/* A finding whose fingerprint is one of the failing ones:
+		 * fingerprints name the document, so no other document's
+		 * finding can share it. */
+		for (size_t k = 0; k < r->n_findings && !own; k++)
+			own = r->findings[k].verdict >= fail_on &&
+			      strcmp(r->findings[k].fingerprint,
+				     r->findings[i].fingerprint) == 0;
+		if (!own)
+			r->findings[kept++] = r->findings[i];
+	}
+	removed = r->n_findings - kept;
+	r->n_findings = kept;
+	return removed;
+}
+
+fc_status fc_baseline_entries_write(fc_baseline_entries *e, const char *path,
+				    fc_error *err)
+{
 	fc_atomic_file af;
 	fc_status rc;
 
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; results[i] && k < results[i]->n_findings; k++) {
-			const fc_finding *f = &results[i]->findings[k];
-			if (f->verdict < fail_on)
-				continue;
-			if (fc_grow((void **)&es, &cap, n_es + 1, sizeof(*es))) {
-				free(es);
-				return fc_error_set(err, FC_ERR_NOMEM,
-						    "out of memory");
-			}
-			es[n_es].path = results[i]->doc->path;
-			es[n_es].f = f;
-			n_es++;
-		}
-	if (n_es)
-		qsort(es, n_es, sizeof(*es), cmp_entry);
+	if (e->n)
+		qsort(e->es, e->n, sizeof(*e->es), cmp_entry);
 	memset(&af, 0, sizeof(af));
 	rc = fc_atomic_open(&af, path, err);
 	if (rc != FC_OK) {
-		free(es);
 		fc_error_prefix(err, "--write-baseline: ");
 		return rc;
 	}
 	fprintf(af.fp, "{\"figcheck_baseline\": %d, \"findings\": [",
 		BASELINE_FORMAT);
-	for (size_t i = 0; i < n_es; i++) {
-		char *s = entry_json(&es[i]);
-		if (!s) {
-			free(es);
-			fc_atomic_abort(&af);
-			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
-		}
-		fprintf(af.fp, "%s\n  %s", i ? "," : "", s);
-		free(s);
-	}
-	fprintf(af.fp, "%s]}\n", n_es ? "\n" : "");
-	free(es);
+	for (size_t i = 0; i < e->n; i++)
+		fprintf(af.fp, "%s\n  %s", i ? "," : "", e->es[i].json);
+	fprintf(af.fp, "%s]}\n", e->n ? "\n" : "");
 	rc = fc_atomic_commit(&af, err);
 	if (rc != FC_OK)
 		fc_error_prefix(err, "--write-baseline: ");
+	return rc;
+}
+
+fc_status fc_baseline_write(const char *path, fc_doc_result *const *results,
+			    size_t n, fc_verdict fail_on, fc_error *err)
+{
+	fc_baseline_entries *e;
+	fc_status rc;
+
+	if (fc_baseline_entries_new(&e) != FC_OK)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		if (fc_baseline_entries_add(e, results[i], fail_on) != FC_OK) {
+			fc_baseline_entries_free(e);
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		}
+	rc = fc_baseline_entries_write(e, path, err);
+	fc_baseline_entries_free(e);
 	return rc;
 }
 

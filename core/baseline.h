@@ -52,6 +52,29 @@ void fc_baseline_free(fc_baseline *bl);
 fc_status fc_baseline_write(const char *path, fc_doc_result *const *results,
 			    size_t n, fc_verdict fail_on, fc_error *err);
 
+/*
+ * The lines of a baseline file, collected one document at a time, so
+ * that --write-baseline does not keep every document of a run: what a
+ * line needs is copied. Create with fc_baseline_entries_new, free with
+ * fc_baseline_entries_free.
+ */
+typedef struct fc_baseline_entries fc_baseline_entries;
+fc_status fc_baseline_entries_new(fc_baseline_entries **out);
+void fc_baseline_entries_free(fc_baseline_entries *e);
+/* Adds the findings of `r` (NULL: none) at or above `fail_on`.
+ * FC_ERR_NOMEM on failure. */
+fc_status fc_baseline_entries_add(fc_baseline_entries *e,
+				  const fc_doc_result *r, fc_verdict fail_on);
+size_t fc_baseline_entries_count(const fc_baseline_entries *e);
+/* Writes the file, sorted, atomically. */
+fc_status fc_baseline_entries_write(fc_baseline_entries *e, const char *path,
+				    fc_error *err);
+
+/* Removes from `r` its findings at or above `fail_on`, and any other with
+ * the same fingerprint: what a baseline written from the run itself
+ * accepts. Returns how many. */
+size_t fc_baseline_accept_own(fc_doc_result *r, fc_verdict fail_on);
+
 /* Removes from `r` the findings the baseline holds (order kept) and
  * returns how many. Marks those entries used. Not thread-safe: call it
  * for one result at a time. */

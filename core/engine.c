@@ -18,6 +18,7 @@
 #include "host.h"
 #include "json.h"
 #include "paths.h"
+#include "spool.h"
 #include "store.h"
 #include "verify.h"
 
@@ -1209,15 +1210,15 @@ static bool want_color(const char *path)
 	return !term || strcmp(term, "dumb") != 0;
 }
 
-fc_status fc_engine_report(fc_engine *eng, const char *format,
-			   const char *path, fc_doc_result *const *results,
-			   const char *const *paths, const char *const *errors,
-			   size_t n, fc_error *err)
+/* Writes `rep` (documents, counts and failed set by the caller) with the
+ * reporter `format` to `path`, atomically. `spool`, when the documents
+ * come from one, is checked for a failed read before the file is kept. */
+static fc_status write_report(fc_engine *eng, const char *format,
+			      const char *path, fc_report *rep,
+			      fc_spool *spool, fc_error *err)
 {
 	const fc_loaded_plugin *p =
 	    fc_plugins_find(&eng->plugins, FC_PLUGIN_REPORTER, format);
-	fc_report rep;
-	fc_report_doc *docs = calloc(n + 1, sizeof(*docs));
 	fc_plugin_ctx *ctx = NULL;
 	fc_atomic_file af;
 	const cJSON *opts = NULL;
@@ -1225,44 +1226,26 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 	fc_status rc;
 
 	memset(&af, 0, sizeof(af));
-	if (!docs)
-		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	if (!p) {
 		char names[512];
 		plugin_names(eng, FC_PLUGIN_REPORTER, names, sizeof(names));
-		free(docs);
 		return fc_error_set(err, FC_ERR_CONFIG,
 				    "unknown output format '%s'; the loaded "
 				    "reporters are: %s",
 				    format, names);
 	}
-	memset(&rep, 0, sizeof(rep));
-	rep.tool_name = PACKAGE_NAME;
-	rep.tool_version = PACKAGE_VERSION;
-	rep.docs = docs;
-	rep.n_docs = n;
-	rep.sources = fc_engine_sources(eng, &rep.n_sources);
-	rep.fail_on = eng->fail_on;
-	rep.failed = fc_engine_run_failed(eng);
-	rep.color = want_color(path);
-	rep.warnings = (const char *const *)eng->warnings;
-	rep.n_warnings = eng->n_warnings;
-	for (size_t i = 0; i < n; i++) {
-		docs[i].path = paths[i];
-		docs[i].error = errors ? errors[i] : NULL;
-		if (!results[i])
-			continue;
-		docs[i].path = results[i]->doc->path;
-		docs[i].doc = results[i]->doc;
-		docs[i].findings = results[i]->findings;
-		docs[i].n_findings = results[i]->n_findings;
-		for (size_t k = 0; k < results[i]->n_findings; k++) {
-			fc_verdict v = results[i]->findings[k].verdict;
-			rep.counts[v]++;
-			if (v >= eng->fail_on)
-				rep.failed = true;
-		}
-	}
+	rep->tool_name = PACKAGE_NAME;
+	rep->tool_version = PACKAGE_VERSION;
+	rep->sources = fc_engine_sources(eng, &rep->n_sources);
+	rep->fail_on = eng->fail_on;
+	rep->color = want_color(path);
+	rep->warnings = (const char *const *)eng->warnings;
+	rep->n_warnings = eng->n_warnings;
+	if (fc_engine_run_failed(eng))
+		rep->failed = true;
+	for (int v = 0; v < FC_VERDICT_COUNT; v++)
+		if (rep->counts[v] && v >= (int)eng->fail_on)
+			rep->failed = true;
 	if (eng->cfg->reporters)
 		opts = cJSON_GetObjectItemCaseSensitive(eng->cfg->reporters, format);
 	fc_json_path_key(jpath, sizeof(jpath), "reporters", format);
@@ -1272,18 +1255,75 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 	if (rc == FC_OK) {
 		fc_error rerr;
 		fc_error_clear(&rerr);
-		rc = p->desc->reporter.report(ctx->state, &rep, af.fp, &rerr);
+		rc = p->desc->reporter.report(ctx->state, rep, af.fp, &rerr);
 		if (rc != FC_OK) {
 			fc_error_set(err, rc, "reporter %s: %s", format,
 				     rerr.msg[0] ? rerr.msg : fc_strerror(rc));
+			fc_atomic_abort(&af);
+		} else if (spool && fc_spool_failed(spool, err)) {
+			/* A document could not be read back: the report is
+			 * incomplete, and the old file stays. */
+			rc = err ? err->code : FC_ERR_IO;
 			fc_atomic_abort(&af);
 		} else {
 			rc = fc_atomic_commit(&af, err);
 		}
 	}
 	fc_instance_free(ctx);
+	return rc;
+}
+
+fc_status fc_engine_report(fc_engine *eng, const char *format,
+			   const char *path, fc_doc_result *const *results,
+			   const char *const *paths, const char *const *errors,
+			   size_t n, fc_error *err)
+{
+	fc_report rep;
+	fc_report_doc *docs = calloc(n + 1, sizeof(*docs));
+	fc_status rc;
+
+	if (!docs)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	memset(&rep, 0, sizeof(rep));
+	rep.docs = docs;
+	rep.n_docs = n;
+	for (size_t i = 0; i < n; i++) {
+		docs[i].path = paths[i];
+		docs[i].error = errors ? errors[i] : NULL;
+		rep.n_errors += docs[i].error != NULL;
+		if (!results[i])
+			continue;
+		docs[i].path = results[i]->doc->path;
+		docs[i].doc = results[i]->doc;
+		docs[i].findings = results[i]->findings;
+		docs[i].n_findings = results[i]->n_findings;
+		for (size_t k = 0; k < results[i]->n_findings; k++)
+			rep.counts[results[i]->findings[k].verdict]++;
+	}
+	rc = write_report(eng, format, path, &rep, NULL, err);
 	free(docs);
 	return rc;
+}
+
+/* fc_report.doc over a spool. */
+static const fc_report_doc *spool_doc(const fc_report *rep, size_t i)
+{
+	return fc_spool_doc(rep->doc_source, i);
+}
+
+fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
+				 const char *path, fc_spool *spool,
+				 fc_error *err)
+{
+	fc_report rep;
+
+	memset(&rep, 0, sizeof(rep));
+	rep.n_docs = fc_spool_count(spool);
+	rep.doc = spool_doc;
+	rep.doc_source = spool;
+	rep.n_errors = fc_spool_errors(spool);
+	memcpy(rep.counts, fc_spool_counts(spool), sizeof(rep.counts));
+	return write_report(eng, format, path, &rep, spool, err);
 }
 
 int fc_engine_selftest(fc_engine *eng, const char *const *args, size_t n,

@@ -88,6 +88,18 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 			   const char *const *paths, const char *const *errors,
 			   size_t n, fc_error *err);
 
+/*
+ * Writes a report of the documents of `spool` (spool.h), which the
+ * reporter reads back one at a time: a run's reports take the memory of
+ * one document, however many it checked. As fc_engine_report otherwise;
+ * a document that cannot be read back fails the report (the old file
+ * stays).
+ */
+struct fc_spool;
+fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
+				 const char *path, struct fc_spool *spool,
+				 fc_error *err);
+
 /* The fail-on threshold in effect; FC_VERDICT_COUNT means never. */
 fc_verdict fc_engine_fail_on(const fc_engine *eng);
 

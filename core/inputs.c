@@ -676,8 +676,14 @@ typedef struct run {
 	const fc_engine *eng;
 	const fc_inputs *in;
 	const fc_run_options *o;
-	fc_doc_result **results;
+	fc_doc_result **results; /* checked, waiting for their turn */
 	char **errors;
+	bool *ready;
+	size_t emitted;          /* inputs handed to the sink so far */
+	fc_input_sink sink;
+	void *ud;
+	fc_error sink_err;
+	bool stop;               /* out of memory, or the sink failed */
 	pthread_mutex_t mu;
 	size_t next, done;
 	struct timespec last; /* when the progress line was last drawn */
@@ -703,7 +709,25 @@ static void check_one(run *r, size_t i)
 	if (!r->errors[i] || err.code == FC_ERR_NOMEM) {
 		pthread_mutex_lock(&r->mu);
 		r->nomem = true;
+		r->stop = true;
 		pthread_mutex_unlock(&r->mu);
+	}
+}
+
+/* Hands the inputs checked so far to the sink, in their order; called
+ * with the lock held. */
+static void emit(run *r)
+{
+	while (!r->stop && r->emitted < r->in->n && r->ready[r->emitted]) {
+		size_t i = r->emitted++;
+		fc_doc_result *res = r->results[i];
+		char *e = r->errors[i];
+
+		r->results[i] = NULL;
+		r->errors[i] = NULL;
+		if (r->sink(r->ud, i, res, e, &r->sink_err) != FC_OK)
+			r->stop = true;
+		free(e);
 	}
 }
 
@@ -734,22 +758,24 @@ static void *worker(void *arg)
 		size_t i;
 
 		pthread_mutex_lock(&r->mu);
-		i = r->nomem ? r->in->n : r->next++;
+		i = r->stop ? r->in->n : r->next++;
 		pthread_mutex_unlock(&r->mu);
 		if (i >= r->in->n)
 			break;
 		check_one(r, i);
 		pthread_mutex_lock(&r->mu);
+		r->ready[i] = true;
 		r->done++;
+		emit(r);
 		progress(r);
 		pthread_mutex_unlock(&r->mu);
 	}
 	return NULL;
 }
 
-fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
-			  const fc_run_options *opts, fc_doc_result **results,
-			  char **errors, fc_error *err)
+fc_status fc_inputs_check_each(const fc_engine *eng, const fc_inputs *in,
+			       const fc_run_options *opts, fc_input_sink sink,
+			       void *ud, fc_error *err)
 {
 	run r;
 	pthread_t *threads = NULL;
@@ -760,14 +786,24 @@ fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
 	r.eng = eng;
 	r.in = in;
 	r.o = opts;
-	r.results = results;
-	r.errors = errors;
-	for (size_t i = 0; i < in->n; i++) {
-		results[i] = NULL;
-		errors[i] = NULL;
+	r.sink = sink;
+	r.ud = ud;
+	fc_error_clear(&r.sink_err);
+	r.results = calloc(in->n + 1, sizeof(*r.results));
+	r.errors = calloc(in->n + 1, sizeof(*r.errors));
+	r.ready = calloc(in->n + 1, sizeof(*r.ready));
+	if (!r.results || !r.errors || !r.ready) {
+		free(r.results);
+		free(r.errors);
+		free(r.ready);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
-	if (pthread_mutex_init(&r.mu, NULL) != 0)
+	if (pthread_mutex_init(&r.mu, NULL) != 0) {
+		free(r.results);
+		free(r.errors);
+		free(r.ready);
 		return fc_error_set(err, FC_ERR, "could not create a mutex");
+	}
 	if (jobs > in->n)
 		jobs = in->n;
 	if (jobs > 1 && (threads = calloc(jobs, sizeof(*threads))) != NULL) {
@@ -787,7 +823,51 @@ fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
 		fflush(stderr);
 	}
 	pthread_mutex_destroy(&r.mu);
+	/* What was checked but never handed over (the run stopped). */
+	for (size_t i = 0; i < in->n; i++) {
+		fc_doc_result_free(r.results[i]);
+		free(r.errors[i]);
+	}
+	free(r.results);
+	free(r.errors);
+	free(r.ready);
 	if (r.nomem)
 		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	else if (r.sink_err.code != FC_OK) {
+		rc = r.sink_err.code;
+		if (err)
+			*err = r.sink_err;
+	}
 	return rc;
+}
+
+/* fc_inputs_check's sink: keeps every result in the caller's arrays. */
+typedef struct keep_all {
+	fc_doc_result **results;
+	char **errors;
+} keep_all;
+
+static fc_status keep(void *ud, size_t i, fc_doc_result *r, const char *error,
+		      fc_error *err)
+{
+	keep_all *k = ud;
+
+	k->results[i] = r;
+	k->errors[i] = NULL;
+	if (error && !(k->errors[i] = fc_strdup(error)))
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	return FC_OK;
+}
+
+fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
+			  const fc_run_options *opts, fc_doc_result **results,
+			  char **errors, fc_error *err)
+{
+	keep_all k = {results, errors};
+
+	for (size_t i = 0; i < in->n; i++) {
+		results[i] = NULL;
+		errors[i] = NULL;
+	}
+	return fc_inputs_check_each(eng, in, opts, keep, &k, err);
 }

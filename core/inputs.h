@@ -126,6 +126,29 @@ fc_status fc_inputs_check(const fc_engine *eng, const fc_inputs *in,
 			  const fc_run_options *opts, fc_doc_result **results,
 			  char **errors, fc_error *err);
 
+/*
+ * Where fc_inputs_check_each puts each input's outcome: called for input
+ * `i` once, in the order of the inputs (whatever the order they were
+ * checked in), never for two inputs at once. `r` is its result, which the
+ * sink takes over (and frees with fc_doc_result_free), or NULL when it
+ * could not be checked, `error` then saying why (borrowed for the call).
+ * A status other than FC_OK, with `err` filled, stops the run.
+ */
+typedef fc_status (*fc_input_sink)(void *ud, size_t i, fc_doc_result *r,
+				   const char *error, fc_error *err);
+
+/*
+ * Loads and checks every input with `eng`, `opts->jobs` at a time, and
+ * hands each outcome to `sink` as soon as the inputs before it have been:
+ * so that a run keeps in memory only the results still waiting for their
+ * turn, not all of them. Returns FC_OK; FC_ERR_NOMEM or FC_ERR when
+ * threads could not start; or the sink's status and message when it
+ * stopped the run. Documents that fail are not an error of the call.
+ */
+fc_status fc_inputs_check_each(const fc_engine *eng, const fc_inputs *in,
+			       const fc_run_options *opts, fc_input_sink sink,
+			       void *ud, fc_error *err);
+
 /* The number of processors online, at least 1: the default of -j 0. */
 unsigned fc_cpu_count(void);
 

@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "inputs.h"
 #include "paths.h"
+#include "spool.h"
 #include "util.h"
 #include "verify.h"
 
@@ -372,49 +373,87 @@ static fc_status input_globs(const cli *c, const fc_engine *eng,
 	return FC_OK;
 }
 
-/* Writes the baseline if asked to, and applies it: the findings it holds
- * leave the results. Returns FC_EXIT_ERROR on failure, else -1. */
-static int apply_baseline(const cli *c, const fc_engine *eng,
-			  fc_baseline **bl, fc_doc_result **results, size_t n)
+/* What `figcheck check` does with each document once it is checked, in
+ * the order of the inputs: say why it could not be read, apply the
+ * baseline, note whether it fails the run, and keep what the reports
+ * need on disk (spool.h), so that the run does not keep it in memory. */
+typedef struct check_sink {
+	const cli *c;
+	fc_engine *eng;
+	fc_spool *spool;
+	fc_baseline *bl;            /* --baseline, or NULL */
+	fc_baseline_entries *mine;  /* --write-baseline's lines, or NULL */
+	size_t accepted;            /* findings the baseline accepted */
+	bool failed;                /* a finding at or above --fail-on */
+	bool input_error;           /* a document could not be checked */
+	const fc_inputs *in;
+} check_sink;
+
+static fc_status take_result(void *ud, size_t i, fc_doc_result *r,
+			     const char *error, fc_error *err)
 {
-	bool notes = fc_engine_logger(eng)->max_level >= FC_LOG_WARNING;
-	size_t accepted = 0, fail_n = 0;
+	check_sink *cs = ud;
+	fc_verdict fail_on = fc_engine_fail_on(cs->eng);
+	fc_status rc;
+
+	if (error) {
+		fc_log(fc_engine_logger(cs->eng), FC_LOG_ERROR, NULL, "%s",
+		       error);
+		cs->input_error = true;
+	}
+	if (r && cs->mine) {
+		/* The run's own failing findings are its baseline: written,
+		 * and accepted. */
+		if (fc_baseline_entries_add(cs->mine, r, fail_on) != FC_OK) {
+			fc_doc_result_free(r);
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		}
+		cs->accepted += fc_baseline_accept_own(r, fail_on);
+	} else if (r && cs->bl) {
+		cs->accepted += fc_baseline_filter(cs->bl, r);
+	}
+	for (size_t k = 0; r && k < r->n_findings; k++)
+		if (r->findings[k].verdict >= fail_on)
+			cs->failed = true;
+	rc = fc_spool_add(cs->spool, r, cs->in->items[i].name, error, err);
+	fc_doc_result_free(r);
+	return rc;
+}
+
+/* Writes the baseline if asked to, and says what the baseline did.
+ * Returns FC_EXIT_ERROR on failure, else -1. */
+static int finish_baseline(const check_sink *cs)
+{
+	bool notes = fc_engine_logger(cs->eng)->max_level >= FC_LOG_WARNING;
+	const cli *c = cs->c;
 	fc_error err;
 
 	fc_error_clear(&err);
-	if (c->write_baseline) {
-		fc_baseline *mine;
-		if (fc_baseline_write(c->write_baseline, results, n,
-				      fc_engine_fail_on(eng), &err) != FC_OK ||
-		    fc_baseline_from_results(results, n, fc_engine_fail_on(eng),
-					     &mine, &err) != FC_OK) {
+	if (cs->mine) {
+		size_t n = fc_baseline_entries_count(cs->mine);
+		if (fc_baseline_entries_write(cs->mine, c->write_baseline,
+					      &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			return FC_EXIT_ERROR;
 		}
-		fc_baseline_free(*bl);
-		*bl = mine;
-		fail_n = fc_baseline_size(mine);
 		if (notes)
 			fprintf(stderr,
 				"figcheck: wrote %zu fingerprint%s to %s; runs "
 				"with --baseline %s accept those findings\n",
-				fail_n, fail_n == 1 ? "" : "s", c->write_baseline,
+				n, n == 1 ? "" : "s", c->write_baseline,
 				c->write_baseline);
-	}
-	if (!*bl)
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		accepted += fc_baseline_filter(*bl, results[i]);
-	if (notes && c->baseline && !c->write_baseline) {
-		size_t unused = fc_baseline_unused(*bl);
+	}
+	if (notes && cs->bl) {
+		size_t unused = fc_baseline_unused(cs->bl);
 		fprintf(stderr, "figcheck: %zu finding%s accepted by the baseline "
 				"%s",
-			accepted, accepted == 1 ? "" : "s", c->baseline);
+			cs->accepted, cs->accepted == 1 ? "" : "s", c->baseline);
 		if (unused)
 			fprintf(stderr,
 				"; %zu of its %zu entries match no finding any "
 				"more (fixed?): rewrite it with --write-baseline",
-				unused, fc_baseline_size(*bl));
+				unused, fc_baseline_size(cs->bl));
 		fputc('\n', stderr);
 	}
 	return -1;
@@ -478,14 +517,12 @@ static int cmd_check(int argc, char **argv)
 	fc_input_options io;
 	fc_run_options ro;
 	fc_baseline *bl = NULL;
-	fc_doc_result **results = NULL;
-	char **errors = NULL;
-	const char **paths = NULL;
+	check_sink cs;
 	fc_error err;
 	int ret, status = FC_EXIT_OK;
-	bool failed = false;
 
 	memset(&c, 0, sizeof(c));
+	memset(&cs, 0, sizeof(cs));
 	fc_engine_options_init(&c.eo);
 	if ((ret = parse_options(&c, argc, argv)) >= 0)
 		return ret;
@@ -526,6 +563,11 @@ static int cmd_check(int argc, char **argv)
 		fc_error_set(&err, FC_ERR_NOMEM, "out of memory");
 	if (err.code == FC_OK && c.baseline)
 		fc_baseline_load(c.baseline, &bl, &err);
+	if (err.code == FC_OK && c.write_baseline &&
+	    fc_baseline_entries_new(&cs.mine) != FC_OK)
+		fc_error_set(&err, FC_ERR_NOMEM, "out of memory");
+	if (err.code == FC_OK)
+		fc_spool_new(&cs.spool, &err);
 	if (err.code != FC_OK) {
 		fprintf(stderr, "figcheck: error: %s\n", err.msg);
 		ret = FC_EXIT_ERROR;
@@ -534,15 +576,8 @@ static int cmd_check(int argc, char **argv)
 	if ((ret = start_engine(eng, FC_START_CHECKERS | FC_START_FETCH)) >= 0)
 		goto out;
 
-	/* Check every document, -j at a time. */
-	results = calloc(in.n + 1, sizeof(*results));
-	errors = calloc(in.n + 1, sizeof(*errors));
-	paths = calloc(in.n + 1, sizeof(*paths));
-	if (!results || !errors || !paths) {
-		fprintf(stderr, "figcheck: error: out of memory\n");
-		ret = FC_EXIT_ERROR;
-		goto out;
-	}
+	/* Check every document, -j at a time; each goes to the spool as
+	 * soon as the ones before it have, and leaves memory. */
 	memset(&ro, 0, sizeof(ro));
 	ro.jobs = c.jobs ? c.jobs : fc_cpu_count();
 	ro.progress = in.n > 1 && isatty(STDERR_FILENO) &&
@@ -551,46 +586,36 @@ static int cmd_check(int argc, char **argv)
 		ro.doc.format = (fc_doc_format)c.input_format;
 		ro.doc.format_set = true;
 	}
-	if (fc_inputs_check(eng, &in, &ro, results, errors, &err) != FC_OK) {
+	cs.c = &c;
+	cs.eng = eng;
+	cs.bl = bl;
+	cs.in = &in;
+	if (fc_inputs_check_each(eng, &in, &ro, take_result, &cs, &err) !=
+	    FC_OK) {
 		fprintf(stderr, "figcheck: error: %s\n", err.msg);
 		ret = FC_EXIT_ERROR;
 		goto out;
 	}
-	for (size_t i = 0; i < in.n; i++) {
-		paths[i] = in.items[i].name;
-		if (errors[i]) {
-			fprintf(stderr, "figcheck: error: %s\n", errors[i]);
-			status = FC_EXIT_ERROR;
-		}
-	}
+	if (cs.input_error)
+		status = FC_EXIT_ERROR;
 
-	/* Accepted findings leave the results before any report. */
-	if ((ret = apply_baseline(&c, eng, &bl, results, in.n)) >= 0)
+	/* The baseline first, then the reports, from the spool. */
+	if ((ret = finish_baseline(&cs)) >= 0)
 		goto out;
 	for (size_t k = 0; k < c.n_outputs; k++) {
 		fc_error_clear(&err);
-		if (fc_engine_report(eng, c.formats[k], c.outputs[k], results,
-				     paths, (const char *const *)errors, in.n,
-				     &err) != FC_OK) {
+		if (fc_engine_report_spool(eng, c.formats[k], c.outputs[k],
+					   cs.spool, &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			status = FC_EXIT_ERROR;
 		}
 	}
-	failed = fc_engine_run_failed(eng);
-	for (size_t i = 0; i < in.n; i++)
-		for (size_t k = 0; results[i] && k < results[i]->n_findings; k++)
-			if (results[i]->findings[k].verdict >= fc_engine_fail_on(eng))
-				failed = true;
-	ret = status != FC_EXIT_OK ? status
-				   : failed ? FC_EXIT_FINDINGS : FC_EXIT_OK;
+	ret = status != FC_EXIT_OK		   ? status
+	      : cs.failed || fc_engine_run_failed(eng) ? FC_EXIT_FINDINGS
+						   : FC_EXIT_OK;
 out:
-	for (size_t i = 0; results && i < in.n; i++)
-		fc_doc_result_free(results[i]);
-	for (size_t i = 0; errors && i < in.n; i++)
-		free(errors[i]);
-	free(results);
-	free(errors);
-	free(paths);
+	fc_spool_free(cs.spool);
+	fc_baseline_entries_free(cs.mine);
 	fc_baseline_free(bl);
 	fc_inputs_free(&in);
 	fc_globs_free(&include);

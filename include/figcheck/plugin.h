@@ -315,7 +315,8 @@ typedef struct fc_source_info {
 typedef struct fc_report {
 	const char *tool_name;     /* "figcheck" */
 	const char *tool_version;
-	const fc_report_doc *docs;
+	const fc_report_doc *docs; /* all documents, or NULL: read each with
+	                              doc() (see below) */
 	size_t n_docs;
 	const fc_source_info *sources;
 	size_t n_sources;
@@ -330,7 +331,25 @@ typedef struct fc_report {
 	                                ("no configuration found: ..."), or
 	                                NULL; owned by the core */
 	size_t n_warnings;
+	/* The documents one at a time, so that a run's memory does not grow
+	 * with the number of documents. When `docs` is NULL, document i (<
+	 * n_docs) is doc(report, i): it, its findings, their claims and
+	 * strings, and its fc_document belong to the core and stay valid
+	 * until the next call of doc() or the end of report(); a reporter
+	 * copies what it keeps longer. It may read the documents as often
+	 * as it needs, in any order (in order is fastest). Never NULL. */
+	const struct fc_report_doc *(*doc)(const struct fc_report *report,
+					   size_t i);
+	void *doc_source;          /* the core's, for doc() */
+	size_t n_errors;           /* documents that could not be read */
 } fc_report;
+
+/* Document i of a report, whichever way the core gives them. */
+static inline const fc_report_doc *fc_report_doc_at(const fc_report *rep,
+						    size_t i)
+{
+	return rep->docs ? &rep->docs[i] : rep->doc(rep, i);
+}
 
 /* ------------------------------------------------------------------ */
 /* The host table. */

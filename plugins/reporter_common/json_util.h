@@ -8,6 +8,7 @@
 #define FC_JSON_UTIL_H
 
 #include <cjson/cJSON.h>
+#include <time.h>
 
 #include "report_util.h"
 
@@ -68,6 +69,88 @@ static inline fc_status rj_print(const fc_host *h, cJSON *root, bool pretty,
 	if (!text)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	return ru_written(h, out, err);
+}
+
+/*
+ * A string no draft or source can contain, to mark where rj_print_streamed
+ * writes its items: made of the time and of addresses, which an input
+ * cannot know. `buf` holds 64 bytes.
+ */
+static inline const char *rj_marker(char *buf, const void *addr)
+{
+	snprintf(buf, 64, "figcheck-stream-%lx-%lx-%p",
+		 (unsigned long)time(NULL), (unsigned long)clock(), addr);
+	return buf;
+}
+
+/*
+ * Writes `root` as rj_print does, with the string member `marker` (see
+ * rj_marker) replaced by an array of `n` items that `item(ud, i)` makes
+ * one at a time (each printed and freed before the next is made): the
+ * same text cJSON would print for the whole tree, in the memory of one
+ * item. Frees `root`. NULL for `root`, or from `item`, means that memory
+ * ran out.
+ */
+static inline fc_status rj_print_streamed(const fc_host *h, cJSON *root,
+					  const char *marker, bool pretty,
+					  size_t n,
+					  cJSON *(*item)(void *ud, size_t i),
+					  void *ud, FILE *out, fc_error *err)
+{
+	char *text, *at, *line;
+	size_t depth = 0, mlen = strlen(marker);
+
+	if (!root)
+		return h->error(err, FC_ERR_NOMEM, "out of memory");
+	text = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	if (!text)
+		return h->error(err, FC_ERR_NOMEM, "out of memory");
+	for (at = strstr(text, marker);
+	     at && (at == text || at[-1] != '"' || at[mlen] != '"');
+	     at = strstr(at + 1, marker))
+		;
+	if (!at) {
+		free(text);
+		return h->error(err, FC_ERR_NOMEM, "no array to stream into");
+	}
+	at--; /* the opening quote */
+	/* An item printed alone starts at depth 0; in place, its lines are
+	 * one deeper than the line that holds the array. */
+	for (line = at; line > text && line[-1] != '\n'; line--)
+		;
+	while (line[depth] == '\t')
+		depth++;
+	fwrite(text, 1, (size_t)(at - text), out);
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		cJSON *it = item(ud, i);
+		char *s = it ? (pretty ? cJSON_Print(it)
+				       : cJSON_PrintUnformatted(it))
+			     : NULL;
+		cJSON_Delete(it);
+		if (!s) {
+			free(text);
+			return h->error(err, FC_ERR_NOMEM, "out of memory");
+		}
+		if (i)
+			fputs(pretty ? ", " : ",", out);
+		for (const char *c = s, *nl; *c; c = nl + 1) {
+			if (!(nl = strchr(c, '\n'))) {
+				fputs(c, out);
+				break;
+			}
+			fwrite(c, 1, (size_t)(nl - c) + 1, out);
+			for (size_t k = 0; k <= depth; k++)
+				fputc('\t', out);
+		}
+		free(s);
+	}
+	fputc(']', out);
+	fputs(at + mlen + 2, out);
 	fputc('\n', out);
 	free(text);
 	return ru_written(h, out, err);

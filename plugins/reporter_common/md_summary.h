@@ -129,15 +129,12 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 			     bool show_ok)
 {
 	char counts[512];
-	size_t shown = 0, hidden = 0, n_ok = 0, n_bad = 0, n_err = 0;
+	size_t shown = 0, hidden = 0, n_ok = rep->counts[FC_VERDICT_OK];
+	size_t n_bad = ru_failing(rep), n_err = rep->n_errors, n_want = 0;
 	size_t total = ru_total(rep);
 
-	for (size_t d = 0; d < rep->n_docs; d++) {
-		n_err += rep->docs[d].error != NULL;
-		for (size_t i = 0; i < rep->docs[d].n_findings; i++)
-			n_bad += rep->fail_on < FC_VERDICT_COUNT &&
-				 rep->docs[d].findings[i].verdict >= rep->fail_on;
-	}
+	for (int v = 0; v < FC_VERDICT_COUNT; v++)
+		n_want += want[v] ? rep->counts[v] : 0;
 	fprintf(out, "### %s figcheck: %s\n\n",
 		rep->failed || n_err ? mds_icon(FC_VERDICT_DISCREPANCY)
 				     : mds_icon(FC_VERDICT_OK),
@@ -156,12 +153,10 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 		mds_text(out, rep->warnings[w]);
 		fputs("\n\n", out);
 	}
-	for (size_t d = 0; d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
+	for (size_t d = 0; n_want && d < rep->n_docs; d++) {
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		for (size_t i = 0; i < rd->n_findings; i++) {
 			const fc_finding *f = &rd->findings[i];
-			if (f->verdict == FC_VERDICT_OK)
-				n_ok++;
 			if (!want[f->verdict])
 				continue;
 			if (shown == max_rows) {
@@ -185,25 +180,26 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 			     "record</summary>\n\n",
 			n_ok, n_ok == 1 ? "" : "s", n_ok == 1 ? "s" : "");
 		mds_header(out);
-		for (size_t d = 0; d < rep->n_docs && k < max_rows; d++)
-			for (size_t i = 0;
-			     i < rep->docs[d].n_findings && k < max_rows; i++)
-				if (rep->docs[d].findings[i].verdict ==
-				    FC_VERDICT_OK) {
-					mds_row(out, rep->docs[d].path,
-						&rep->docs[d].findings[i]);
+		for (size_t d = 0; d < rep->n_docs && k < max_rows; d++) {
+			const fc_report_doc *rd = fc_report_doc_at(rep, d);
+			for (size_t i = 0; i < rd->n_findings && k < max_rows;
+			     i++)
+				if (rd->findings[i].verdict == FC_VERDICT_OK) {
+					mds_row(out, rd->path, &rd->findings[i]);
 					k++;
 				}
+		}
 		if (n_ok > k)
 			fprintf(out, "\n\xE2\x80\xA6 and %zu more.\n", n_ok - k);
 		fputs("\n</details>\n\n", out);
 	}
-	for (size_t d = 0; d < rep->n_docs; d++) {
-		if (!rep->docs[d].error)
+	for (size_t d = 0; n_err && d < rep->n_docs; d++) {
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
+		if (!rd->error)
 			continue;
 		fprintf(out, "- %s could not be read: ",
 			mds_icon(FC_VERDICT_DISCREPANCY));
-		mds_text(out, rep->docs[d].error);
+		mds_text(out, rd->error);
 		fputs("\n", out);
 	}
 	for (size_t s = 0; s < rep->n_sources; s++) {

@@ -301,13 +301,24 @@ static inline const char *ru_fail_on(const fc_report *rep)
 					       : "never";
 }
 
-/* The number of findings of the report, and of claims among them. */
+/* The number of findings of the report. */
 static inline size_t ru_total(const fc_report *rep)
 {
 	size_t n = 0;
 
-	for (size_t d = 0; d < rep->n_docs; d++)
-		n += rep->docs[d].n_findings;
+	for (int v = 0; v < FC_VERDICT_COUNT; v++)
+		n += rep->counts[v];
+	return n;
+}
+
+/* The number of findings at or above the report's --fail-on. */
+static inline size_t ru_failing(const fc_report *rep)
+{
+	size_t n = 0;
+
+	for (int v = 0; v < FC_VERDICT_COUNT; v++)
+		if (rep->fail_on < FC_VERDICT_COUNT && v >= (int)rep->fail_on)
+			n += rep->counts[v];
 	return n;
 }
 

@@ -180,14 +180,16 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 	bool over = false;
 	fc_status rc;
 
-	for (size_t d = 0; d < rep->n_docs; d++)
-		for (size_t i = 0; i < rep->docs[d].n_findings; i++) {
-			const fc_finding *f = &rep->docs[d].findings[i];
+	for (size_t d = 0; d < rep->n_docs; d++) {
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
+		for (size_t i = 0; i < rd->n_findings; i++) {
+			const fc_finding *f = &rd->findings[i];
 			if (st->want[f->verdict]) {
 				count[level_of(f)]++;
 				total++;
 			}
 		}
+	}
 	for (int l = 0; l < LVL_COUNT; l++)
 		over = over || count[l] > GITHUB_LIMIT;
 	if (over || total > 50) {
@@ -208,20 +210,26 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 		fputc('\n', out);
 	}
 	/* Errors first, then warnings, then notices; each in text order. */
-	for (int l = 0; l < LVL_COUNT; l++)
-		for (size_t d = 0; d < rep->n_docs; d++)
-			for (size_t i = 0; i < rep->docs[d].n_findings; i++) {
-				const fc_finding *f = &rep->docs[d].findings[i];
+	for (int l = 0; l < LVL_COUNT; l++) {
+		if (!count[l])
+			continue;
+		for (size_t d = 0; d < rep->n_docs; d++) {
+			const fc_report_doc *rd = fc_report_doc_at(rep, d);
+			for (size_t i = 0; i < rd->n_findings; i++) {
+				const fc_finding *f = &rd->findings[i];
 				if (st->want[f->verdict] && (int)level_of(f) == l)
-					annotate(out, rep->docs[d].path, f);
+					annotate(out, rd->path, f);
 			}
-	for (size_t d = 0; d < rep->n_docs; d++) {
-		if (!rep->docs[d].error)
+		}
+	}
+	for (size_t d = 0; rep->n_errors && d < rep->n_docs; d++) {
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
+		if (!rd->error)
 			continue;
 		fputs("::error file=", out);
-		gh_escape(out, rep->docs[d].path, true);
+		gh_escape(out, rd->path, true);
 		fputs(",title=figcheck%3A cannot read this document::", out);
-		gh_escape(out, rep->docs[d].error, false);
+		gh_escape(out, rd->error, false);
 		fputc('\n', out);
 	}
 	{

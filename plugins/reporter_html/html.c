@@ -392,11 +392,9 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 			     fc_error *err)
 {
 	const state *st = p;
-	size_t highlighted[FC_VERDICT_COUNT] = {0}, n_err = 0;
+	size_t highlighted[FC_VERDICT_COUNT] = {0}, n_err = rep->n_errors;
 	char counts[512];
 
-	for (size_t d = 0; d < rep->n_docs; d++)
-		n_err += rep->docs[d].error != NULL;
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	      "<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, "
@@ -472,14 +470,15 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 	if (rep->n_docs > 1) {
 		fputs("<nav><details><summary>Documents</summary><ol>", out);
 		for (size_t d = 0; d < rep->n_docs; d++) {
+			const fc_report_doc *rd = fc_report_doc_at(rep, d);
 			fprintf(out, "<li><a href=\"#doc-%zu\">", d + 1);
-			esc(out, rep->docs[d].path);
+			esc(out, rd->path);
 			fputs("</a>: ", out);
-			if (rep->docs[d].error)
+			if (rd->error)
 				fputs("<span class=\"error\">not read</span>",
 				      out);
 			else
-				doc_counts(out, &rep->docs[d]);
+				doc_counts(out, rd);
 			fputs("</li>", out);
 		}
 		fputs("</ol></details></nav>\n", out);
@@ -488,7 +487,7 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 
 	/* The drafts. */
 	for (size_t d = 0; d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		char date[11];
 
 		fprintf(out, "<article class=\"doc\" id=\"doc-%zu\" data-path=\"",

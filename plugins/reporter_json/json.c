@@ -152,9 +152,41 @@ static const char *origin_name(fc_date_origin o)
 	return (unsigned)o < sizeof(names) / sizeof(names[0]) ? names[o] : "none";
 }
 
-static cJSON *report_json(const fc_report *rep)
+/* One document's object. NULL when memory ran out. */
+static cJSON *doc_json(const fc_report_doc *rd)
 {
-	cJSON *root = cJSON_CreateObject(), *tool, *sum, *srcs, *docs;
+	cJSON *o = cJSON_CreateObject(), *fs;
+	bool ok = o && add_str(o, "path", rd->path) &&
+		  add_str(o, "error", rd->error) &&
+		  (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
+			   : cJSON_AddNullToObject(o, "as_of") != NULL) &&
+		  add_str(o, "date_origin",
+			  rd->doc ? origin_name(rd->doc->date_origin) : NULL);
+
+	fs = ok ? cJSON_AddArrayToObject(o, "findings") : NULL;
+	ok = ok && fs;
+	for (size_t i = 0; ok && i < rd->n_findings; i++) {
+		cJSON *f = finding_json(&rd->findings[i]);
+		ok = f && cJSON_AddItemToArray(fs, f);
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Item i of the streamed "documents" array. */
+static cJSON *doc_item(void *rep, size_t i)
+{
+	return doc_json(fc_report_doc_at(rep, i));
+}
+
+/* The run's object without its documents: "documents" is the string
+ * `marker`, in whose place json_report writes them. */
+static cJSON *report_json(const fc_report *rep, const char *marker)
+{
+	cJSON *root = cJSON_CreateObject(), *tool, *sum, *srcs;
 	bool ok;
 
 	if (!root)
@@ -192,24 +224,7 @@ static cJSON *report_json(const fc_report *rep)
 		     rj_add_num(o, "retrieved", (double)s->retrieved) &&
 		     cJSON_AddBoolToObject(o, "from_cache", s->from_cache);
 	}
-	docs = cJSON_AddArrayToObject(root, "documents");
-	ok = ok && docs;
-	for (size_t d = 0; ok && d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
-		cJSON *o = cJSON_CreateObject(), *fs;
-		ok = o && cJSON_AddItemToArray(docs, o) &&
-		     add_str(o, "path", rd->path) && add_str(o, "error", rd->error) &&
-		     (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
-			      : cJSON_AddNullToObject(o, "as_of") != NULL) &&
-		     add_str(o, "date_origin",
-			     rd->doc ? origin_name(rd->doc->date_origin) : NULL);
-		fs = ok ? cJSON_AddArrayToObject(o, "findings") : NULL;
-		ok = ok && fs;
-		for (size_t i = 0; ok && i < rd->n_findings; i++) {
-			cJSON *f = finding_json(&rd->findings[i]);
-			ok = f && cJSON_AddItemToArray(fs, f);
-		}
-	}
+	ok = ok && cJSON_AddStringToObject(root, "documents", marker);
 	if (!ok) {
 		cJSON_Delete(root);
 		return NULL;
@@ -217,12 +232,21 @@ static cJSON *report_json(const fc_report *rep)
 	return root;
 }
 
+/*
+ * Writes the run's object with its documents streamed into the
+ * "documents" array, one at a time, exactly as cJSON would print the
+ * whole: so that a run of any size takes the memory of one document.
+ */
 static fc_status json_report(void *p, const fc_report *rep, FILE *out,
 			     fc_error *err)
 {
 	const state *st = p;
+	char marker[64];
 
-	return rj_print(st->host, report_json(rep), st->pretty, out, err);
+	rj_marker(marker, rep);
+	return rj_print_streamed(st->host, report_json(rep, marker), marker,
+				 st->pretty, rep->n_docs, doc_item, (void *)rep,
+				 out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "json", .version = "1.0.0",

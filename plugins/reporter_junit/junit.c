@@ -198,7 +198,7 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 
 	/* Totals first: the root element carries them. */
 	for (size_t d = 0; d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		if (rd->error) {
 			tests++;
 			errors++;
@@ -222,7 +222,7 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		"skipped=\"%zu\" time=\"0\">\n",
 		tests, failures, errors, skipped);
 	for (size_t d = 0; d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		size_t t = 0, fl = 0, sk = 0;
 		char date[11];
 

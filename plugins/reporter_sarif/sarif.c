@@ -254,19 +254,59 @@ static cJSON *result_json(const fc_finding *f, const char *path, int rule_index)
 	return r;
 }
 
-/* The rules: each rule id met among the reported findings, once. */
+/* The rules: each rule id met among the reported findings, once, in the
+ * order first met. Copies: a document's findings live only until the
+ * next is read. */
 typedef struct rules {
-	const fc_finding **first; /* the first finding of each rule */
-	size_t n;
+	char **ids;
+	size_t n, cap;
 } rules;
 
 static int rule_index(const rules *rs, const char *id)
 {
 	for (size_t i = 0; i < rs->n; i++)
-		if (strcmp(rs->first[i]->rule_id, id) == 0)
+		if (strcmp(rs->ids[i], id) == 0)
 			return (int)i;
 	return -1;
 }
+
+static void rules_free(rules *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		free(rs->ids[i]);
+	free(rs->ids);
+}
+
+/* Adds a rule id; false when memory ran out. */
+static bool rules_add(rules *rs, const char *id)
+{
+	char *c = strdup(id);
+
+	if (c && rs->n == rs->cap) {
+		size_t cap = rs->cap ? 2 * rs->cap : 16;
+		char **p = realloc(rs->ids, cap * sizeof(*p));
+		if (!p) {
+			free(c);
+			return false;
+		}
+		rs->ids = p;
+		rs->cap = cap;
+	}
+	if (!c)
+		return false;
+	rs->ids[rs->n++] = c;
+	return true;
+}
+
+/* What the streamed results need: the report, the options and the
+ * rules, and where the next result is. */
+typedef struct results_ctx {
+	const state *st;
+	const fc_report *rep;
+	const rules *rs;
+	size_t doc;     /* the document being written */
+	size_t finding; /* its next finding */
+} results_ctx;
 
 static cJSON *rule_json(const fc_finding *f)
 {
@@ -317,17 +357,20 @@ static cJSON *rule_json(const fc_finding *f)
 	return o;
 }
 
-static cJSON *report_json(const state *st, const fc_report *rep)
+/* The run without its results, in whose place is the string `marker`.
+ * Reads every document once, for the rules the results use and the
+ * documents that could not be read; counts the results. */
+static cJSON *report_json(const state *st, const fc_report *rep, rules *rs,
+			  const char *marker, size_t *n_results)
 {
 	cJSON *root = cJSON_CreateObject(), *runs, *run, *tool, *driver, *jr,
-	      *results, *invs, *inv, *notes, *bases, *props;
-	rules rs = {0};
+	      *invs, *inv, *notes, *bases, *props;
 	bool ok, success = true;
 
 	if (!root)
 		return NULL;
-	rs.first = calloc(ru_total(rep) + 1, sizeof(*rs.first));
-	ok = rs.first != NULL && add_str(root, "$schema", SARIF_SCHEMA) &&
+	*n_results = 0;
+	ok = add_str(root, "$schema", SARIF_SCHEMA) &&
 	     add_str(root, "version", "2.1.0");
 	runs = ok ? cJSON_AddArrayToObject(root, "runs") : NULL;
 	run = cJSON_CreateObject();
@@ -344,36 +387,9 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 	jr = ok ? cJSON_AddArrayToObject(driver, "rules") : NULL;
 	ok = ok && jr;
 
-	/* Results, and the rules they use in order of first use. */
-	results = ok ? cJSON_AddArrayToObject(run, "results") : NULL;
-	ok = ok && results;
-	for (size_t d = 0; ok && d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
-		for (size_t i = 0; ok && i < rd->n_findings; i++) {
-			const fc_finding *f = &rd->findings[i];
-			int ri;
-			cJSON *r, *rj;
-			if (!st->want[f->verdict])
-				continue;
-			ri = rule_index(&rs, f->rule_id);
-			if (ri < 0) {
-				rj = rule_json(f);
-				ok = rj && cJSON_AddItemToArray(jr, rj);
-				if (!ok) {
-					cJSON_Delete(rj);
-					break;
-				}
-				rs.first[rs.n] = f;
-				ri = (int)rs.n++;
-			}
-			r = result_json(f, rd->path, ri);
-			ok = r && cJSON_AddItemToArray(results, r);
-			if (!ok)
-				cJSON_Delete(r);
-		}
-	}
-
-	/* Documents that could not be read, and sources that failed. */
+	/* The results' place; the rules they use, in order of first use;
+	 * documents that could not be read, and sources that failed. */
+	ok = ok && cJSON_AddStringToObject(run, "results", marker);
 	invs = ok ? cJSON_AddArrayToObject(run, "invocations") : NULL;
 	inv = cJSON_CreateObject();
 	ok = ok && invs && inv && cJSON_AddItemToArray(invs, inv);
@@ -383,9 +399,25 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 		   : NULL;
 	ok = ok && notes;
 	for (size_t d = 0; ok && d < rep->n_docs; d++) {
-		const fc_report_doc *rd = &rep->docs[d];
+		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		cJSON *n, *locs, *loc, *phys;
-		if (!rd->error)
+		for (size_t i = 0; ok && i < rd->n_findings; i++) {
+			const fc_finding *f = &rd->findings[i];
+			cJSON *rj;
+			if (!st->want[f->verdict])
+				continue;
+			++*n_results;
+			if (rule_index(rs, f->rule_id) >= 0)
+				continue;
+			rj = rule_json(f);
+			ok = rj && cJSON_AddItemToArray(jr, rj);
+			if (!ok) {
+				cJSON_Delete(rj);
+				break;
+			}
+			ok = rules_add(rs, f->rule_id);
+		}
+		if (!ok || !rd->error)
 			continue;
 		success = false;
 		n = cJSON_CreateObject();
@@ -437,7 +469,6 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 	     cJSON_AddBoolToObject(props, "failed", rep->failed) &&
 	     rj_add_num(props, "documents", (double)rep->n_docs) &&
 	     rj_add_counts(props, "verdicts", rep);
-	free(rs.first);
 	if (!ok) {
 		cJSON_Delete(root);
 		return NULL;
@@ -445,12 +476,44 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 	return root;
 }
 
+/* The next result: those of the wanted findings, in the order of the
+ * documents (`i` follows from the calls' order). */
+static cJSON *result_item(void *ud, size_t i)
+{
+	results_ctx *c = ud;
+
+	(void)i;
+	for (; c->doc < c->rep->n_docs; c->doc++, c->finding = 0) {
+		const fc_report_doc *rd = fc_report_doc_at(c->rep, c->doc);
+		while (c->finding < rd->n_findings) {
+			const fc_finding *f = &rd->findings[c->finding++];
+			if (c->st->want[f->verdict])
+				return result_json(
+				    f, rd->path, rule_index(c->rs, f->rule_id));
+		}
+	}
+	return NULL; /* not reached: there are as many as were counted */
+}
+
+/* Writes the SARIF log with its results streamed, one document read at a
+ * time, as cJSON would print the whole. */
 static fc_status sarif_report(void *p, const fc_report *rep, FILE *out,
 			      fc_error *err)
 {
 	const state *st = p;
+	rules rs = {0};
+	results_ctx c = {st, rep, &rs, 0, 0};
+	size_t n = 0;
+	char marker[64];
+	fc_status rc;
+	cJSON *root;
 
-	return rj_print(st->host, report_json(st, rep), st->pretty, out, err);
+	rj_marker(marker, &rs);
+	root = report_json(st, rep, &rs, marker, &n);
+	rc = rj_print_streamed(st->host, root, marker, st->pretty, n,
+			       result_item, &c, out, err);
+	rules_free(&rs);
+	return rc;
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "sarif", .version = "1.0.0",

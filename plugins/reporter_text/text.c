@@ -153,7 +153,7 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 	char counts[512];
 
 	for (size_t d = 0; d < rep->n_docs; d++) {
-		const fc_report_doc *doc = &rep->docs[d];
+		const fc_report_doc *doc = fc_report_doc_at(rep, d);
 
 		if (doc->error) {
 			put_safe(out, doc->path);

@@ -1,0 +1,408 @@
+/*
+ * spool.c: the results of a run on disk until the reports (spool.h).
+ *
+ * A record per document, at an offset kept in memory:
+ *
+ *     u64 size of the rest
+ *     u8 has_doc, u8 format, u8 date_origin, u8 0, i32 date, u32 n
+ *     str path, str error, (has_doc) u64 length and the text's bytes
+ *     n times: the fc_finding as it is in memory, u8 has_claim, (then)
+ *              the fc_claim, the finding's strings rule_id, metric,
+ *              text, sentence, message, reason, (has_claim) the claim's
+ *              rule_id, metric, unbound_reason, attribution, as_of_text,
+ *              and n_others pointers to records of the store
+ *
+ * where a str is a u32 length (UINT32_MAX for NULL), the bytes and a NUL.
+ * The file is read by the process that wrote it, so structures are
+ * copied as they are and their pointers replaced when read back.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "spool.h"
+#include "util.h"
+
+#define NO_STR UINT32_MAX
+
+struct fc_spool {
+	FILE *fp;
+	uint64_t *offsets; /* of each document's record */
+	size_t n, cap;
+	uint64_t end;      /* where the next record goes */
+	size_t counts[FC_VERDICT_COUNT];
+	size_t errors;
+	fc_buf rec;        /* a record being written or read */
+	/* The document last read back. */
+	fc_report_doc cur;
+	fc_document *doc;
+	fc_finding *findings;
+	size_t cap_findings;
+	fc_claim *claims;
+	size_t cap_claims;
+	const fc_ref **others;
+	size_t cap_others;
+	bool failed;
+	fc_error err;      /* why reading failed */
+	bool reading;      /* the file position is not at `end` */
+};
+
+fc_status fc_spool_new(fc_spool **out, fc_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	fc_spool *s = calloc(1, sizeof(*s));
+	char *name;
+	int fd;
+
+	*out = NULL;
+	if (!dir || !dir[0])
+		dir = "/tmp";
+	if (!s || !(name = fc_asprintf("%s/figcheck-spool-XXXXXX", dir))) {
+		free(s);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
+	fd = mkstemp(name);
+	if (fd < 0) {
+		fc_status rc = fc_error_set(
+		    err, FC_ERR_IO,
+		    "%s: cannot make a temporary file to keep the run's "
+		    "results until the reports: %s (set TMPDIR to a folder "
+		    "with room)",
+		    dir, strerror(errno));
+		free(name);
+		free(s);
+		return rc;
+	}
+	/* Unnamed from now on: removed however the run ends. */
+	unlink(name);
+	free(name);
+	if (!(s->fp = fdopen(fd, "w+b"))) {
+		close(fd);
+		free(s);
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
+	*out = s;
+	return FC_OK;
+}
+
+void fc_spool_free(fc_spool *s)
+{
+	if (!s)
+		return;
+	if (s->fp)
+		fclose(s->fp);
+	free(s->offsets);
+	fc_buf_free(&s->rec);
+	fc_document_free(s->doc);
+	free(s->findings);
+	free(s->claims);
+	free(s->others);
+	free(s);
+}
+
+size_t fc_spool_count(const fc_spool *s)
+{
+	return s->n;
+}
+
+const size_t *fc_spool_counts(const fc_spool *s)
+{
+	return s->counts;
+}
+
+size_t fc_spool_errors(const fc_spool *s)
+{
+	return s->errors;
+}
+
+bool fc_spool_failed(const fc_spool *s, fc_error *err)
+{
+	if (s->failed && err)
+		*err = s->err;
+	return s->failed;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing. */
+
+static void put_u8(fc_buf *b, uint8_t v)
+{
+	fc_buf_append(b, &v, 1);
+}
+
+static void put_u32(fc_buf *b, uint32_t v)
+{
+	fc_buf_append(b, &v, sizeof(v));
+}
+
+static void put_u64(fc_buf *b, uint64_t v)
+{
+	fc_buf_append(b, &v, sizeof(v));
+}
+
+static void put_str(fc_buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (!s || n >= NO_STR) {
+		put_u32(b, NO_STR);
+		return;
+	}
+	put_u32(b, (uint32_t)n);
+	fc_buf_append(b, s, n + 1);
+}
+
+fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
+		       const char *error, fc_error *err)
+{
+	const fc_document *doc = r ? r->doc : NULL;
+	fc_buf *b = &s->rec;
+	size_t nf = r ? r->n_findings : 0;
+	uint64_t size;
+
+	b->len = 0;
+	put_u64(b, 0); /* the size, below */
+	put_u8(b, doc != NULL);
+	put_u8(b, doc ? (uint8_t)doc->format : 0);
+	put_u8(b, doc ? (uint8_t)doc->date_origin : 0);
+	put_u8(b, 0);
+	put_u32(b, (uint32_t)(doc ? doc->date : FC_DATE_NONE));
+	put_u32(b, (uint32_t)nf);
+	put_str(b, doc ? doc->path : path);
+	put_str(b, error);
+	if (doc) {
+		put_u64(b, doc->len);
+		fc_buf_append(b, doc->text, doc->len);
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const fc_finding *f = &r->findings[i];
+		const fc_claim *c = f->claim;
+
+		fc_buf_append(b, f, sizeof(*f));
+		put_u8(b, c != NULL);
+		if (c)
+			fc_buf_append(b, c, sizeof(*c));
+		put_str(b, f->rule_id);
+		put_str(b, f->metric);
+		put_str(b, f->text);
+		put_str(b, f->sentence);
+		put_str(b, f->message);
+		put_str(b, f->reason);
+		if (c) {
+			put_str(b, c->rule_id);
+			put_str(b, c->metric);
+			put_str(b, c->unbound_reason);
+			put_str(b, c->attribution);
+			put_str(b, c->as_of_text);
+		}
+		if (f->n_others)
+			fc_buf_append(b, f->others,
+				      f->n_others * sizeof(*f->others));
+	}
+	if (!b->data || fc_grow((void **)&s->offsets, &s->cap, s->n + 1,
+				sizeof(*s->offsets)))
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	size = b->len - sizeof(uint64_t);
+	memcpy(b->data, &size, sizeof(size));
+	if ((s->reading && fseeko(s->fp, (off_t)s->end, SEEK_SET) != 0) ||
+	    fwrite(b->data, 1, b->len, s->fp) != b->len)
+		return fc_error_set(err, FC_ERR_IO,
+				    "cannot keep the run's results in a "
+				    "temporary file until the reports: %s (set "
+				    "TMPDIR to a folder with room)",
+				    strerror(errno));
+	s->reading = false;
+	s->offsets[s->n++] = s->end;
+	s->end += b->len;
+	for (size_t i = 0; i < nf; i++)
+		if ((unsigned)r->findings[i].verdict < FC_VERDICT_COUNT)
+			s->counts[r->findings[i].verdict]++;
+	s->errors += error != NULL;
+	return FC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading back. */
+
+typedef struct reader {
+	const char *p, *end;
+	bool bad;
+} reader;
+
+static void get(reader *rd, void *out, size_t n)
+{
+	if (rd->bad || (size_t)(rd->end - rd->p) < n) {
+		rd->bad = true;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, rd->p, n);
+	rd->p += n;
+}
+
+static const char *get_str(reader *rd)
+{
+	uint32_t n;
+	const char *s;
+
+	get(rd, &n, sizeof(n));
+	if (rd->bad || n == NO_STR)
+		return NULL;
+	if ((size_t)(rd->end - rd->p) < (size_t)n + 1 || rd->p[n] != 0) {
+		rd->bad = true;
+		return NULL;
+	}
+	s = rd->p;
+	rd->p += (size_t)n + 1;
+	return s;
+}
+
+/* Fails reading: the document returned says so, and so will the run. */
+static const fc_report_doc *read_failed(fc_spool *s, size_t i, const char *why)
+{
+	if (!s->failed) {
+		s->failed = true;
+		fc_error_set(&s->err, FC_ERR_IO,
+			     "reading the run's results back from its "
+			     "temporary file failed (document %zu): %s",
+			     i + 1, why);
+	}
+	memset(&s->cur, 0, sizeof(s->cur));
+	s->cur.path = "?";
+	s->cur.error = s->err.msg;
+	return &s->cur;
+}
+
+const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
+{
+	uint64_t size;
+	uint8_t has_doc, format, origin, pad;
+	uint32_t date, nf;
+	const char *path, *error, *text = NULL;
+	uint64_t text_len = 0;
+	size_t n_others = 0, n_claims = 0;
+	reader rd;
+
+	fc_document_free(s->doc);
+	s->doc = NULL;
+	if (i >= s->n)
+		return read_failed(s, i, "no such document");
+	if (fflush(s->fp) != 0 ||
+	    fseeko(s->fp, (off_t)s->offsets[i], SEEK_SET) != 0 ||
+	    fread(&size, sizeof(size), 1, s->fp) != 1)
+		return read_failed(s, i, strerror(errno ? errno : EIO));
+	s->reading = true;
+	s->rec.len = 0;
+	if (size > s->end)
+		return read_failed(s, i, "a damaged record");
+	if (fc_buf_reserve(&s->rec, (size_t)size) != FC_OK)
+		return read_failed(s, i, "out of memory");
+	if (fread(s->rec.data, 1, (size_t)size, s->fp) != size)
+		return read_failed(s, i, ferror(s->fp) ? strerror(errno)
+							: "cut short");
+	rd.p = s->rec.data;
+	rd.end = s->rec.data + size;
+	rd.bad = false;
+	get(&rd, &has_doc, 1);
+	get(&rd, &format, 1);
+	get(&rd, &origin, 1);
+	get(&rd, &pad, 1);
+	get(&rd, &date, sizeof(date));
+	get(&rd, &nf, sizeof(nf));
+	path = get_str(&rd);
+	error = get_str(&rd);
+	if (has_doc) {
+		get(&rd, &text_len, sizeof(text_len));
+		if (text_len > (uint64_t)(rd.end - rd.p))
+			rd.bad = true;
+		else {
+			text = rd.p;
+			rd.p += text_len;
+		}
+	}
+	if (rd.bad || !path)
+		return read_failed(s, i, "a damaged record");
+	if (fc_grow((void **)&s->findings, &s->cap_findings, (size_t)nf + 1,
+		    sizeof(fc_finding)) ||
+	    fc_grow((void **)&s->claims, &s->cap_claims, (size_t)nf + 1,
+		    sizeof(fc_claim)))
+		return read_failed(s, i, "out of memory");
+	/* First the structures and strings; the others' pointers once all
+	 * are counted, as their array may move while it grows. */
+	for (uint32_t k = 0; k < nf && !rd.bad; k++) {
+		fc_finding *f = &s->findings[k];
+		uint8_t has_claim;
+
+		get(&rd, f, sizeof(*f));
+		get(&rd, &has_claim, 1);
+		f->claim = NULL;
+		if (has_claim) {
+			fc_claim *c = &s->claims[n_claims++];
+			get(&rd, c, sizeof(*c));
+			f->claim = c;
+		}
+		f->rule_id = get_str(&rd);
+		f->metric = get_str(&rd);
+		f->text = get_str(&rd);
+		f->sentence = get_str(&rd);
+		f->message = get_str(&rd);
+		f->reason = get_str(&rd);
+		if (has_claim) {
+			fc_claim *c = &s->claims[n_claims - 1];
+			c->rule_id = get_str(&rd);
+			c->metric = get_str(&rd);
+			c->unbound_reason = get_str(&rd);
+			c->attribution = get_str(&rd);
+			c->as_of_text = get_str(&rd);
+		}
+		if (f->n_others) {
+			size_t bytes = f->n_others * sizeof(*f->others);
+			if (fc_grow((void **)&s->others, &s->cap_others,
+				    n_others + f->n_others, sizeof(*s->others))) {
+				rd.bad = true;
+				break;
+			}
+			get(&rd, s->others + n_others, bytes);
+			/* An offset for now; made a pointer below. */
+			f->others = (const fc_ref *const *)(uintptr_t)n_others;
+			n_others += f->n_others;
+		} else {
+			f->others = NULL;
+		}
+		if (!f->rule_id)
+			rd.bad = true;
+	}
+	if (rd.bad)
+		return read_failed(s, i, "a damaged record");
+	for (uint32_t k = 0; k < nf; k++)
+		if (s->findings[k].n_others)
+			s->findings[k].others =
+			    s->others + (uintptr_t)s->findings[k].others;
+	memset(&s->cur, 0, sizeof(s->cur));
+	s->cur.path = path;
+	s->cur.error = error;
+	s->cur.findings = nf ? s->findings : NULL;
+	s->cur.n_findings = nf;
+	if (has_doc) {
+		/* The prose view, its map and lines, rebuilt from the text
+		 * exactly as they were when it was checked. */
+		fc_doc_options o;
+		fc_error derr;
+
+		memset(&o, 0, sizeof(o));
+		o.format = (fc_doc_format)format;
+		o.format_set = true;
+		if (fc_document_from_memory(path, text, (size_t)text_len, &o,
+					    &s->doc, &derr) != FC_OK)
+			return read_failed(s, i, derr.msg);
+		s->doc->date = (fc_date)date;
+		s->doc->date_origin = (fc_date_origin)origin;
+		s->cur.doc = s->doc;
+		s->cur.path = s->doc->path;
+	}
+	return &s->cur;
+}

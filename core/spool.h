@@ -1,0 +1,69 @@
+/*
+ * spool.h: the results of a run kept on disk until the reports are
+ * written, so that a run's memory does not grow with the number of
+ * documents.
+ *
+ * `figcheck check` hands each document's result to the spool as soon as
+ * it is checked (in the order of the inputs), and frees it. The spool
+ * writes what the reporters need of it to an unnamed temporary file: the
+ * document's name, its error, its text, format and as-of date, and its
+ * findings with their claims and strings (a finding's records are the
+ * reference store's, which outlives the reports, and are kept as
+ * pointers). The reporters then read the documents back one at a time
+ * (fc_report.doc), as often as they need: the document's prose view, its
+ * map and its line index are rebuilt from the text, so the spool keeps a
+ * document's text once and never its eight-bytes-a-byte map. What stays
+ * in memory is an offset per document and the run's counts.
+ *
+ * The temporary file is removed from its folder as soon as it is
+ * created ($TMPDIR, else /tmp), so nothing is left behind however the
+ * run ends. A spool is used from one thread at a time.
+ */
+#ifndef FC_SPOOL_H
+#define FC_SPOOL_H
+
+#include <figcheck/plugin.h>
+
+#include "engine.h"
+
+typedef struct fc_spool fc_spool;
+
+/* Creates a spool; the caller frees it with fc_spool_free. FC_ERR_IO
+ * (naming the folder) when no temporary file can be made. */
+fc_status fc_spool_new(fc_spool **out, fc_error *err);
+
+/* Frees the spool, its file and the document last read. NULL is
+ * allowed. */
+void fc_spool_free(fc_spool *s);
+
+/*
+ * Appends a document: its result `r` (NULL for a document that could not
+ * be checked: then `error` says why and `path` names it). Copies what the
+ * reports need; the caller keeps `r` and frees it. The document's
+ * findings are counted by verdict. FC_ERR_IO when the file cannot be
+ * written (a full disk), FC_ERR_NOMEM.
+ */
+fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
+		       const char *error, fc_error *err);
+
+/* The number of documents appended. */
+size_t fc_spool_count(const fc_spool *s);
+
+/* The findings appended, per verdict (an array of FC_VERDICT_COUNT), and
+ * the documents that could not be checked. */
+const size_t *fc_spool_counts(const fc_spool *s);
+size_t fc_spool_errors(const fc_spool *s);
+
+/*
+ * Reads document `i` (< fc_spool_count) back. The result and everything
+ * it points to belong to the spool and stay valid until the next call or
+ * fc_spool_free. Never NULL: when the file cannot be read, the document
+ * returned carries that error, and fc_spool_failed says so.
+ */
+const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i);
+
+/* True, with the reason in `err`, when reading a document back failed:
+ * the report written from it is incomplete. */
+bool fc_spool_failed(const fc_spool *s, fc_error *err);
+
+#endif
