@@ -705,7 +705,7 @@ START_TEST(test_utf16)
 	}
 	/* A binary file is still a binary file. */
 	ck_assert_int_eq(fc_document_from_memory("b.txt", "PK\003\004\0\0bin",
-						 11, NULL, &doc, &err),
+						 9, NULL, &doc, &err),
 			 FC_ERR_INPUT);
 	ck_assert_ptr_nonnull(strstr(err.msg, "binary file"));
 }
