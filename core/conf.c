@@ -580,6 +580,8 @@ static fc_config *config_defaults(void)
 	cfg->date = FC_DATE_NONE;
 	cfg->fail_on = FC_VERDICT_OUTDATED;
 	fc_num_options_init(&cfg->num);
+	/* A round figure of news copy ("25,000") is read as rounded. */
+	cfg->num.round = FC_ROUND_AUTO;
 	cfg->lag_days = 2;
 	cfg->stale_days = 7;
 	cfg->understated = 0.25;

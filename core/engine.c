@@ -1231,6 +1231,7 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 	rep.sources = fc_engine_sources(eng, &rep.n_sources);
 	rep.fail_on = eng->fail_on;
 	rep.color = want_color(path);
+	rep.show_unchecked = eng->show_unchecked;
 	for (size_t i = 0; i < n; i++) {
 		docs[i].path = paths[i];
 		docs[i].error = errors ? errors[i] : NULL;
@@ -1240,6 +1241,11 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 		docs[i].doc = results[i]->doc;
 		docs[i].findings = results[i]->findings;
 		docs[i].n_findings = results[i]->n_findings;
+		docs[i].coverage = results[i]->coverage;
+		rep.coverage.figures += results[i]->coverage.figures;
+		rep.coverage.checked += results[i]->coverage.checked;
+		rep.coverage.unchecked += results[i]->coverage.unchecked;
+		rep.coverage.not_quantities += results[i]->coverage.not_quantities;
 		for (size_t k = 0; k < results[i]->n_findings; k++) {
 			fc_verdict v = results[i]->findings[k].verdict;
 			rep.counts[v]++;

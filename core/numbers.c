@@ -1229,7 +1229,7 @@ bool fc__numbers_tables_ok(FILE *why)
 void fc_num_options_init(fc_num_options *o)
 {
 	o->locale = FC_LOCALE_EN;
-	o->round = FC_ROUND_AUTO;
+	o->round = FC_ROUND_EXACT;
 	o->nearly_window = 0.10;
 	o->about_window = 0.02;
 }

@@ -276,13 +276,20 @@ int fc_verify_source_for(const fc_verifier *v, const char *who)
  * particular ("officials", "the ministry") or a word of a configured
  * source's names: the attribution names no body figcheck does not know.
  * False for "an aid group", "the Committee to Protect Journalists". */
-static bool names_known_body(const fc_verifier *v, const char *who)
+static bool names_known_body(const fc_verifier *v, const fc_claim *c,
+			     const char *who)
 {
 	fc_name_words w, names[MAX_NAMES];
+	size_t place = c->metric ? strcspn(c->metric, ".") : 0;
 
 	fc_name_words_of(who, &w);
 	for (size_t k = 0; k < w.n; k++) {
-		bool known = generic_word(w.words[k]);
+		/* "Officials in Gaza" of a gaza.* figure: the place, not a
+		 * body. */
+		bool known = generic_word(w.words[k]) ||
+			     (c->entity && strcmp(w.words[k], c->entity) == 0) ||
+			     (place && strlen(w.words[k]) == place &&
+			      strncmp(w.words[k], c->metric, place) == 0);
 		for (size_t i = 0; i < v->n_sources && !known; i++) {
 			size_t nn = source_names(&v->sources[i], names, MAX_NAMES);
 			known = shares_word(w.words[k], names, nn);
@@ -411,10 +418,12 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		size_t j = k - 1;
 		while (j > 0 && (int64_t)as_of - first[j].rec.date < g->lag)
 			j--;
+		/* Open at the low end: the value of first[j] itself is the
+		 * older record's, which the loop below judges. */
 		if (j < k - 1 && (int64_t)as_of - first[j].rec.date >= g->lag &&
 		    fc_intervals_meet(f->claim_low, f->claim_low_open,
 				      f->claim_high, f->claim_high_open,
-				      first[j].low, false, g->in_force->high,
+				      first[j].high, true, g->in_force->high,
 				      false)) {
 			g->verdict = FC_VERDICT_OK;
 			g->via_lag = true;
@@ -874,7 +883,7 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			goto out;
 		if (!attrib_note[0])
 			attrib_note = NULL;
-	} else if (c->attribution && !names_known_body(v, c->attribution)) {
+	} else if (c->attribution && !names_known_body(v, c, c->attribution)) {
 		attrib_note = fc_arena_printf(
 		    arena,
 		    "the figure is attributed to \"%s\", which is no configured "

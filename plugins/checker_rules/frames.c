@@ -2229,6 +2229,7 @@ typedef struct sent {
 	bool *present; /* per measure: a trigger word is in the sentence */
 	signed char *context; /* per measure: its context is in the
 	                         document (1), is not (0), unknown (-1) */
+	size_t first_trigger; /* the first token of a measure's phrase */
 	sclaim *sc;
 	size_t n_sc, cap_sc;
 	int headline; /* -1 unknown, 0 none */
@@ -2326,20 +2327,6 @@ static bool in_class(const fr_set *S, int c, const tok *t)
 		if (ph->owner == (uint32_t)c && ph->n == 1)
 			return true;
 	}
-	return false;
-}
-
-/* True if the word of `t` starts a trigger phrase of measure m. */
-static bool measure_word(const fr_set *S, int m, const tok *t)
-{
-	const uint32_t *wm;
-
-	if (m < 0 || !word_tok(t) || !t->word || t->word >= S->v.n ||
-	    !(wm = S->word_measures[t->word]))
-		return false;
-	for (uint32_t k = 0; k < wm[0]; k++)
-		if (wm[1 + k] == (uint32_t)m)
-			return true;
 	return false;
 }
 
@@ -3861,15 +3848,12 @@ static fc_status unrecognised(sent *st, size_t a, fr_results *out)
 	reading_init(&rd, a);
 	for (size_t m = 0; m < S->n_measures; m++)
 		any = any || st->present[m];
-	if (any) {
-		/* Name the first measure word of the sentence. */
-		for (size_t t = 0; t < st->tk.n && !words[0]; t++)
-			for (size_t m = 0; m < S->n_measures; m++)
-				if (st->present[m] &&
-				    measure_word(S, (int)m, &st->tk.t[t])) {
-					tok_quote(st, t, t + 1, words, sizeof(words));
-					break;
-				}
+	if (any && st->first_trigger < st->tk.n) {
+		const phrase *ph = NULL;
+		size_t n = phrase_fwd(&S->classes, -1, &st->tk, st->first_trigger,
+				      st->tk.n, &ph);
+		tok_quote(st, st->first_trigger, st->first_trigger + (n ? n : 1),
+			  words, sizeof(words));
 	}
 	memset(&r, 0, sizeof(r));
 	r.num = st->tk.t[a].num;
@@ -3936,14 +3920,32 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	}
 	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
 		return FC_ERR_NOMEM;
+	/* The measures whose words the sentence holds: a whole phrase of
+	 * one of their classes. */
 	memset(st->present, 0, S->n_measures * sizeof(bool));
+	st->first_trigger = SIZE_MAX;
 	for (size_t t = 0; t < tk->n; t++) {
-		const uint32_t *wm;
-		if (!word_tok(&tk->t[t]) || !tk->t[t].word ||
-		    !(wm = S->word_measures[tk->t[t].word]))
+		const uint32_t *list;
+		uint32_t w = tk->t[t].word;
+		if (!word_tok(&tk->t[t]) || !w || !S->word_measures[w] ||
+		    !(list = S->classes.idx.first[w]))
 			continue;
-		for (uint32_t k = 0; k < wm[0]; k++)
-			st->present[wm[1 + k]] = any_measure = true;
+		for (uint32_t k = 0; k < list[0]; k++) {
+			const phrase *ph = &S->classes.p[list[1 + k]];
+			int m = S->cls[ph->owner].measure;
+			size_t i;
+			if (m < 0 || st->present[m] || t + ph->n > tk->n)
+				continue;
+			for (i = 1; i < ph->n; i++)
+				if (!word_tok(&tk->t[t + i]) ||
+				    tk->t[t + i].word != ph->w[i])
+					break;
+			if (i < ph->n)
+				continue;
+			st->present[m] = any_measure = true;
+			if (st->first_trigger == SIZE_MAX)
+				st->first_trigger = t;
+		}
 	}
 	/* "Israel kills", "Russia has killed": the subject of a measure's
 	 * verb did it, unless the measure says its subject is whose figure

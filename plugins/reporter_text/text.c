@@ -117,7 +117,7 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 {
 	const state *st = p;
 	size_t total = 0;
-	char counts[512];
+	char counts[512], cov[160];
 
 	for (size_t d = 0; d < rep->n_docs; d++) {
 		const fc_report_doc *doc = &rep->docs[d];
@@ -145,9 +145,10 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 				fprintf(out, "    because %s\n", f->reason);
 		}
 	}
-	fprintf(out, "%zu finding%s in %zu document%s: %s\n", total,
+	fprintf(out, "%zu finding%s in %zu document%s: %s; %s\n", total,
 		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s",
-		ru_counts(rep, counts, sizeof(counts)));
+		ru_counts(rep, counts, sizeof(counts)),
+		ru_coverage(&rep->coverage, cov, sizeof(cov)));
 	return ru_written(st->host, out, err);
 }
 
