@@ -681,25 +681,44 @@ static uint64_t fingerprint_base(const fc_finding *f, const char *path)
 	return fc_fnv1a(h, path, strlen(path) + 1);
 }
 
+typedef struct based {
+	uint64_t base;
+	size_t idx;
+} based;
+
+static int cmp_based(const void *a, const void *b)
+{
+	const based *x = a, *y = b;
+
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
 static fc_status assign_fingerprints(fc_doc_result *r)
 {
-	uint64_t *base = calloc(r->n_findings + 1, sizeof(uint64_t));
+	based *b = calloc(r->n_findings + 1, sizeof(*b));
 
-	if (!base)
+	if (!b)
 		return FC_ERR_NOMEM;
 	for (size_t i = 0; i < r->n_findings; i++) {
-		uint32_t rank = 0;
+		b[i].base = fingerprint_base(&r->findings[i], r->doc->path);
+		b[i].idx = i;
+	}
+	/* Identical claims, in document order: each one's rank among them. */
+	qsort(b, r->n_findings, sizeof(*b), cmp_based);
+	for (size_t i = 0, rank_of = 0; i < r->n_findings; i++) {
+		uint32_t rank;
 		uint64_t h;
-
-		base[i] = fingerprint_base(&r->findings[i], r->doc->path);
-		for (size_t k = 0; k < i; k++)
-			rank += base[k] == base[i];
-		h = fc_fnv1a(base[i], &rank, sizeof(rank));
-		snprintf(r->findings[i].fingerprint,
-			 sizeof(r->findings[i].fingerprint), "%016llx",
+		if (i == 0 || b[i - 1].base != b[i].base)
+			rank_of = i;
+		rank = (uint32_t)(i - rank_of);
+		h = fc_fnv1a(b[i].base, &rank, sizeof(rank));
+		snprintf(r->findings[b[i].idx].fingerprint,
+			 sizeof(r->findings[b[i].idx].fingerprint), "%016llx",
 			 (unsigned long long)h);
 	}
-	free(base);
+	free(b);
 	return FC_OK;
 }
 

@@ -47,6 +47,7 @@
 #define MAX_GAP 8        /* tokens a {gap} spans */
 #define MAX_SENTENCE_TOKENS 4096
 #define NO_ENTITY ((size_t)-1)
+#define GATE_BITS 65536u
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
@@ -142,7 +143,8 @@ static char *sb_take(sbuf *b)
 
 typedef struct vocab {
 	char **words;    /* by id; words[0] is NULL */
-	size_t n, cap;
+	uint32_t *lens;  /* their lengths */
+	size_t n, cap, cap_lens;
 	uint32_t *slots; /* open addressing: id or 0 */
 	size_t n_slots;
 } vocab;
@@ -158,6 +160,14 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
+/* The gate's bit of a folded word. */
+static uint32_t gate_bit(const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+
+	return (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+}
+
 static uint32_t vocab_find(const vocab *v, const char *s, size_t n)
 {
 	size_t mask, i;
@@ -166,9 +176,9 @@ static uint32_t vocab_find(const vocab *v, const char *s, size_t n)
 		return 0;
 	mask = v->n_slots - 1;
 	for (i = hash_bytes(s, n) & mask; v->slots[i]; i = (i + 1) & mask) {
-		const char *w = v->words[v->slots[i]];
-		if (strlen(w) == n && memcmp(w, s, n) == 0)
-			return v->slots[i];
+		uint32_t id = v->slots[i];
+		if (v->lens[id] == n && memcmp(v->words[id], s, n) == 0)
+			return id;
 	}
 	return 0;
 }
@@ -180,8 +190,7 @@ static bool vocab_rehash(vocab *v, size_t n_slots)
 	if (!slots)
 		return false;
 	for (size_t id = 1; id < v->n; id++) {
-		const char *w = v->words[id];
-		size_t i = hash_bytes(w, strlen(w)) & (n_slots - 1);
+		size_t i = hash_bytes(v->words[id], v->lens[id]) & (n_slots - 1);
 		while (slots[i])
 			i = (i + 1) & (n_slots - 1);
 		slots[i] = (uint32_t)id;
@@ -200,14 +209,19 @@ static uint32_t vocab_add(vocab *v, const char *s, size_t n)
 	if (id)
 		return id;
 	if (v->n == 0) {
-		if (!grow((void **)&v->words, &v->cap, 1, sizeof(char *)))
+		if (!grow((void **)&v->words, &v->cap, 1, sizeof(char *)) ||
+		    !grow((void **)&v->lens, &v->cap_lens, 1, sizeof(uint32_t)))
 			return 0;
-		v->words[v->n++] = NULL;
+		v->words[0] = NULL;
+		v->lens[0] = 0;
+		v->n = 1;
 	}
-	if (v->n >= UINT32_MAX - 1 ||
+	if (v->n >= UINT32_MAX - 1 || n >= UINT32_MAX ||
 	    !grow((void **)&v->words, &v->cap, v->n + 1, sizeof(char *)) ||
+	    !grow((void **)&v->lens, &v->cap_lens, v->n + 1, sizeof(uint32_t)) ||
 	    !(v->words[v->n] = dupn(s, n)))
 		return 0;
+	v->lens[v->n] = (uint32_t)n;
 	id = (uint32_t)v->n++;
 	if (v->n * 2 > v->n_slots) {
 		if (!vocab_rehash(v, v->n_slots ? v->n_slots * 2 : 256))
@@ -226,6 +240,7 @@ static void vocab_free(vocab *v)
 	for (size_t i = 1; i < v->n; i++)
 		free(v->words[i]);
 	free(v->words);
+	free(v->lens);
 	free(v->slots);
 	memset(v, 0, sizeof(*v));
 }
@@ -631,6 +646,9 @@ struct fr_set {
 	/* per word id: measures whose trigger words hold it (count, then
 	 * indices) */
 	uint32_t **word_measures;
+	/* A sentence without one of these words (a bit per hash of a
+	 * word) holds no measure's phrase: it is not cut into tokens. */
+	uint8_t gate[GATE_BITS / 8];
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
@@ -1934,6 +1952,22 @@ out:
 	return ok;
 }
 
+/* True if the word `w` is a one-word phrase of class `c`. */
+static bool in_class_id(const fr_set *S, int c, uint32_t w)
+{
+	const uint32_t *list;
+
+	if (c < 0 || !w || w >= S->classes.idx.n_words ||
+	    !(list = S->classes.idx.first[w]))
+		return false;
+	for (uint32_t k = 0; k < list[0]; k++) {
+		const phrase *ph = &S->classes.p[list[1 + k]];
+		if (ph->owner == (uint32_t)c && ph->n == 1)
+			return true;
+	}
+	return false;
+}
+
 /* Resolves the class references of a pattern against the lexicon (and,
  * with measure >= 0, the measure's own classes first) into cls[]. False
  * when a reference names no class. */
@@ -2185,6 +2219,44 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			nwm[0] = (uint32_t)(n + 1);
 			nwm[1 + n] = (uint32_t)m;
 			*wm = nwm;
+		}
+	}
+	/* The gate: of each measure phrase, the word that says most: one
+	 * its measure also uses alone ("dead" of "number of dead"), else
+	 * its last word that is not a function word ("lives" of "lost
+	 * their lives"), else its last word. */
+	for (size_t i = 0; i < s->classes.n; i++) {
+		const phrase *ph = &s->classes.p[i];
+		int aux = find_class(s, "aux"), m = s->cls[ph->owner].measure;
+		size_t best = 0;
+		long score = -1;
+		if (m < 0)
+			continue;
+		for (size_t k = 0; k < ph->n; k++) {
+			uint32_t w = ph->w[k];
+			long sc;
+			bool alone = false;
+			for (size_t c = 0; c < s->n_cls && !alone; c++)
+				alone = s->cls[c].measure == m &&
+					in_class_id(s, (int)c, w);
+			/* alone, then a plain word, then a function word;
+			 * the longer first, then the earlier */
+			sc = alone ? 3
+			     : (in_class_id(s, s->c_head_stop, w) ||
+				in_class_id(s, s->c_people, w) ||
+				in_class_id(s, aux, w))
+				 ? 1
+				 : 2;
+			sc = sc * 1000 + (long)s->v.lens[w];
+			if (sc > score) {
+				score = sc;
+				best = k;
+			}
+		}
+		{
+			uint32_t b = gate_bit(s->v.words[ph->w[best]],
+					      s->v.lens[ph->w[best]]);
+			s->gate[b / 8] |= (uint8_t)(1u << (b % 8));
 		}
 	}
 	s->finished = true;
@@ -4020,12 +4092,70 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	return rc;
 }
 
+/* ASCII letters and digits, folded to lower case; 0 for other ASCII
+ * bytes; bytes from 0x80 on stand for themselves. */
+static const unsigned char fold_tab[256] = {
+#define R16(b) (b), (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, \
+	       (b) + 7, (b) + 8, (b) + 9, (b) + 10, (b) + 11, (b) + 12,   \
+	       (b) + 13, (b) + 14, (b) + 15
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0),
+    R16(0xE0), R16(0xF0)
+#undef R16
+};
+
+/* The offset of the first word at or after `from` in `text` that may be
+ * a word of a measure's phrase, or SIZE_MAX: the words are folded and
+ * hashed as tokenize and gate_bit would, in one pass over the bytes. */
+static size_t gate_next(const fr_set *S, const char *text, size_t from,
+			size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t p = from;
+
+	while (p < len) {
+		uint64_t h = 1469598103934665603ull;
+		size_t n = 0, start = p;
+		uint32_t b;
+		/* ASCII bytes that are not letters or digits end a word; so
+		 * do a no-break space and the marks of U+2000..U+206F. */
+		while (p < len) {
+			unsigned char c = fold_tab[t[p]];
+			if (!c || (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
+			    (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0))
+				break;
+			h ^= c;
+			h *= 1099511628211ull;
+			n++;
+			p++;
+		}
+		if (n == 0) {
+			/* The whole mark: tokenize reads it as one. */
+			p += t[p] == 0xE2 ? 3 : t[p] == 0xC2 ? 2 : 1;
+			continue;
+		}
+		if (n >= 96)
+			continue;
+		b = (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+		if (S->gate[b / 8] & (1u << (b % 8)))
+			return start;
+	}
+	return SIZE_MAX;
+}
+
 fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 {
 	const fc_number_list *nums = in->nums;
 	sent st;
 	fc_status rc = FC_OK;
-	size_t i = 0;
+	size_t i = 0, gpos = 0;
 
 	if (!S || !S->finished || !nums || nums->count == 0 ||
 	    (S->n_measures == 0 && !in->unrecognised))
@@ -4041,16 +4171,40 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 		return FC_ERR_NOMEM;
 	}
 	memset(st.context, -1, S->n_measures + 1);
+	/* Sentence by sentence: every sentence with a figure when the
+	 * figures no frame reads are wanted; else only those that hold a
+	 * word of a measure, found by the gate without splitting the others
+	 * into sentences. */
 	while (i < nums->count && rc == FC_OK) {
-		size_t ss, se, j = i;
+		size_t ss, se, j;
 		bool free_quantity = false;
 
+		if (!in->unrecognised) {
+			size_t g = gate_next(S, in->text, gpos, in->len), gs, ge;
+			size_t lo = i, hi = nums->count;
+			if (g == SIZE_MAX)
+				break;
+			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
+			gpos = ge > g ? ge : g + 1;
+			/* Its first figure, if it has one. */
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (nums->items[mid].end <= gs)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			i = lo;
+			if (i >= nums->count || nums->items[i].start >= ge)
+				continue;
+		}
 		in->host->sentence_at(in->text, in->len, nums->items[i].start, &ss,
 				      &se);
 		if (se < nums->items[i].end)
 			se = nums->items[i].end;
 		if (ss > nums->items[i].start)
 			ss = nums->items[i].start;
+		j = i;
 		while (j < nums->count && nums->items[j].start < se) {
 			if (nums->items[j].end > se)
 				se = nums->items[j].end;
@@ -4062,6 +4216,8 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 		if (free_quantity)
 			rc = check_sentence(&st, ss, se, i, out);
 		i = j;
+		if (gpos < se)
+			gpos = se;
 	}
 	free(st.tk.t);
 	free(st.clause);
