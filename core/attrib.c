@@ -122,9 +122,18 @@ static bool name_after(const char *t, size_t se, size_t from, size_t *start,
 			e++;
 		for (size_t k = s; k < e; k++)
 			digit = digit || (t[k] >= '0' && t[k] <= '9');
-		if (e == s || digit ||
-		    (words > 0 && word_in(t + s, e - s, stop_fwd)))
+		if (e == s || digit)
 			break;
+		/* A small word between capitalised ones is part of a name:
+		 * "the Committee to Protect Journalists". */
+		if (words > 0 && word_in(t + s, e - s, stop_fwd)) {
+			size_t b = s - 1; /* the space before the small word */
+			while (b > *start && t[b - 1] != ' ')
+				b--;
+			if (!(e + 1 < se && t[e] == ' ' && t[e + 1] >= 'A' &&
+			      t[e + 1] <= 'Z' && t[b] >= 'A' && t[b] <= 'Z'))
+				break;
+		}
 		last = e;
 		words++;
 		if (e >= se || t[e] != ' ')

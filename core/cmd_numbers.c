@@ -396,14 +396,10 @@ int fc_cmd_numbers(int argc, char **argv)
 			}
 			break;
 		case 'r':
-			if (strcmp(optarg, "exact") == 0)
-				no.round = FC_ROUND_EXACT;
-			else if (strcmp(optarg, "last-nonzero") == 0)
-				no.round = FC_ROUND_LAST_NONZERO;
-			else {
+			if (!fc_round_policy_parse(optarg, &no.round)) {
 				fprintf(stderr,
 				        "figcheck: error: numbers: --round "
-				        "'%s': use exact or last-nonzero\n",
+				        "'%s': use auto, exact or last-nonzero\n",
 				        optarg);
 				return FC_EXIT_ERROR;
 			}

@@ -266,14 +266,10 @@ static fc_status parse_numbers(vctx *v, fc_config *cfg)
 	if ((rc = get_string(v, o, "numbers", "round", false, &s)))
 		return rc;
 	if (s) {
-		if (strcmp(s, "exact") == 0)
-			cfg->num.round = FC_ROUND_EXACT;
-		else if (strcmp(s, "last-nonzero") == 0)
-			cfg->num.round = FC_ROUND_LAST_NONZERO;
-		else
+		if (!fc_round_policy_parse(s, &cfg->num.round))
 			return bad(v, "numbers.round",
-				   "\"%s\" is not a policy; use \"exact\" or "
-				   "\"last-nonzero\"",
+				   "\"%s\" is not a policy; use \"auto\", "
+				   "\"exact\" or \"last-nonzero\"",
 				   s);
 	}
 	if ((rc = get_number(v, o, "numbers", "nearly_window", 0, 0.5,
@@ -469,7 +465,7 @@ static fc_status parse_root(vctx *v, fc_config *cfg)
 	static const char *const keys[] = {
 	    "$schema", "date",	   "year",    "fail_on", "numbers",
 	    "verify",  "sources", "checkers", "reporters", "plugin_dirs",
-	    "fetch",   "inputs",  NULL};
+	    "fetch",   "inputs",  "show_unchecked", NULL};
 	const char *s;
 	cJSON *dirs;
 	fc_status rc;
@@ -489,6 +485,15 @@ static fc_status parse_root(vctx *v, fc_config *cfg)
 	}
 	if ((rc = get_int(v, cfg->root, "", "year", 1, 9999, &cfg->year)))
 		return rc;
+	{
+		const cJSON *su =
+		    cJSON_GetObjectItemCaseSensitive(cfg->root, "show_unchecked");
+		if (su && !cJSON_IsBool(su))
+			return bad(v, "show_unchecked",
+				   "expected true or false, found %s",
+				   fc_json_type_name(su));
+		cfg->show_unchecked = cJSON_IsTrue(su);
+	}
 	if ((rc = get_string(v, cfg->root, "", "fail_on", false, &s)))
 		return rc;
 	if (s) {
@@ -577,6 +582,8 @@ static fc_config *config_defaults(void)
 	cfg->date = FC_DATE_NONE;
 	cfg->fail_on = FC_VERDICT_OUTDATED;
 	fc_num_options_init(&cfg->num);
+	/* A round figure of news copy ("25,000") is read as rounded. */
+	cfg->num.round = FC_ROUND_AUTO;
 	cfg->lag_days = 2;
 	cfg->stale_days = 7;
 	cfg->understated = 0.25;

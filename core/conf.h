@@ -34,6 +34,7 @@ typedef struct fc_config {
 
 	fc_date date;     /* "date": default as-of date, or FC_DATE_NONE */
 	int year;         /* "year": for datelines without one, or 0 */
+	bool show_unchecked; /* "show_unchecked": list unbound figures */
 	fc_verdict fail_on;
 	bool fail_on_set;
 	fc_num_options num; /* "numbers" */

@@ -44,6 +44,8 @@ struct fc_doc_priv {
 	char *date_error;   /* an impossible metadata date, or NULL */
 	char *date_warning; /* an unreadable metadata date, or NULL */
 	fc_suppressions sup;
+	fc_number_list numbers; /* the prose's figures, once scanned */
+	bool scanned;
 };
 
 fc_doc_format fc_format_from_name(const char *path)
@@ -1570,9 +1572,35 @@ void fc_document_free(fc_document *doc)
 		free(doc->priv->date_error);
 		free(doc->priv->date_warning);
 		fc_suppressions_free(&doc->priv->sup);
+		fc_number_list_free(&doc->priv->numbers);
 		free(doc->priv);
 	}
 	free(doc);
+}
+
+fc_status fc_document_scan_numbers(fc_document *doc,
+				   const fc_num_options *opts)
+{
+	fc_doc_priv *priv = doc->priv;
+	fc_status rc;
+
+	if (priv->scanned)
+		return FC_OK;
+	rc = fc_numbers_scan(doc->prose, doc->prose_len, opts, &priv->numbers);
+	if (rc != FC_OK) {
+		fc_number_list_free(&priv->numbers);
+		return rc;
+	}
+	priv->scanned = true;
+	return FC_OK;
+}
+
+const fc_number_list *fc_document_numbers(const fc_document *doc)
+{
+	static const fc_number_list none = {NULL, 0, 0};
+
+	return doc && doc->priv && doc->priv->scanned ? &doc->priv->numbers
+						       : &none;
 }
 
 /* Builds the prose view, its map, the date and the suppressions of a

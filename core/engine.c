@@ -18,6 +18,7 @@
 #include "host.h"
 #include "json.h"
 #include "paths.h"
+#include "sentence.h"
 #include "spool.h"
 #include "store.h"
 #include "verify.h"
@@ -32,6 +33,8 @@ struct fc_engine {
 	char *rules_path;    /* colon-separated */
 	char *cache_dir;     /* --cache-dir, or NULL */
 	bool offline, refresh;
+	bool show_unchecked; /* list the figures no rule bound */
+	bool explain;        /* checkers explain their readings */
 
 	fc_plugin_ctx **checkers;
 	size_t n_checkers;
@@ -56,7 +59,13 @@ void fc_engine_options_init(fc_engine_options *o)
 	o->locale = -1;
 	o->round = -1;
 	o->fail_on = -1;
+	o->show_unchecked = -1;
 	o->logger = fc_logger_stderr();
+}
+
+bool fc_engine_show_unchecked(const fc_engine *eng)
+{
+	return eng->show_unchecked;
 }
 
 const fc_plugin_set *fc_engine_plugins(const fc_engine *eng)
@@ -150,6 +159,9 @@ fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
 		eng->num.round = (fc_round_policy)opts->round;
 	eng->fail_on = opts->fail_on >= 0 ? (fc_verdict)opts->fail_on
 					  : eng->cfg->fail_on;
+	eng->show_unchecked = opts->show_unchecked >= 0 ? opts->show_unchecked > 0
+							: eng->cfg->show_unchecked;
+	eng->explain = opts->explain;
 
 	/* The plugin path. */
 	rc = FC_OK;
@@ -671,13 +683,27 @@ void fc_doc_result_free(fc_doc_result *r)
 static int cmp_claim(const void *a, const void *b)
 {
 	const fc_claim *x = a, *y = b;
+	bool xu = x->flags & FC_CLAIMF_UNRECOGNISED,
+	     yu = y->flags & FC_CLAIMF_UNRECOGNISED;
 
+	/* A figure a checker read wins over one another could not read. */
+	if (xu != yu)
+		return xu ? 1 : -1;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	/* Longer spans first, then bound before unbound. */
 	if (x->end != y->end)
 		return x->end > y->end ? -1 : 1;
 	return (x->metric == NULL) - (y->metric == NULL);
+}
+
+static int cmp_claim_start(const void *a, const void *b)
+{
+	const fc_claim *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -755,42 +781,168 @@ static uint64_t fingerprint_base(const fc_finding *f, const char *path)
 	return fc_fnv1a(h, path, strlen(path) + 1);
 }
 
+typedef struct based {
+	uint64_t base;
+	size_t idx;
+} based;
+
+static int cmp_based(const void *a, const void *b)
+{
+	const based *x = a, *y = b;
+
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
 static fc_status assign_fingerprints(fc_doc_result *r)
 {
-	uint64_t *base = calloc(r->n_findings + 1, sizeof(uint64_t));
+	based *b = calloc(r->n_findings + 1, sizeof(*b));
 
-	if (!base)
+	if (!b)
 		return FC_ERR_NOMEM;
 	for (size_t i = 0; i < r->n_findings; i++) {
-		uint32_t rank = 0;
+		b[i].base = fingerprint_base(&r->findings[i], r->doc->path);
+		b[i].idx = i;
+	}
+	/* Identical claims, in document order: each one's rank among them. */
+	qsort(b, r->n_findings, sizeof(*b), cmp_based);
+	for (size_t i = 0, rank_of = 0; i < r->n_findings; i++) {
+		uint32_t rank;
 		uint64_t h;
-
-		base[i] = fingerprint_base(&r->findings[i], r->doc->path);
-		for (size_t k = 0; k < i; k++)
-			rank += base[k] == base[i];
-		h = fc_fnv1a(base[i], &rank, sizeof(rank));
-		snprintf(r->findings[i].fingerprint,
-			 sizeof(r->findings[i].fingerprint), "%016llx",
+		if (i == 0 || b[i - 1].base != b[i].base)
+			rank_of = i;
+		rank = (uint32_t)(i - rank_of);
+		h = fc_fnv1a(b[i].base, &rank, sizeof(rank));
+		snprintf(r->findings[b[i].idx].fingerprint,
+			 sizeof(r->findings[b[i].idx].fingerprint), "%016llx",
 			 (unsigned long long)h);
 	}
-	free(base);
+	free(b);
 	return FC_OK;
 }
 
-/* Adds the numbers of prose [ss, se) of `doc` to `nums`, with offsets
- * into the whole prose. */
-static fc_status scan_sentence(const fc_engine *eng, const fc_document *doc,
-			       size_t ss, size_t se, fc_number_list *nums)
+/* The readings of `all` (in text order) that start in [ss, se), as a
+ * list that borrows their storage: not to be freed. */
+static fc_number_list sentence_numbers(const fc_number_list *all, size_t ss,
+				       size_t se)
 {
-	size_t from = nums->count;
-	fc_status rc = fc_numbers_scan(doc->prose + ss, se - ss, &eng->num, nums);
+	fc_number_list v = {NULL, 0, 0};
+	size_t lo = 0, hi = all->count;
 
-	for (size_t k = from; k < nums->count; k++) {
-		nums->items[k].start += ss;
-		nums->items[k].end += ss;
-		nums->items[k].value_start += ss;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (all->items[mid].start < ss)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return rc;
+	v.items = all->items + lo;
+	while (lo + v.count < all->count && all->items[lo + v.count].start < se)
+		v.count++;
+	return v;
+}
+
+/* Keeps one claim per figure. Of overlapping claims the first in
+ * cmp_claim's order wins: a checker's reading over a figure another
+ * could not read, the longer span, the bound claim. Leaves the claims
+ * kept in text order and returns their number. */
+static size_t keep_claims(fc_claim *c, size_t n)
+{
+	size_t kept = 0, recognised;
+
+	if (n == 0)
+		return 0;
+	qsort(c, n, sizeof(fc_claim), cmp_claim);
+	for (size_t i = 0; i < n && !(c[i].flags & FC_CLAIMF_UNRECOGNISED); i++) {
+		if (kept && c[i].start < c[kept - 1].end)
+			continue;
+		c[kept++] = c[i];
+	}
+	recognised = kept;
+	for (size_t i = 0; i < n; i++) {
+		bool overlaps = false;
+		if (!(c[i].flags & FC_CLAIMF_UNRECOGNISED))
+			continue;
+		for (size_t k = 0; k < kept && !overlaps; k++)
+			overlaps = c[i].start < c[k].end && c[k].start < c[i].end;
+		if (!overlaps)
+			c[kept++] = c[i];
+	}
+	if (kept > recognised)
+		qsort(c, kept, sizeof(fc_claim), cmp_claim_start);
+	return kept;
+}
+
+/* Counts the document's figures: those a bound claim covers are
+ * checked, the other quantities unchecked. `c` in text order. */
+static void count_coverage(const fc_number_list *nums, const fc_claim *c,
+			   size_t n, fc_coverage *cov)
+{
+	size_t k = 0;
+
+	memset(cov, 0, sizeof(*cov));
+	for (size_t i = 0; i < nums->count; i++) {
+		const fc_number *num = &nums->items[i];
+		bool bound = false;
+		cov->figures++;
+		if (!fc_num_kind_is_quantity(num->kind)) {
+			cov->not_quantities++;
+			continue;
+		}
+		while (k < n && c[k].end <= num->start)
+			k++;
+		for (size_t j = k; j < n && c[j].start < num->end && !bound; j++)
+			bound = c[j].metric && !(c[j].flags & FC_CLAIMF_UNRECOGNISED);
+		if (bound)
+			cov->checked++;
+		else
+			cov->unchecked++;
+	}
+}
+
+/* When the run lists unchecked figures: a claim for each quantity that
+ * no checker reported at all, saying so. */
+static fc_status add_unread(fc_doc_result *r, size_t *cap)
+{
+	const fc_document *doc = r->doc;
+	const fc_number_list *nums = fc_document_numbers(doc);
+	size_t n = r->n_claims, k = 0;
+
+	for (size_t i = 0; i < nums->count; i++) {
+		const fc_number *num = &nums->items[i];
+		bool covered = false;
+		fc_claim *c;
+		if (!fc_num_kind_is_quantity(num->kind))
+			continue;
+		while (k < n && r->claims[k].end <= num->start)
+			k++;
+		covered = k < n && r->claims[k].start < num->end;
+		if (covered)
+			continue;
+		if (fc_grow((void **)&r->claims, cap, r->n_claims + 1,
+			    sizeof(fc_claim)))
+			return FC_ERR_NOMEM;
+		c = &r->claims[r->n_claims++];
+		memset(c, 0, sizeof(*c));
+		c->start = num->start;
+		c->end = num->end;
+		c->number = *num;
+		fc_sentence_at(doc->prose, doc->prose_len, num->start,
+			       &c->sent_start, &c->sent_end);
+		if (c->sent_start > c->start)
+			c->sent_start = c->start;
+		if (c->sent_end < c->end)
+			c->sent_end = c->end;
+		c->rule_id = "figcheck.unread";
+		c->unbound_reason = "no checker reads this figure";
+		c->severity = FC_SEVERITY_INFO;
+		c->as_of = c->since = FC_DATE_NONE;
+		c->flags = FC_CLAIMF_UNRECOGNISED;
+	}
+	if (r->n_claims > n)
+		qsort(r->claims, r->n_claims, sizeof(fc_claim), cmp_claim_start);
+	return FC_OK;
 }
 
 /* True if the name of `n` bytes at `s`, found in a claim's sentence, says
@@ -821,22 +973,19 @@ static bool wider_name(const char *given, const char *s, size_t n)
 static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 {
 	const fc_document *doc = r->doc;
-	fc_number_list nums = {0};
-	size_t scanned = (size_t)-1;
+	const fc_number_list *all = fc_document_numbers(doc);
 	fc_status rc = FC_OK;
 
+	(void)eng;
 	for (size_t i = 0; i < r->n_claims && rc == FC_OK; i++) {
 		fc_claim *c = &r->claims[i];
 		size_t ss = c->sent_start, se = c->sent_end, as, ae;
 
+		if (c->flags & FC_CLAIMF_UNRECOGNISED)
+			continue;
 		if (c->as_of == FC_DATE_NONE && c->since == FC_DATE_NONE) {
 			fc_claim_dates cd;
-			if (scanned != ss) {
-				fc_number_list_free(&nums);
-				if ((rc = scan_sentence(eng, doc, ss, se, &nums)))
-					break;
-				scanned = ss;
-			}
+			fc_number_list nums = sentence_numbers(all, ss, se);
 			fc_claim_dates_find(doc->prose, ss, se, c->start, c->end,
 					    &nums, doc->date, &cd);
 			c->as_of = cd.as_of;
@@ -890,7 +1039,6 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 					       ae - as)))
 			rc = FC_ERR_NOMEM;
 	}
-	fc_number_list_free(&nums);
 	return rc;
 }
 
@@ -1063,7 +1211,7 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 	fc_doc_result *r = calloc(1, sizeof(*r));
 	fc_check_sink sink;
 	fc_verifier v;
-	size_t cap = 0, kept = 0;
+	size_t cap = 0, kept = 0, ccap = 0;
 	fc_status rc = FC_OK;
 
 	*out = NULL;
@@ -1075,6 +1223,14 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 	memset(&sink, 0, sizeof(sink));
 	if ((rc = set_doc_date(eng, doc, err)) != FC_OK)
 		goto fail;
+	if (fc_document_scan_numbers(doc, &eng->num) != FC_OK) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	if (eng->show_unchecked || eng->explain)
+		doc->flags |= FC_DOCF_UNRECOGNISED;
+	if (eng->explain)
+		doc->flags |= FC_DOCF_EXPLAIN;
 
 	sink.doc = doc;
 	sink.arena = &r->arena;
@@ -1094,17 +1250,19 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		}
 	}
 
-	/* One claim per span: the first of overlapping claims wins. */
-	if (sink.n_claims)
-		qsort(sink.claims, sink.n_claims, sizeof(fc_claim), cmp_claim);
-	for (size_t i = 0; i < sink.n_claims; i++) {
-		if (kept && sink.claims[i].start < sink.claims[kept - 1].end)
-			continue;
-		sink.claims[kept++] = sink.claims[i];
-	}
+	/* One claim per figure. */
+	kept = keep_claims(sink.claims, sink.n_claims);
 	r->claims = sink.claims;
 	r->n_claims = kept;
+	ccap = sink.cap_claims;
 	sink.claims = NULL;
+	if ((eng->show_unchecked || eng->explain) &&
+	    add_unread(r, &ccap) != FC_OK) {
+		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	count_coverage(fc_document_numbers(doc), r->claims, r->n_claims,
+		       &r->coverage);
 	if (claim_context(eng, r) != FC_OK) {
 		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 		goto fail;
@@ -1150,6 +1308,16 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 	if (add_conflicts(r, &cap, sink.n_issues) != FC_OK) {
 		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 		goto fail;
+	}
+	/* A figure no checker could read is a finding only when the run
+	 * lists them. */
+	if (!eng->show_unchecked) {
+		size_t k = 0;
+		for (size_t i = 0; i < r->n_findings; i++)
+			if (!(r->findings[i].claim &&
+			      (r->findings[i].claim->flags & FC_CLAIMF_UNRECOGNISED)))
+				r->findings[k++] = r->findings[i];
+		r->n_findings = k;
 	}
 	for (size_t i = 0; i < sink.n_issues; i++) {
 		const fc_issue *is = &sink.issues[i];
@@ -1239,6 +1407,7 @@ static fc_status write_report(fc_engine *eng, const char *format,
 	rep->sources = fc_engine_sources(eng, &rep->n_sources);
 	rep->fail_on = eng->fail_on;
 	rep->color = want_color(path);
+	rep->show_unchecked = eng->show_unchecked;
 	rep->warnings = (const char *const *)eng->warnings;
 	rep->n_warnings = eng->n_warnings;
 	if (fc_engine_run_failed(eng))
@@ -1297,6 +1466,11 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 		docs[i].doc = results[i]->doc;
 		docs[i].findings = results[i]->findings;
 		docs[i].n_findings = results[i]->n_findings;
+		docs[i].coverage = results[i]->coverage;
+		rep.coverage.figures += results[i]->coverage.figures;
+		rep.coverage.checked += results[i]->coverage.checked;
+		rep.coverage.unchecked += results[i]->coverage.unchecked;
+		rep.coverage.not_quantities += results[i]->coverage.not_quantities;
 		for (size_t k = 0; k < results[i]->n_findings; k++)
 			rep.counts[results[i]->findings[k].verdict]++;
 	}
@@ -1322,6 +1496,7 @@ fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
 	rep.doc = spool_doc;
 	rep.doc_source = spool;
 	rep.n_errors = fc_spool_errors(spool);
+	rep.coverage = *fc_spool_coverage(spool);
 	memcpy(rep.counts, fc_spool_counts(spool), sizeof(rep.counts));
 	return write_report(eng, format, path, &rep, spool, err);
 }

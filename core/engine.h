@@ -30,6 +30,10 @@ typedef struct fc_engine_options {
 	bool offline;                     /* --offline */
 	bool refresh;                     /* --refresh */
 	int fail_on;                      /* --fail-on, or -1: config */
+	int show_unchecked;               /* --show-unchecked (1), or -1:
+	                                     the configuration's */
+	bool explain;                     /* checkers explain their claims
+	                                     (figcheck claims --explain) */
 	fc_logger logger;                 /* where diagnostics go */
 } fc_engine_options;
 
@@ -62,8 +66,13 @@ fc_status fc_engine_start(fc_engine *eng, unsigned what, fc_error *err);
 /* The result of checking one document. Free with fc_doc_result_free. */
 typedef struct fc_doc_result {
 	fc_document *doc;     /* owned */
-	fc_claim *claims;     /* offsets into doc->prose */
+	fc_claim *claims;     /* offsets into doc->prose; the figures no
+	                         checker read are among them (flagged
+	                         FC_CLAIMF_UNRECOGNISED) when the run lists
+	                         unchecked figures or explains */
 	size_t n_claims;
+	fc_coverage coverage; /* the document's figures, and what became of
+	                         them */
 	fc_finding *findings; /* sorted by position */
 	size_t n_findings;
 	fc_arena arena;       /* strings of claims and findings */
@@ -99,6 +108,10 @@ struct fc_spool;
 fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
 				 const char *path, struct fc_spool *spool,
 				 fc_error *err);
+
+/* Whether unchecked figures are listed as findings (--show-unchecked or
+ * the configuration's "show_unchecked"). */
+bool fc_engine_show_unchecked(const fc_engine *eng);
 
 /* The fail-on threshold in effect; FC_VERDICT_COUNT means never. */
 fc_verdict fc_engine_fail_on(const fc_engine *eng);

@@ -188,6 +188,11 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 		return refuse(s, "its reading is not a valid number");
 	if (!isfinite(c->tolerance) || c->tolerance < 0 || c->tolerance > 1)
 		return refuse(s, "its tolerance is not between 0 and 1");
+	if (!isfinite(c->partial_below) || c->partial_below < 0 ||
+	    c->partial_below >= 1)
+		return refuse(s, "its partial_below is not a share below 1");
+	if ((c->flags & FC_CLAIMF_UNRECOGNISED) && c->metric)
+		return refuse(s, "an unrecognised figure cannot have a metric");
 	if (fc_grow((void **)&s->claims, &s->cap_claims, s->n_claims + 1,
 		    sizeof(*s->claims)))
 		return FC_ERR_NOMEM;
@@ -198,10 +203,17 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 	d->unbound_reason = fc_arena_strdup(s->arena, c->unbound_reason);
 	d->attribution = fc_arena_strdup(s->arena, c->attribution);
 	d->as_of_text = fc_arena_strdup(s->arena, c->as_of_text);
+	d->entity = fc_arena_strdup(s->arena, c->entity);
+	d->measure = fc_arena_strdup(s->arena, c->measure);
+	d->group = fc_arena_strdup(s->arena, c->group);
+	d->period = fc_arena_strdup(s->arena, c->period);
+	d->explain = fc_arena_strdup(s->arena, c->explain);
 	if (!d->rule_id || (c->metric && !d->metric) ||
 	    (c->unbound_reason && !d->unbound_reason) ||
 	    (c->attribution && !d->attribution) ||
-	    (c->as_of_text && !d->as_of_text))
+	    (c->as_of_text && !d->as_of_text) || (c->entity && !d->entity) ||
+	    (c->measure && !d->measure) || (c->group && !d->group) ||
+	    (c->period && !d->period) || (c->explain && !d->explain))
 		return FC_ERR_NOMEM;
 	s->n_claims++;
 	return FC_OK;
@@ -316,6 +328,11 @@ static const char *h_data_path(fc_plugin_ctx *ctx, const char *what)
 	return fc_engine_rules_path(ctx->engine);
 }
 
+static const fc_number_list *h_doc_numbers(const fc_document *doc)
+{
+	return fc_document_numbers(doc);
+}
+
 static const fc_host host_table = {
     .abi = FC_PLUGIN_ABI,
     .size = sizeof(fc_host),
@@ -345,6 +362,7 @@ static const fc_host host_table = {
     .fetch = h_fetch,
     .blob_free = h_blob_free,
     .data_path = h_data_path,
+    .doc_numbers = h_doc_numbers,
 };
 
 const fc_host *fc_host_table(void)

@@ -125,7 +125,9 @@ enum {
 	OPT_INPUT_FORMAT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
-	OPT_FOLLOW_SYMLINKS
+	OPT_FOLLOW_SYMLINKS,
+	OPT_SHOW_UNCHECKED,
+	OPT_EXPLAIN
 };
 
 static const struct option long_opts[] = {
@@ -147,6 +149,8 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
+    {"show-unchecked", no_argument, NULL, OPT_SHOW_UNCHECKED},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -167,6 +171,12 @@ static int parse_options(cli *c, int argc, char **argv)
 		switch (ch) {
 		case 'c':
 			c->eo.config_path = optarg;
+			break;
+		case OPT_SHOW_UNCHECKED:
+			c->eo.show_unchecked = 1;
+			break;
+		case OPT_EXPLAIN:
+			c->eo.explain = true;
 			break;
 		case 'd':
 			c->eo.date = fc_date_parse_iso(optarg, strlen(optarg));
@@ -227,15 +237,15 @@ static int parse_options(cli *c, int argc, char **argv)
 			}
 			break;
 		case OPT_ROUND:
-			if (strcmp(optarg, "exact") == 0)
-				c->eo.round = FC_ROUND_EXACT;
-			else if (strcmp(optarg, "last-nonzero") == 0)
-				c->eo.round = FC_ROUND_LAST_NONZERO;
-			else {
-				usage_error("--round: '%s' is not exact or "
-					    "last-nonzero",
-					    optarg);
-				return FC_EXIT_ERROR;
+			{
+				fc_round_policy rp;
+				if (!fc_round_policy_parse(optarg, &rp)) {
+					usage_error("--round: '%s' is not auto, "
+						    "exact or last-nonzero",
+						    optarg);
+					return FC_EXIT_ERROR;
+				}
+				c->eo.round = (int)rp;
 			}
 			break;
 		case OPT_CACHE_DIR:
@@ -645,6 +655,85 @@ static const char *date_origin_name(fc_date_origin o)
 	return "none";
 }
 
+/* Prints one line about a claim: its metric (or "(unbound)"), text,
+ * qualifier, interval and rule, attribution and its own date. */
+static void print_claim(const char *path, unsigned line, unsigned col,
+			const char *text, const fc_claim *cl)
+{
+	char lo[64], hi[64], d[11];
+
+	fc_format_value(cl->number.low, false, 6, lo, sizeof(lo));
+	fc_format_value(cl->number.high, false, 6, hi, sizeof(hi));
+	printf("%s:%u:%u: %s \"%s\" %s %c%s, %s%c %s%s%s%s", path, line, col,
+	       cl->metric ? cl->metric : "(unbound)", text,
+	       fc_qualifier_name(cl->number.qualifier),
+	       cl->number.low_open ? '(' : '[', lo, hi,
+	       cl->number.high_open ? ')' : ']', cl->rule_id,
+	       cl->attribution ? " attributed to \"" : "",
+	       cl->attribution ? cl->attribution : "",
+	       cl->attribution ? "\"" : "");
+	if (cl->as_of != FC_DATE_NONE)
+		printf(" as of %s", fc_date_format(cl->as_of, d));
+	if (cl->since != FC_DATE_NONE)
+		printf(" since %s", fc_date_format(cl->since, d));
+	if (cl->as_of_text)
+		printf(" (\"%s\")", cl->as_of_text);
+	printf("\n");
+}
+
+/* `figcheck claims --explain`: every figure of the document, and how
+ * the checkers read it, or why nothing bound it. */
+static void explain_document(const fc_doc_result *r)
+{
+	const fc_document *doc = r->doc;
+	const fc_number_list *nums = fc_document_numbers(doc);
+	size_t k = 0;
+
+	for (size_t i = 0; i < nums->count; i++) {
+		const fc_number *n = &nums->items[i];
+		const fc_claim *cl = NULL;
+		unsigned line, col;
+		size_t ts = fc_document_map(doc, n->start);
+
+		fc_document_position(doc, ts, &line, &col);
+		while (k < r->n_claims && r->claims[k].end <= n->start)
+			k++;
+		if (k < r->n_claims && r->claims[k].start < n->end)
+			cl = &r->claims[k];
+		if (!fc_num_kind_is_quantity(n->kind)) {
+			printf("%s:%u:%u: \"%.*s\" %s: not a quantity, never "
+			       "checked\n",
+			       doc->path, line, col, (int)(n->end - n->start),
+			       doc->prose + n->start, fc_num_kind_name(n->kind));
+			continue;
+		}
+		if (!cl) {
+			printf("%s:%u:%u: \"%.*s\" %s: no checker read it\n",
+			       doc->path, line, col, (int)(n->end - n->start),
+			       doc->prose + n->start, fc_num_kind_name(n->kind));
+			continue;
+		}
+		{
+			char *text = fc_strndup(doc->prose + cl->start,
+						cl->end - cl->start);
+			print_claim(doc->path, line, col, text ? text : "", cl);
+			free(text);
+		}
+		if (cl->explain) {
+			const char *p = cl->explain;
+			while (*p) {
+				const char *e = strchr(p, '\n');
+				size_t len = e ? (size_t)(e - p) : strlen(p);
+				printf("  %.*s\n", (int)len, p);
+				p += len + (e ? 1 : 0);
+			}
+		} else if (!cl->metric) {
+			printf("  not bound: %s\n",
+			       cl->unbound_reason ? cl->unbound_reason : "?");
+		}
+	}
+}
+
 static int cmd_claims(int argc, char **argv)
 {
 	cli c;
@@ -695,6 +784,11 @@ static int cmd_claims(int argc, char **argv)
 				       year_from[dl.year_from]);
 		}
 		printf(")\n");
+		if (c.eo.explain) {
+			explain_document(r);
+			fc_doc_result_free(r);
+			continue;
+		}
 		for (size_t k = 0; k < r->n_findings; k++) {
 			const fc_finding *f = &r->findings[k];
 			const fc_claim *cl = f->claim;

@@ -1325,6 +1325,46 @@ void fc_number_set_bounds(fc_number *n, const fc_num_options *opts)
 	}
 }
 
+/* The unit a whole number with `zeros` trailing zeros is read to under
+ * `policy`: 1 when it is read as exact. */
+static double round_unit(double value, size_t zeros, fc_round_policy policy)
+{
+	double u = pow(10, (double)zeros);
+
+	switch (policy) {
+	case FC_ROUND_LAST_NONZERO:
+		return zeros ? u : 1;
+	case FC_ROUND_AUTO:
+		if (zeros < 2 || fabs(value) < 1000)
+			return 1;
+		/* "10,000" leads with a lone 1: two digits are meant. */
+		return fabs(value) / u == 1 ? u / 10 : u;
+	case FC_ROUND_EXACT:
+		break;
+	}
+	return 1;
+}
+
+bool fc_round_policy_parse(const char *s, fc_round_policy *out)
+{
+	if (strcmp(s, "exact") == 0)
+		*out = FC_ROUND_EXACT;
+	else if (strcmp(s, "last-nonzero") == 0)
+		*out = FC_ROUND_LAST_NONZERO;
+	else if (strcmp(s, "auto") == 0)
+		*out = FC_ROUND_AUTO;
+	else
+		return false;
+	return true;
+}
+
+const char *fc_round_policy_name(fc_round_policy p)
+{
+	return p == FC_ROUND_LAST_NONZERO ? "last-nonzero"
+	       : p == FC_ROUND_AUTO	 ? "auto"
+					 : "exact";
+}
+
 double fc_number_digit_precision(const char *d, size_t len,
                                  fc_num_locale locale, fc_round_policy policy)
 {
@@ -1352,8 +1392,14 @@ double fc_number_digit_precision(const char *d, size_t len,
 		return 1;
 	if (in_frac)
 		return pow(10, -(double)frac);
-	if (policy == FC_ROUND_LAST_NONZERO && zeros > 0)
-		return pow(10, (double)zeros);
+	if (zeros > 0) {
+		/* The digits may be grouped ("25,000"): read them. */
+		double whole = 0;
+		for (size_t k = 0; k < len; k++)
+			if (is_digit((unsigned char)d[k]))
+				whole = whole * 10 + (d[k] - '0');
+		return round_unit(whole, zeros, policy);
+	}
 	return 1;
 }
 
@@ -2355,10 +2401,9 @@ static bool read_digits(scan *s, size_t p, fig *f)
 		f->flags |= FC_NUMF_APPROX;
 	} else if (zeros && zeros < nint) {
 		f->flags |= FC_NUMF_AMBIGUOUS;
-		if (s->o->round == FC_ROUND_LAST_NONZERO) {
-			f->precision = p10((int)zeros);
+		f->precision = round_unit(value, zeros, s->o->round);
+		if (f->precision > 1)
 			f->flags |= FC_NUMF_APPROX;
-		}
 	}
 	if (!isfinite(value) || !isfinite(f->precision))
 		goto bad;

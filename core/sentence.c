@@ -28,20 +28,29 @@ static bool is_alpha(char c)
 /* Words after which a period does not end a sentence. */
 static bool is_abbreviation(const char *w, size_t n)
 {
-	static const char *const abbr[] = {
-	    "mr",   "mrs",  "ms",	"dr",	"prof", "st",	"gen",	"col",
-	    "lt",   "sgt",  "capt", "maj",	"rep",	"sen",	"gov",	"jan",
-	    "feb",  "mar",  "apr",	"jun",	"jul",	"aug",	"sep",	"sept",
-	    "oct",  "nov",  "dec",	"no",	"nos",	"vs",	"etc",	"approx",
-	    "est",  "fig",  "inc",	"ltd",	"co",	"corp", "jr",	"sr",
-	    "mt",   "ft",   "vol",	"pp",	"op",	"cf",	"al",	"ca",
-	    "e.g",  "i.e",  "u.s",	"u.k",	"u.n",	"a.m",	"p.m",	"mon",
-	    "tue",  "wed",  "thu",	"fri",	"sat",	"sun",	NULL};
+	/* By length, so that a word is compared with its peers only. */
+	static const char *const abbr2[] = {
+	    "mr", "ms", "dr", "st", "lt", "no", "vs", "co", "jr", "sr", "mt",
+	    "ft", "pp", "op", "cf", "al", "ca", NULL};
+	static const char *const abbr3[] = {
+	    "mrs", "gen", "col", "sgt", "maj", "rep", "sen", "gov", "jan",
+	    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
+	    "dec", "nos", "etc", "est", "fig", "inc", "ltd", "vol", "e.g",
+	    "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mon", "tue", "wed",
+	    "thu", "fri", "sat", "sun", NULL};
+	static const char *const abbr4[] = {"prof", "capt", "sept", "corp",
+					    NULL};
+	static const char *const abbr6[] = {"approx", NULL};
+	const char *const *list = n == 2   ? abbr2
+				  : n == 3 ? abbr3
+				  : n == 4 ? abbr4
+				  : n == 6 ? abbr6
+					   : NULL;
 
 	if (n == 1 && is_alpha(w[0]))
 		return true; /* an initial: "J. Smith" */
-	for (size_t i = 0; abbr[i]; i++)
-		if (strlen(abbr[i]) == n && fc_ascii_ieq(w, abbr[i], n))
+	for (size_t i = 0; list && list[i]; i++)
+		if (fc_ascii_ieq(w, list[i], n))
 			return true;
 	return false;
 }

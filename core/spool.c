@@ -4,13 +4,15 @@
  * A record per document, at an offset kept in memory:
  *
  *     u64 size of the rest
- *     u8 has_doc, u8 format, u8 date_origin, u8 0, i32 date, u32 n
+ *     u8 has_doc, u8 format, u8 date_origin, u8 0, i32 date, u32 n,
+ *     u32 the document's flags, its fc_coverage
  *     str path, str error, (has_doc) u64 length and the text's bytes
  *     n times: the fc_finding as it is in memory, u8 has_claim, (then)
  *              the fc_claim, the finding's strings rule_id, metric,
  *              text, sentence, message, reason, (has_claim) the claim's
  *              rule_id, metric, unbound_reason, attribution, as_of_text,
- *              and n_others pointers to records of the store
+ *              entity, measure, group, period, explain, and n_others
+ *              pointers to records of the store
  *
  * where a str is a u32 length (UINT32_MAX for NULL), the bytes and a NUL.
  * The file is read by the process that wrote it, so structures are
@@ -36,6 +38,7 @@ struct fc_spool {
 	uint64_t end;      /* where the next record goes */
 	size_t counts[FC_VERDICT_COUNT];
 	size_t errors;
+	fc_coverage coverage; /* of every document appended */
 	fc_buf rec;        /* a record being written or read */
 	/* The document last read back. */
 	fc_report_doc cur;
@@ -114,6 +117,11 @@ const size_t *fc_spool_counts(const fc_spool *s)
 	return s->counts;
 }
 
+const fc_coverage *fc_spool_coverage(const fc_spool *s)
+{
+	return &s->coverage;
+}
+
 size_t fc_spool_errors(const fc_spool *s)
 {
 	return s->errors;
@@ -172,6 +180,14 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 	put_u8(b, 0);
 	put_u32(b, (uint32_t)(doc ? doc->date : FC_DATE_NONE));
 	put_u32(b, (uint32_t)nf);
+	put_u32(b, doc ? doc->flags : 0);
+	if (r)
+		fc_buf_append(b, &r->coverage, sizeof(r->coverage));
+	else {
+		fc_coverage none;
+		memset(&none, 0, sizeof(none));
+		fc_buf_append(b, &none, sizeof(none));
+	}
 	put_str(b, doc ? doc->path : path);
 	put_str(b, error);
 	if (doc) {
@@ -198,6 +214,11 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 			put_str(b, c->unbound_reason);
 			put_str(b, c->attribution);
 			put_str(b, c->as_of_text);
+			put_str(b, c->entity);
+			put_str(b, c->measure);
+			put_str(b, c->group);
+			put_str(b, c->period);
+			put_str(b, c->explain);
 		}
 		if (f->n_others)
 			fc_buf_append(b, f->others,
@@ -222,6 +243,12 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 		if ((unsigned)r->findings[i].verdict < FC_VERDICT_COUNT)
 			s->counts[r->findings[i].verdict]++;
 	s->errors += error != NULL;
+	if (r) {
+		s->coverage.figures += r->coverage.figures;
+		s->coverage.checked += r->coverage.checked;
+		s->coverage.unchecked += r->coverage.unchecked;
+		s->coverage.not_quantities += r->coverage.not_quantities;
+	}
 	return FC_OK;
 }
 
@@ -281,7 +308,8 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 {
 	uint64_t size;
 	uint8_t has_doc, format, origin, pad;
-	uint32_t date, nf;
+	uint32_t date, nf, flags;
+	fc_coverage cov;
 	const char *path, *error, *text = NULL;
 	uint64_t text_len = 0;
 	size_t n_others = 0, n_claims = 0;
@@ -313,6 +341,8 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	get(&rd, &pad, 1);
 	get(&rd, &date, sizeof(date));
 	get(&rd, &nf, sizeof(nf));
+	get(&rd, &flags, sizeof(flags));
+	get(&rd, &cov, sizeof(cov));
 	path = get_str(&rd);
 	error = get_str(&rd);
 	if (has_doc) {
@@ -358,6 +388,11 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 			c->unbound_reason = get_str(&rd);
 			c->attribution = get_str(&rd);
 			c->as_of_text = get_str(&rd);
+			c->entity = get_str(&rd);
+			c->measure = get_str(&rd);
+			c->group = get_str(&rd);
+			c->period = get_str(&rd);
+			c->explain = get_str(&rd);
 		}
 		if (f->n_others) {
 			size_t bytes = f->n_others * sizeof(*f->others);
@@ -387,6 +422,7 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	s->cur.error = error;
 	s->cur.findings = nf ? s->findings : NULL;
 	s->cur.n_findings = nf;
+	s->cur.coverage = cov;
 	if (has_doc) {
 		/* The prose view, its map and lines, rebuilt from the text
 		 * exactly as they were when it was checked. */
@@ -401,6 +437,7 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 			return read_failed(s, i, derr.msg);
 		s->doc->date = (fc_date)date;
 		s->doc->date_origin = (fc_date_origin)origin;
+		s->doc->flags = flags;
 		s->cur.doc = s->doc;
 		s->cur.path = s->doc->path;
 	}

@@ -6,8 +6,8 @@
  * `figcheck check` hands each document's result to the spool as soon as
  * it is checked (in the order of the inputs), and frees it. The spool
  * writes what the reporters need of it to an unnamed temporary file: the
- * document's name, its error, its text, format and as-of date, and its
- * findings with their claims and strings (a finding's records are the
+ * document's name, its error, its text, format, flags, as-of date and
+ * coverage, and its findings with their claims and strings (a finding's records are the
  * reference store's, which outlives the reports, and are kept as
  * pointers). The reporters then read the documents back one at a time
  * (fc_report.doc), as often as they need: the document's prose view, its
@@ -49,10 +49,11 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 /* The number of documents appended. */
 size_t fc_spool_count(const fc_spool *s);
 
-/* The findings appended, per verdict (an array of FC_VERDICT_COUNT), and
- * the documents that could not be checked. */
+/* The findings appended, per verdict (an array of FC_VERDICT_COUNT), the
+ * documents that could not be checked, and the figures of them all. */
 const size_t *fc_spool_counts(const fc_spool *s);
 size_t fc_spool_errors(const fc_spool *s);
+const fc_coverage *fc_spool_coverage(const fc_spool *s);
 
 /*
  * Reads document `i` (< fc_spool_count) back. The result and everything

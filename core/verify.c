@@ -272,6 +272,34 @@ int fc_verify_source_for(const fc_verifier *v, const char *who)
 	return tie ? -1 : best;
 }
 
+/* True if every word of the name `who` is a word that names no one in
+ * particular ("officials", "the ministry") or a word of a configured
+ * source's names: the attribution names no body figcheck does not know.
+ * False for "an aid group", "the Committee to Protect Journalists". */
+static bool names_known_body(const fc_verifier *v, const fc_claim *c,
+			     const char *who)
+{
+	fc_name_words w, names[MAX_NAMES];
+	size_t place = c->metric ? strcspn(c->metric, ".") : 0;
+
+	fc_name_words_of(who, &w);
+	for (size_t k = 0; k < w.n; k++) {
+		/* "Officials in Gaza" of a gaza.* figure: the place, not a
+		 * body. */
+		bool known = generic_word(w.words[k]) ||
+			     (c->entity && strcmp(w.words[k], c->entity) == 0) ||
+			     (place && strlen(w.words[k]) == place &&
+			      strncmp(w.words[k], c->metric, place) == 0);
+		for (size_t i = 0; i < v->n_sources && !known; i++) {
+			size_t nn = source_names(&v->sources[i], names, MAX_NAMES);
+			known = shares_word(w.words[k], names, nn);
+		}
+		if (!known)
+			return false;
+	}
+	return true;
+}
+
 static const fc_verify_source *source_conf(const fc_verifier *v,
                                            const char *name)
 {
@@ -312,6 +340,11 @@ typedef struct group {
 	double tol;
 	int lag;
 	bool via_lag;
+	const fc_ref *from;   /* a running total: the record the claim lies
+	                         above (the one in force when the lag window
+	                         opened), with in_force above it */
+	const fc_ref *next;   /* a running total: the claim lies between the
+	                         record in force and this later one */
 } group;
 
 /* How good a verdict is for the claim: lower is better. */
@@ -378,6 +411,27 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		g->later = NULL;
 		return;
 	}
+	/* A running total took every value between two records: one
+	 * between the record in force when the lag window opened and the
+	 * one in force now is a figure of the last few days. */
+	if (c->flags & FC_CLAIMF_RUNNING_TOTAL) {
+		size_t j = k - 1;
+		while (j > 0 && (int64_t)as_of - first[j].rec.date < g->lag)
+			j--;
+		/* Open at the low end: the value of first[j] itself is the
+		 * older record's, which the loop below judges. */
+		if (j < k - 1 && (int64_t)as_of - first[j].rec.date >= g->lag &&
+		    fc_intervals_meet(f->claim_low, f->claim_low_open,
+				      f->claim_high, f->claim_high_open,
+				      first[j].high, true, g->in_force->high,
+				      false)) {
+			g->verdict = FC_VERDICT_OK;
+			g->via_lag = true;
+			g->from = &first[j];
+			g->later = NULL;
+			return;
+		}
+	}
 	/* Earlier records, latest first. */
 	for (size_t i = k - 1; i-- > 0;) {
 		const fc_ref *r = &first[i];
@@ -394,6 +448,18 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		return;
 	}
 	g->verdict = FC_VERDICT_DISCREPANCY;
+	/* Above the record in force, below the next one: the total had
+	 * not been published at that value by the as-of date, but it took
+	 * it; the record cannot say the figure is wrong. */
+	if ((c->flags & FC_CLAIMF_RUNNING_TOTAL) && k < g->n &&
+	    f->claim_low >= g->in_force->rec.value &&
+	    fc_intervals_meet(f->claim_low, f->claim_low_open, f->claim_high,
+			      f->claim_high_open, g->in_force->low, false,
+			      first[k].high, false)) {
+		g->verdict = FC_VERDICT_UNVERIFIED;
+		g->next = &first[k];
+		g->later = NULL;
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -489,7 +555,11 @@ static fc_status explain_unverified(const fc_verifier *v, const fc_claim *c,
 	for (size_t g = 0; g < ng; g++)
 		since_only = since_only && gs[g].since_late;
 	fc_date_format(as_of, d1);
-	if (since_only) {
+	if (ng == 0 && n_refs > 0 && attrib_note && attrib_note[0]) {
+		/* Records exist; the attribution rules them out. */
+		fc_buf_puts(&why, attrib_note);
+		attrib_note = NULL;
+	} else if (since_only) {
 		fc_date_format(c->since, d2);
 		fc_buf_printf(&why, "the claim counts from %s", d2);
 		if (c->as_of_text)
@@ -551,7 +621,23 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 	tolerance_desc(o->tol, tl, sizeof(tl));
 	switch (o->verdict) {
 	case FC_VERDICT_OK:
-		if (o->via_lag) {
+		if (o->via_lag && o->from) {
+			char fd[11], fv[96];
+			fc_date_format(o->from->rec.date, fd);
+			record_desc(o->from, fv, sizeof(fv));
+			f->message = fc_arena_printf(
+			    arena,
+			    "\"%s\" agrees with %s's running total within the "
+			    "reporting lag of %d days: it rose from %s (%s) to %s "
+			    "(%s)",
+			    text, r->source, o->lag, fv, fd, rv, d1);
+			f->reason = fc_arena_printf(
+			    arena,
+			    "%s does not meet the record in force %s%s, but a "
+			    "running total took every value from %s (%s, the "
+			    "record in force %d days before %s) to %s (%s)",
+			    ci, ri, tl, fv, fd, o->lag, d2, rv, d1);
+		} else if (o->via_lag) {
 			char md[11];
 			int days = (int)((int64_t)as_of - o->matched->rec.date);
 			fc_date_format(o->matched->rec.date, md);
@@ -626,6 +712,24 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		    "lag of %d days",
 		    ci, ri, tl, md,
 		    (int)((int64_t)as_of - o->matched->rec.date), d2, o->lag);
+		break;
+	}
+	case FC_VERDICT_UNVERIFIED: {
+		char nd[11], nv[96];
+		fc_date_format(o->next->rec.date, nd);
+		record_desc(o->next, nv, sizeof(nv));
+		f->message = fc_arena_printf(
+		    arena,
+		    "\"%s\" could not be verified: it lies between %s's records "
+		    "of %s (%s) and %s (%s), and the record in force on %s is "
+		    "the lower; is the draft's date right?",
+		    text, r->source, rv, d1, nv, nd, d2);
+		f->reason = fc_arena_printf(
+		    arena,
+		    "%s is above the record in force %s%s and within reach of "
+		    "the next record, %s of %s: a running total took that value "
+		    "after %s, so the record in force cannot call it wrong",
+		    ci, ri, tl, nv, nd, d1);
 		break;
 	}
 	case FC_VERDICT_DISCREPANCY: {
@@ -768,17 +872,30 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			    named->name, c->attribution);
 			ng = 0;
 		} else {
+			/* Another publisher's figure would be judged
+			 * against a record the claim does not cite. */
 			attrib_note = fc_arena_printf(
 			    arena,
 			    "the figure is attributed to %s (\"%s\"), which "
-			    "has "
-			    "no records of %s, so every source was consulted",
+			    "has no records of %s; another source's record is "
+			    "not the one the draft cites",
 			    named->name, c->attribution, c->metric);
+			ng = 0;
 		}
 		if (!attrib_note)
 			goto out;
 		if (!attrib_note[0])
 			attrib_note = NULL;
+	} else if (c->attribution && !names_known_body(v, c, c->attribution)) {
+		attrib_note = fc_arena_printf(
+		    arena,
+		    "the figure is attributed to \"%s\", which is no configured "
+		    "source (add it to a source's \"aliases\" to check it "
+		    "against that source)",
+		    c->attribution);
+		if (!attrib_note)
+			goto out;
+		ng = 0;
 	} else if (c->attribution && ng > 1) {
 		attrib_note = fc_arena_printf(
 		    arena,
@@ -821,6 +938,38 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		int age = (int)((int64_t)as_of - r->rec.date);
 		char d[11];
 
+		/* A figure whose period the sentence does not state, far
+		 * below the running total: a count over part of the period
+		 * (one strike, one day), not a wrong total. False alarms
+		 * cost more than misses. */
+		if (c->partial_below > 0 &&
+		    (o->verdict == FC_VERDICT_DISCREPANCY ||
+		     o->verdict == FC_VERDICT_UNDERSTATED ||
+		     o->verdict == FC_VERDICT_OUTDATED) &&
+		    fmax(c->number.value, c->number.value2) <
+		        r->rec.value * c->partial_below) {
+			char rv[96];
+			record_desc(r, rv, sizeof(rv));
+			fc_date_format(r->rec.date, d);
+			f->verdict = FC_VERDICT_UNCHECKED;
+			f->message = fc_arena_printf(
+			    arena,
+			    "\"%s\" was found but not checked: its sentence "
+			    "names no period, and it is far below the running "
+			    "total of %s (%s on %s, %s): read as a count over "
+			    "part of it, such as one strike or one day.",
+			    text, c->metric, rv, d, r->source);
+			f->reason = fc_arena_printf(
+			    arena,
+			    "no word of the sentence says the figure is a "
+			    "running total (\"since\", a toll) or a part of "
+			    "one; a figure below %g%% of the record in force is "
+			    "read as a part, and a part is not checked against "
+			    "the total",
+			    100.0 * c->partial_below);
+			rc = f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
+			goto out;
+		}
 		f->verdict = o->verdict;
 		f->record = r;
 		f->matched = o->matched;

@@ -291,11 +291,23 @@ typedef struct fc_number {
 } fc_number;
 
 /* How trailing zeros are read: "10,000" as exact, or as rounded at its
- * last non-zero digit (to the nearest thousand... ten thousand). */
+ * last non-zero digit (to the nearest ten thousand), or (auto) a round
+ * figure of a thousand or more with two zeros or more at the end as
+ * rounded at its last non-zero digit, one digit finer when that digit
+ * leads alone: "25,000" to the nearest thousand, "10,300" to the nearest
+ * hundred, "10,000" to the nearest thousand; smaller figures exact. */
 typedef enum fc_round_policy {
 	FC_ROUND_EXACT = 0,
-	FC_ROUND_LAST_NONZERO = 1
+	FC_ROUND_LAST_NONZERO = 1,
+	FC_ROUND_AUTO = 2
 } fc_round_policy;
+
+/* Parses "exact", "last-nonzero" or "auto" into *out; false otherwise.
+ * Pure. */
+bool fc_round_policy_parse(const char *s, fc_round_policy *out);
+
+/* The name of a round policy ("auto"). Static. */
+const char *fc_round_policy_name(fc_round_policy p);
 
 /* Digit grouping conventions. */
 typedef enum fc_num_locale {

@@ -151,7 +151,16 @@ typedef struct fc_document {
 	fc_date date;             /* the as-of date */
 	fc_date_origin date_origin;
 	fc_doc_priv *priv;        /* core only */
+	unsigned flags;           /* FC_DOCF_*: what the run asks of checkers */
 } fc_document;
+
+/* The run lists the figures no checker binds (--show-unchecked, or
+ * `figcheck claims --explain`): a checker that saw a figure and could not
+ * read it as a claim may say why, with a claim flagged
+ * FC_CLAIMF_UNRECOGNISED. Without it, such claims are wasted work. */
+#define FC_DOCF_UNRECOGNISED 0x1u
+/* `figcheck claims --explain`: fill fc_claim.explain. */
+#define FC_DOCF_EXPLAIN 0x2u
 
 /* ------------------------------------------------------------------ */
 /* Claims: what a checker finds. */
@@ -183,7 +192,30 @@ typedef struct fc_claim {
 	const char *as_of_text;     /* the phrases that set as_of and since
 	                               ("as of November 10; since October
 	                               7"), or NULL */
+	/* The parts of a claim a frame found (ABI 2); each may be NULL. */
+	const char *entity;  /* of whom or where ("gaza") */
+	const char *measure; /* what is counted ("killed") */
+	const char *group;   /* which subgroup ("children") */
+	const char *period;  /* "cumulative", "unstated", or what it covers */
+	double partial_below; /* > 0 when the period is unstated: a figure
+	                         below this share of the record in force is
+	                         read as a count over part of the period (one
+	                         strike, one day) and left unchecked, never
+	                         called wrong */
+	const char *explain; /* how the claim was read, one part a line
+	                        ("measure: killed, from \"killed\" at 3:20"),
+	                        for `figcheck claims --explain`; or NULL */
+	unsigned flags;      /* FC_CLAIMF_* */
 } fc_claim;
+
+/* The checker saw this figure and could not read a claim in it: no
+ * metric, and `unbound_reason` says what was missing ("no measure word
+ * near it"). Counted as unchecked; listed only when the run asks for the
+ * unchecked figures. Only added when doc->flags has FC_DOCF_UNRECOGNISED. */
+#define FC_CLAIMF_UNRECOGNISED 0x1u
+/* The figure is of a running total, which only grows (a death toll): a
+ * value between two records is one the total took in between. */
+#define FC_CLAIMF_RUNNING_TOTAL 0x2u
 
 /*
  * A finding that a checker decides without reference data (an internal
@@ -291,12 +323,22 @@ typedef struct fc_finding {
 	char fingerprint[17];    /* 16 hex digits */
 } fc_finding;
 
+/* How many figures a document (or a run) holds, and what became of
+ * them: figures = checked + unchecked + not_quantities. */
+typedef struct fc_coverage {
+	size_t figures;        /* numeric expressions in the prose */
+	size_t checked;        /* quantities bound to a metric and verified */
+	size_t unchecked;      /* quantities no rule bound to a metric */
+	size_t not_quantities; /* years, dates, times, ordinals, identifiers */
+} fc_coverage;
+
 typedef struct fc_report_doc {
 	const fc_document *doc;   /* NULL when the document failed to load */
 	const char *path;
 	const fc_finding *findings;
 	size_t n_findings;
 	const char *error;        /* why the document failed, or NULL */
+	fc_coverage coverage;     /* its figures (ABI 2) */
 } fc_report_doc;
 
 typedef struct fc_source_info {
@@ -326,6 +368,8 @@ typedef struct fc_report {
 	                              run-level condition that fails it */
 	bool color;                /* the output is a terminal that wants colour */
 	/* Added in ABI 2. */
+	fc_coverage coverage;      /* the figures of every document */
+	bool show_unchecked;       /* unchecked figures are listed as findings */
 	const char *const *warnings; /* what every report must say about the
 	                                run as a whole, one sentence each
 	                                ("no configuration found: ..."), or
@@ -426,7 +470,13 @@ typedef struct fc_host {
 	 * until fini; NULL for an unknown kind. */
 	const char *(*data_path)(fc_plugin_ctx *ctx, const char *what);
 
-	void *reserved[16]; /* NULL; for later additions */
+	/* Every numeric expression of doc->prose, read once by the core with
+	 * the run's number options, in text order (offsets into doc->prose).
+	 * Borrowed from the document; valid while it is checked. Checkers
+	 * use it instead of scanning the prose again. (ABI 2) */
+	const fc_number_list *(*doc_numbers)(const fc_document *doc);
+
+	void *reserved[15]; /* NULL; for later additions */
 } fc_host;
 
 /* ------------------------------------------------------------------ */

@@ -35,6 +35,8 @@
 
 #include <figcheck/plugin.h>
 
+#include "frames.h"
+
 #define TOKEN "\xEE\x80\x80" /* U+E000 in UTF-8 */
 #define TOKEN_LEN 3
 #define MAX_PACK_SIZE (4u * 1024 * 1024)
@@ -71,6 +73,10 @@ typedef struct state {
 	rule *rules;
 	size_t n_rules, cap_rules;
 	bool jit;
+	fr_set *frames;        /* the packs' claim frames */
+	const char *const *dirs; /* the search path, while loading */
+	size_t n_dirs;
+	const fc_value *disable; /* while loading */
 } state;
 
 /* One claim found by match_text, in offsets of the text matched. */
@@ -177,6 +183,7 @@ static void state_free(void *p)
 		cJSON_Delete(st->packs[i].root);
 	}
 	free(st->packs);
+	fr_free(st->frames);
 	free(st);
 }
 
@@ -588,12 +595,24 @@ static fc_status load_rule(state *st, fc_error *err, const char *file,
 	return FC_OK;
 }
 
+static char *find_pack(const char *name, const char *const *dirs, size_t n);
+
+/* Whether a measure ("casualties.killed") is turned off by "disable". */
+static bool frame_disabled(const char *id, void *ud)
+{
+	const state *st = ud;
+
+	return st->disable && is_disabled(st->host, st->disable, id);
+}
+
 static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 			   fc_error *err)
 {
-	static const char *const keys[] = {"$schema", "pack",  "version",
-					   "description", "define", "rules",
-					   NULL};
+	static const char *const keys[] = {
+	    "$schema",	"pack",	     "version",	    "description", "define",
+	    "rules",	"requires",  "lexicon",	    "entities",	   "entity_keys",
+	    "events",	"groups",    "frames",	    "exclusions",  "cumulative",
+	    "measures", NULL};
 	FILE *fp = fopen(file, "rb");
 	char *text = NULL;
 	size_t len = 0, cap = 0;
@@ -693,6 +712,50 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 					  name->valuestring, st->packs[i].path);
 	if (!(pk->name = dup(name->valuestring)))
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	/* The packs this one builds on (the grammar, the gazetteer) come
+	 * first: its measures use their classes, entities and groups. */
+	{
+		const cJSON *req = cJSON_GetObjectItemCaseSensitive(root, "requires");
+		size_t self = st->n_packs - 1;
+		if (req && !cJSON_IsArray(req))
+			return pack_error(st, err, file, "requires",
+					  "expected an array of pack names");
+		cJSON_ArrayForEach(o, req)
+		{
+			bool loaded = false;
+			char *f;
+			if (!cJSON_IsString(o) || !valid_id(o->valuestring))
+				return pack_error(st, err, file, "requires",
+						  "expected an array of pack "
+						  "names");
+			for (size_t i = 0; i < st->n_packs && !loaded; i++)
+				loaded = st->packs[i].name &&
+					 strcmp(st->packs[i].name,
+						o->valuestring) == 0;
+			if (loaded)
+				continue;
+			f = find_pack(o->valuestring, st->dirs, st->n_dirs);
+			if (!f)
+				return pack_error(st, err, file, "requires",
+						  "pack \"%s\" not found on the "
+						  "rules path",
+						  o->valuestring);
+			rc = load_pack(st, f, disable, err);
+			free(f);
+			if (rc)
+				return rc;
+		}
+		pk = &st->packs[self]; /* the array may have moved */
+	}
+	if (!st->frames && !(st->frames = fr_new()))
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	{
+		char msg[900];
+		rc = fr_add_pack(st->frames, root, pk->name, file, frame_disabled,
+				 st, msg, sizeof(msg));
+		if (rc)
+			return st->host->error(err, rc, "%s", msg);
+	}
 	defines = cJSON_GetObjectItemCaseSensitive(root, "define");
 	if (defines && !cJSON_IsObject(defines))
 		return pack_error(st, err, file, "define",
@@ -711,15 +774,18 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 					  k);
 	}
 	rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
-	if (!cJSON_IsArray(rules))
+	if (rules && !cJSON_IsArray(rules))
 		return pack_error(st, err, file, "rules",
 				  "expected an array of rules");
-	cJSON_ArrayForEach(o, rules)
 	{
-		rc = load_rule(st, err, file, st->n_packs - 1, pk->name, defines,
-			       o, index++, disable);
-		if (rc)
-			return rc;
+		size_t self = (size_t)(pk - st->packs);
+		cJSON_ArrayForEach(o, rules)
+		{
+			rc = load_rule(st, err, file, self, st->packs[self].name,
+				       defines, o, index++, disable);
+			if (rc)
+				return rc;
+		}
 	}
 	return FC_OK;
 }
@@ -791,6 +857,9 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 		     tok = strtok(NULL, ":"))
 			dirs[n_dirs++] = tok;
 	}
+	st->dirs = dirs;
+	st->n_dirs = n_dirs;
+	st->disable = disable;
 	if (host->value_type(packs) == FC_VALUE_ARRAY) {
 		for (size_t i = 0; i < host->value_count(packs); i++) {
 			const char *name =
@@ -852,7 +921,15 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 			if (nf)
 				qsort(files, nf, sizeof(char *), cmp_str);
 			for (size_t k = 0; k < nf; k++) {
-				if (rc == FC_OK)
+				/* A pack another one required is loaded
+				 * already. */
+				const char *b = strrchr(files[k], '/');
+				bool loaded = false;
+				for (size_t q = 0; q < st->n_packs && !loaded; q++) {
+					const char *pb = strrchr(st->packs[q].path, '/');
+					loaded = pb && b && strcmp(pb, b) == 0;
+				}
+				if (rc == FC_OK && !loaded)
 					rc = load_pack(st, files[k], disable, err);
 				free(files[k]);
 			}
@@ -866,7 +943,16 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 				  "found",
 				  host->data_path(ctx, "rules"));
 	}
+	if (rc == FC_OK && st->frames) {
+		char msg[900];
+		rc = fr_finish(st->frames, msg, sizeof(msg));
+		if (rc)
+			host->error(err, rc, "rule packs: %s", msg);
+	}
 out:
+	st->dirs = NULL;
+	st->n_dirs = 0;
+	st->disable = NULL;
 	for (size_t i = 0; i < n_owned; i++)
 		free(owned[i]);
 	free(search);
@@ -1058,13 +1144,25 @@ static bool match_sentence(const state *st, const masked *m,
 	return true;
 }
 
-/* Finds the claims of `len` bytes of `text`; offsets in `out` are into
- * `text`. */
-static fc_status match_text(const state *st, const char *text, size_t len,
-			    const fc_num_options *nopts, found_list *out,
-			    fc_error *err)
+/* The claims of one text: the pattern rules' and the frames'. */
+typedef struct matched {
+	found_list rules;
+	fr_results frames;
+} matched;
+
+static void matched_free(matched *m)
 {
-	fc_number_list nums = {0};
+	found_list_free(&m->rules);
+	fr_results_free(&m->frames);
+}
+
+/* Finds the claims of `len` bytes of `text`, whose figures are `nums`;
+ * offsets in `out` are into `text`. Pattern rules first, in pack order;
+ * the frames read the figures they leave. */
+static fc_status match_text(const state *st, const char *text, size_t len,
+			    const fc_number_list *nums, fr_input *fin,
+			    matched *out, fc_error *err)
+{
 	masked m;
 	bool *taken = NULL;
 	pcre2_match_data *md = NULL, *gmd = NULL;
@@ -1072,38 +1170,39 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 	size_t i = 0;
 
 	memset(&m, 0, sizeof(m));
-	rc = st->host->numbers_scan(text, len, nopts, &nums);
-	if (rc != FC_OK)
-		return st->host->error(err, rc, "the number engine failed");
-	if (nums.count == 0 || st->n_rules == 0)
-		goto out;
-	taken = calloc(nums.count, sizeof(bool));
-	md = pcre2_match_data_create(64, NULL);
-	gmd = pcre2_match_data_create(16, NULL);
-	if (!taken || !md || !gmd) {
-		rc = st->host->error(err, FC_ERR_NOMEM, "out of memory");
-		goto out;
+	if (nums->count == 0)
+		return FC_OK;
+	taken = calloc(nums->count, sizeof(bool));
+	if (!taken)
+		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	if (st->n_rules > 0) {
+		md = pcre2_match_data_create(64, NULL);
+		gmd = pcre2_match_data_create(16, NULL);
+		if (!md || !gmd) {
+			rc = st->host->error(err, FC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
 	}
-	while (i < nums.count) {
+	while (st->n_rules > 0 && i < nums->count) {
 		size_t ss, se, j = i;
 		bool any = false;
 
-		st->host->sentence_at(text, len, nums.items[i].start, &ss, &se);
-		if (se < nums.items[i].end)
-			se = nums.items[i].end;
-		if (ss > nums.items[i].start)
-			ss = nums.items[i].start;
-		while (j < nums.count && nums.items[j].start < se) {
-			if (nums.items[j].end > se)
-				se = nums.items[j].end;
-			if (fc_num_kind_is_quantity(nums.items[j].kind))
+		st->host->sentence_at(text, len, nums->items[i].start, &ss, &se);
+		if (se < nums->items[i].end)
+			se = nums->items[i].end;
+		if (ss > nums->items[i].start)
+			ss = nums->items[i].start;
+		while (j < nums->count && nums->items[j].start < se) {
+			if (nums->items[j].end > se)
+				se = nums->items[j].end;
+			if (fc_num_kind_is_quantity(nums->items[j].kind))
 				any = true;
 			j++;
 		}
 		if (any && se - ss <= MAX_SENTENCE) {
-			if (!mask(&m, text, ss, se, &nums, i, j) ||
-			    !match_sentence(st, &m, &nums, taken, ss, se, md, gmd,
-					    out)) {
+			if (!mask(&m, text, ss, se, nums, i, j) ||
+			    !match_sentence(st, &m, nums, taken, ss, se, md, gmd,
+					    &out->rules)) {
 				rc = st->host->error(err, FC_ERR_NOMEM,
 						     "out of memory");
 				goto out;
@@ -1111,26 +1210,59 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 		}
 		i = j;
 	}
+	if (st->frames) {
+		fin->text = text;
+		fin->len = len;
+		fin->nums = nums;
+		fin->taken = taken;
+		fin->host = st->host;
+		if (fr_check(st->frames, fin, &out->frames))
+			rc = st->host->error(err, FC_ERR_NOMEM, "out of memory");
+	}
 out:
 	pcre2_match_data_free(md);
 	pcre2_match_data_free(gmd);
 	free(taken);
 	masked_free(&m);
-	st->host->number_list_free(&nums);
 	return rc;
+}
+
+/* Positions for explanations: "LINE:COL" of a prose offset. */
+typedef struct where_doc {
+	const fc_host *host;
+	const fc_document *doc;
+} where_doc;
+
+static void where_in_doc(size_t off, char *buf, size_t size, void *ud)
+{
+	const where_doc *w = ud;
+	unsigned line, col;
+	size_t t = w->doc->prose_map ? w->doc->prose_map[off] : off;
+
+	w->host->position(w->doc, t, &line, &col);
+	snprintf(buf, size, "%u:%u", line, col);
 }
 
 static fc_status rules_check(void *p, const fc_document *doc,
 			     fc_check_sink *sink, fc_error *err)
 {
 	const state *st = p;
-	found_list fl = {0};
+	matched mt;
+	fr_input fin;
+	where_doc wd = {st->host, doc};
 	fc_status rc;
 
+	memset(&mt, 0, sizeof(mt));
+	memset(&fin, 0, sizeof(fin));
+	fin.nopts = st->host->num_options(st->ctx);
+	fin.where = where_in_doc;
+	fin.where_ud = &wd;
+	fin.explain = (doc->flags & FC_DOCF_EXPLAIN) != 0;
+	fin.unrecognised = (doc->flags & FC_DOCF_UNRECOGNISED) != 0;
 	rc = match_text(st, doc->prose, doc->prose_len,
-			st->host->num_options(st->ctx), &fl, err);
-	for (size_t i = 0; rc == FC_OK && i < fl.n; i++) {
-		const found *f = &fl.items[i];
+			st->host->doc_numbers(doc), &fin, &mt, err);
+	for (size_t i = 0; rc == FC_OK && i < mt.rules.n; i++) {
+		const found *f = &mt.rules.items[i];
 		fc_claim c;
 
 		memset(&c, 0, sizeof(c));
@@ -1153,7 +1285,40 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		else if (rc)
 			st->host->error(err, rc, "out of memory");
 	}
-	found_list_free(&fl);
+	for (size_t i = 0; rc == FC_OK && i < mt.frames.n; i++) {
+		const fr_result *r = &mt.frames.items[i];
+		fc_claim c;
+		size_t ss, se;
+
+		memset(&c, 0, sizeof(c));
+		c.number = r->number;
+		c.start = r->number.start;
+		c.end = r->number.end;
+		st->host->sentence_at(doc->prose, doc->prose_len, c.start, &ss, &se);
+		c.sent_start = ss < c.start ? ss : c.start;
+		c.sent_end = se > c.end ? se : c.end;
+		c.rule_id = r->rule_id ? r->rule_id : "rules.unread";
+		c.metric = r->metric;
+		c.unbound_reason = r->unbound_reason;
+		c.severity = r->severity;
+		c.tolerance = r->tolerance;
+		c.as_of = FC_DATE_NONE;
+		c.since = FC_DATE_NONE;
+		c.entity = r->entity;
+		c.measure = r->measure_key;
+		c.group = r->group;
+		c.period = r->period;
+		c.partial_below = r->partial_below;
+		c.explain = r->explain;
+		c.flags = (r->unrecognised ? FC_CLAIMF_UNRECOGNISED : 0) |
+			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0);
+		rc = st->host->claim_add(sink, &c);
+		if (rc == FC_ERR_ARG)
+			rc = FC_OK;
+		else if (rc)
+			st->host->error(err, rc, "out of memory");
+	}
+	matched_free(&mt);
 	return rc;
 }
 
@@ -1173,12 +1338,168 @@ static bool pack_selected(const pack *pk, const char *const *args, size_t n)
 	return false;
 }
 
+/* Reads `text` (an example) as a document would be: its figures, then
+ * the rules and the frames. */
+static fc_status match_example(const state *st, const char *text,
+			       fc_number_list *nums, matched *mt, fc_error *err)
+{
+	fr_input fin;
+	fc_status rc;
+
+	memset(&fin, 0, sizeof(fin));
+	memset(mt, 0, sizeof(*mt));
+	fin.nopts = st->host->num_options(st->ctx);
+	rc = st->host->numbers_scan(text, strlen(text), fin.nopts, nums);
+	if (rc)
+		return st->host->error(err, rc, "the number engine failed");
+	return match_text(st, text, strlen(text), nums, &fin, mt, err);
+}
+
+/* True if the span [s, e) of `text` (or its figure from `vs`) is the
+ * claim `want` of an example. */
+static bool same_claim(const char *text, size_t s, size_t vs, size_t e,
+		       const char *want)
+{
+	size_t wl = strlen(want);
+
+	return (e - s == wl && memcmp(text + s, want, wl) == 0) ||
+	       (e - vs == wl && memcmp(text + vs, want, wl) == 0);
+}
+
+/* The examples of the measures of the selected packs. */
+static int measures_selftest(const state *st, const char *const *args,
+			     size_t n_args, FILE *out, int *passed,
+			     fc_error *err)
+{
+	int failures = 0;
+
+	for (size_t mi = 0; mi < fr_measure_count(st->frames); mi++) {
+		const char *id = fr_measure_id(st->frames, mi);
+		const cJSON *e;
+		bool selected = n_args == 0;
+
+		for (size_t k = 0; k < st->n_packs && !selected; k++)
+			selected = strcmp(st->packs[k].name,
+					  fr_measure_pack(st->frames, mi)) == 0 &&
+				   pack_selected(&st->packs[k], args, n_args);
+		if (!selected)
+			continue;
+		cJSON_ArrayForEach(e, fr_measure_examples(st->frames, mi))
+		{
+			const char *text =
+			    cJSON_GetObjectItemCaseSensitive(e, "text")->valuestring;
+			const char *want =
+			    cJSON_GetObjectItemCaseSensitive(e, "claim")->valuestring;
+			const cJSON *mw = cJSON_GetObjectItemCaseSensitive(e, "metric");
+			const char *want_metric =
+			    cJSON_IsString(mw) ? mw->valuestring : NULL;
+			fc_number_list nums = {0};
+			matched mt;
+			char got[300] = "not found";
+			bool ok = false;
+
+			if (match_example(st, text, &nums, &mt, err)) {
+				st->host->number_list_free(&nums);
+				matched_free(&mt);
+				return -1;
+			}
+			for (size_t i = 0; i < mt.frames.n; i++) {
+				const fr_result *r = &mt.frames.items[i];
+				if (!same_claim(text, r->number.start,
+						r->number.value_start, r->number.end,
+						want))
+					continue;
+				if (r->metric)
+					snprintf(got, sizeof(got), "%s by %s",
+						 r->metric, r->rule_id);
+				else
+					snprintf(got, sizeof(got),
+						 "not bound (%s)",
+						 r->unbound_reason
+						     ? r->unbound_reason
+						     : "?");
+				ok = r->rule_id && strcmp(r->rule_id, id) == 0 &&
+				     (want_metric ? r->metric &&
+							strcmp(r->metric,
+							       want_metric) == 0
+						  : !r->metric);
+			}
+			for (size_t i = 0; i < mt.rules.n && !ok; i++) {
+				const found *f = &mt.rules.items[i];
+				if (same_claim(text, f->start, f->value_start,
+					       f->end, want))
+					snprintf(got, sizeof(got),
+						 "taken by the rule %s", f->r->id);
+			}
+			if (ok) {
+				(*passed)++;
+			} else {
+				failures++;
+				fprintf(out,
+					"FAIL %s: example: \"%s\" should read "
+					"\"%s\" as %s; got %s\n",
+					id, text, want,
+					want_metric ? want_metric : "found, not bound",
+					got);
+			}
+			st->host->number_list_free(&nums);
+			matched_free(&mt);
+		}
+		cJSON_ArrayForEach(e, fr_measure_counterexamples(st->frames, mi))
+		{
+			const char *text =
+			    cJSON_IsString(e)
+				? e->valuestring
+				: cJSON_GetObjectItemCaseSensitive(e, "text")
+				      ->valuestring;
+			const cJSON *cl = cJSON_IsObject(e)
+					      ? cJSON_GetObjectItemCaseSensitive(
+						    e, "claim")
+					      : NULL;
+			fc_number_list nums = {0};
+			matched mt;
+			const fr_result *bad = NULL;
+
+			if (match_example(st, text, &nums, &mt, err)) {
+				st->host->number_list_free(&nums);
+				matched_free(&mt);
+				return -1;
+			}
+			for (size_t i = 0; i < mt.frames.n && !bad; i++) {
+				const fr_result *r = &mt.frames.items[i];
+				if (!r->metric || !r->rule_id ||
+				    strcmp(r->rule_id, id) != 0)
+					continue;
+				if (cJSON_IsString(cl) &&
+				    !same_claim(text, r->number.start,
+						r->number.value_start,
+						r->number.end, cl->valuestring))
+					continue;
+				bad = r;
+			}
+			if (bad) {
+				failures++;
+				fprintf(out,
+					"FAIL %s: counterexample bound: \"%s\" "
+					"reads \"%.*s\" as %s\n",
+					id, text,
+					(int)(bad->number.end - bad->number.start),
+					text + bad->number.start, bad->metric);
+			} else {
+				(*passed)++;
+			}
+			st->host->number_list_free(&nums);
+			matched_free(&mt);
+		}
+	}
+	return failures;
+}
+
 static int rules_selftest(void *p, const char *const *args, size_t n_args,
 			  FILE *out, fc_error *err)
 {
 	const state *st = p;
-	const fc_num_options *nopts = st->host->num_options(st->ctx);
-	int failures = 0, passed = 0;
+	int failures = 0, passed = 0, mf;
 
 	for (size_t a = 0; a < n_args; a++) {
 		bool known = false;
@@ -1203,21 +1524,20 @@ static int rules_selftest(void *p, const char *const *args, size_t n_args,
 			    cJSON_GetObjectItemCaseSensitive(e, "text")->valuestring;
 			const char *want =
 			    cJSON_GetObjectItemCaseSensitive(e, "claim")->valuestring;
-			found_list fl = {0};
+			fc_number_list nums = {0};
+			matched mt;
 			bool ok = false;
 			const char *got_rule = NULL;
 
-			if (match_text(st, text, strlen(text), nopts, &fl, err))
+			if (match_example(st, text, &nums, &mt, err)) {
+				st->host->number_list_free(&nums);
+				matched_free(&mt);
 				return -1;
-			for (size_t i = 0; i < fl.n; i++) {
-				const found *f = &fl.items[i];
-				size_t wl = strlen(want);
-				bool same =
-				    (f->end - f->start == wl &&
-				     memcmp(text + f->start, want, wl) == 0) ||
-				    (f->end - f->value_start == wl &&
-				     memcmp(text + f->value_start, want, wl) == 0);
-				if (!same)
+			}
+			for (size_t i = 0; i < mt.rules.n; i++) {
+				const found *f = &mt.rules.items[i];
+				if (!same_claim(text, f->start, f->value_start,
+						f->end, want))
 					continue;
 				got_rule = f->r->id;
 				if (f->r == r && (f->metric || !r->metric))
@@ -1234,18 +1554,22 @@ static int rules_selftest(void *p, const char *const *args, size_t n_args,
 					got_rule ? "; it was taken by " : "",
 					got_rule ? got_rule : "");
 			}
-			found_list_free(&fl);
+			st->host->number_list_free(&nums);
+			matched_free(&mt);
 		}
 		cJSON_ArrayForEach(e, r->counterexamples)
 		{
-			found_list fl = {0};
+			fc_number_list nums = {0};
+			matched mt;
 			bool bad = false;
 
-			if (match_text(st, e->valuestring, strlen(e->valuestring),
-				       nopts, &fl, err))
+			if (match_example(st, e->valuestring, &nums, &mt, err)) {
+				st->host->number_list_free(&nums);
+				matched_free(&mt);
 				return -1;
-			for (size_t i = 0; i < fl.n; i++)
-				if (fl.items[i].r == r && fl.items[i].metric)
+			}
+			for (size_t i = 0; i < mt.rules.n; i++)
+				if (mt.rules.items[i].r == r && mt.rules.items[i].metric)
 					bad = true;
 			if (bad) {
 				failures++;
@@ -1255,11 +1579,19 @@ static int rules_selftest(void *p, const char *const *args, size_t n_args,
 			} else {
 				passed++;
 			}
-			found_list_free(&fl);
+			st->host->number_list_free(&nums);
+			matched_free(&mt);
 		}
 	}
-	fprintf(out, "%d examples passed, %d failed, in %zu rules of %zu packs\n",
-		passed, failures, st->n_rules, st->n_packs);
+	mf = measures_selftest(st, args, n_args, out, &passed, err);
+	if (mf < 0)
+		return -1;
+	failures += mf;
+	fprintf(out,
+		"%d examples passed, %d failed, in %zu rules and %zu measures of "
+		"%zu packs\n",
+		passed, failures, st->n_rules, fr_measure_count(st->frames),
+		st->n_packs);
 	return failures;
 }
 

@@ -54,6 +54,18 @@ static inline bool rj_add_counts(cJSON *o, const char *k, const fc_report *rep)
 	return ok;
 }
 
+/* Adds {"figures", "checked", "unchecked", "not_quantities"} as `k`. */
+static inline bool rj_add_coverage(cJSON *o, const char *k,
+				   const fc_coverage *c)
+{
+	cJSON *cov = cJSON_AddObjectToObject(o, k);
+
+	return cov && rj_add_num(cov, "figures", (double)c->figures) &&
+	       rj_add_num(cov, "checked", (double)c->checked) &&
+	       rj_add_num(cov, "unchecked", (double)c->unchecked) &&
+	       rj_add_num(cov, "not_quantities", (double)c->not_quantities);
+}
+
 /* Writes `root` to `out`, indented when `pretty`, then a line break, and
  * frees it. NULL for `root` means that building it ran out of memory.
  * Fills `err` when memory runs out or writing fails. */

@@ -128,7 +128,7 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 			     const bool want[FC_VERDICT_COUNT], size_t max_rows,
 			     bool show_ok)
 {
-	char counts[512];
+	char counts[512], cov[160];
 	size_t shown = 0, hidden = 0, n_ok = rep->counts[FC_VERDICT_OK];
 	size_t n_bad = ru_failing(rep), n_err = rep->n_errors, n_want = 0;
 	size_t total = ru_total(rep);
@@ -140,10 +140,10 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 				     : mds_icon(FC_VERDICT_OK),
 		ru_counts(rep, counts, sizeof(counts)));
 	fprintf(out, "%zu claim%s checked in %zu document%s; %zu at or above "
-		     "`%s`",
+		     "`%s`; %s",
 		total, total == 1 ? "" : "s", rep->n_docs,
 		rep->n_docs == 1 ? "" : "s", n_bad,
-		ru_fail_on(rep));
+		ru_fail_on(rep), ru_coverage(&rep->coverage, cov, sizeof(cov)));
 	if (n_err)
 		fprintf(out, "; %zu document%s could not be read", n_err,
 			n_err == 1 ? "" : "s");

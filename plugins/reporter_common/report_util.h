@@ -340,4 +340,15 @@ static inline char *ru_counts(const fc_report *rep, char *buf, size_t size)
 	return buf;
 }
 
+/* "13 figures: 6 checked, 5 unchecked, 2 not quantities": what became of
+ * the figures of a document or a run. */
+static inline char *ru_coverage(const fc_coverage *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%zu figure%s: %zu checked, %zu unchecked, %zu %s",
+		 c->figures, c->figures == 1 ? "" : "s", c->checked,
+		 c->unchecked, c->not_quantities,
+		 c->not_quantities == 1 ? "not a quantity" : "not quantities");
+	return buf;
+}
+
 #endif

@@ -138,7 +138,7 @@ static const char css[] =
     "color:inherit;border-color:var(--off)}\n"
     ".v-unverified{color:var(--unv)}.claim.v-unverified{"
     "background:var(--unvb);color:inherit;border-color:var(--unv)}\n"
-    ".v-unchecked{color:var(--unc)}.claim.v-unchecked{color:inherit;"
+    ".v-unchecked{color:var(--unc)}.claim.v-unchecked{color:var(--unc);"
     "border-bottom:2px dotted var(--unc)}\n"
     ".tip{display:none;position:absolute;left:0;top:1.7em;z-index:10;"
     "width:max-content;max-width:min(24rem,85vw);padding:.6rem .75rem;"
@@ -445,7 +445,19 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 				fc_verdict_name((fc_verdict)v),
 				fc_verdict_name((fc_verdict)v), rep->counts[v],
 				rep->counts[v], fc_verdict_name((fc_verdict)v));
-	fputs("</ul>\n<p class=\"meta\">Hover over a highlighted figure, or "
+	fprintf(out,
+		"</ul>\n<p class=\"coverage\" data-figures=\"%zu\" "
+		"data-checked=\"%zu\" data-unchecked=\"%zu\" "
+		"data-not-quantities=\"%zu\">",
+		rep->coverage.figures, rep->coverage.checked,
+		rep->coverage.unchecked, rep->coverage.not_quantities);
+	esc(out, ru_coverage(&rep->coverage, counts, sizeof(counts)));
+	fputs(rep->show_unchecked
+		  ? ": the unchecked figures are shown greyed in the drafts."
+		  : ".",
+	      out);
+	fputs("</p>\n", out);
+	fputs("<p class=\"meta\">Hover over a highlighted figure, or "
 	      "tap it, to see the record it was checked against.</p>\n",
 	      out);
 	if (rep->n_sources) {

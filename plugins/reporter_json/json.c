@@ -117,7 +117,11 @@ static cJSON *finding_json(const fc_finding *f)
 		     rj_add_date(claim, "as_of", c->as_of) &&
 		     add_str(claim, "as_of_text", c->as_of_text) &&
 		     rj_add_date(claim, "since", c->since) &&
-		     add_str(claim, "unbound_reason", c->unbound_reason);
+		     add_str(claim, "unbound_reason", c->unbound_reason) &&
+		     add_str(claim, "entity", c->entity) &&
+		     add_str(claim, "measure", c->measure) &&
+		     add_str(claim, "group", c->group) &&
+		     add_str(claim, "period", c->period);
 	} else {
 		ok = ok && cJSON_AddNullToObject(o, "claim");
 	}
@@ -161,7 +165,8 @@ static cJSON *doc_json(const fc_report_doc *rd)
 		  (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
 			   : cJSON_AddNullToObject(o, "as_of") != NULL) &&
 		  add_str(o, "date_origin",
-			  rd->doc ? origin_name(rd->doc->date_origin) : NULL);
+			  rd->doc ? origin_name(rd->doc->date_origin) : NULL) &&
+		  rj_add_coverage(o, "coverage", &rd->coverage);
 
 	fs = ok ? cJSON_AddArrayToObject(o, "findings") : NULL;
 	ok = ok && fs;
@@ -199,7 +204,9 @@ static cJSON *report_json(const fc_report *rep, const char *marker)
 	sum = cJSON_AddObjectToObject(root, "summary");
 	ok = ok && sum && rj_add_num(sum, "documents", (double)rep->n_docs) &&
 	     rj_add_num(sum, "findings", (double)ru_total(rep)) &&
-	     rj_add_counts(sum, "verdicts", rep);
+	     rj_add_counts(sum, "verdicts", rep) &&
+	     rj_add_coverage(sum, "coverage", &rep->coverage) &&
+	     cJSON_AddBoolToObject(sum, "unchecked_listed", rep->show_unchecked);
 	if (ok && rep->n_warnings) {
 		/* Run-level warnings, only when there are some. */
 		cJSON *w = cJSON_AddArrayToObject(root, "warnings");

@@ -237,8 +237,15 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 		if (rd->doc)
 			fprintf(out,
 				"    <properties><property name=\"as_of\" "
-				"value=\"%s\"/></properties>\n",
-				fc_date_format(rd->doc->date, date));
+				"value=\"%s\"/><property name=\"figures\" "
+				"value=\"%zu\"/><property name=\"checked\" "
+				"value=\"%zu\"/><property name=\"unchecked\" "
+				"value=\"%zu\"/><property name=\"not_quantities\" "
+				"value=\"%zu\"/></properties>\n",
+				fc_date_format(rd->doc->date, date),
+				rd->coverage.figures, rd->coverage.checked,
+				rd->coverage.unchecked,
+				rd->coverage.not_quantities);
 		if (rd->error) {
 			fputs("    <testcase name=\"read the document\" "
 			      "classname=\"",

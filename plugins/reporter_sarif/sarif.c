@@ -468,7 +468,8 @@ static cJSON *report_json(const state *st, const fc_report *rep, rules *rs,
 	     add_str(props, "failOn", ru_fail_on(rep)) &&
 	     cJSON_AddBoolToObject(props, "failed", rep->failed) &&
 	     rj_add_num(props, "documents", (double)rep->n_docs) &&
-	     rj_add_counts(props, "verdicts", rep);
+	     rj_add_counts(props, "verdicts", rep) &&
+	     rj_add_coverage(props, "coverage", &rep->coverage);
 	if (!ok) {
 		cJSON_Delete(root);
 		return NULL;

@@ -150,7 +150,7 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 {
 	const state *st = p;
 	size_t total = 0;
-	char counts[512];
+	char counts[512], cov[160];
 
 	for (size_t d = 0; d < rep->n_docs; d++) {
 		const fc_report_doc *doc = fc_report_doc_at(rep, d);
@@ -190,16 +190,16 @@ static fc_status text_report(void *p, const fc_report *rep, FILE *out,
 		}
 	}
 	/* What is wrong with the run as a whole, just above the summary. */
-	for (size_t i = 0; i < rep->n_warnings; i++)
-	{
+	for (size_t i = 0; i < rep->n_warnings; i++) {
 		fprintf(out, "%swarning:%s ", rep->color ? "\033[1;35m" : "",
 			rep->color ? "\033[0m" : "");
 		put_safe(out, rep->warnings[i]);
 		fputc('\n', out);
 	}
-	fprintf(out, "%zu finding%s in %zu document%s: %s\n", total,
+	fprintf(out, "%zu finding%s in %zu document%s: %s; %s\n", total,
 		total == 1 ? "" : "s", rep->n_docs, rep->n_docs == 1 ? "" : "s",
-		ru_counts(rep, counts, sizeof(counts)));
+		ru_counts(rep, counts, sizeof(counts)),
+		ru_coverage(&rep->coverage, cov, sizeof(cov)));
 	return ru_written(st->host, out, err);
 }
 

@@ -1,21 +1,32 @@
 #!/bin/sh
-# bench.sh: throughput of the number engine, as `figcheck numbers` sees it.
+# bench.sh: throughput of the number engine, as `figcheck numbers` sees it,
+# and of the whole check (every bundled rule pack and source loaded).
 #
-#   tests/bench/bench.sh /abs/path/to/figcheck
+#   tests/bench/bench.sh /abs/path/to/figcheck [/abs/path/to/source-tree]
 #
 # Builds about 55 MB of news-like text from tests/bench/news.txt (the
 # project's own paragraphs, thick with figures), times `figcheck numbers
 # FILE > /dev/null` (best of 3 runs, wall clock, one process on one core)
 # and prints its throughput in MB/s. Beside it, as a reference point, the
 # time of `rg -o '[0-9][0-9,.]*' FILE > /dev/null` over the same file
-# (skipped with a note if ripgrep is not installed). `make bench` runs it.
+# (skipped with a note if ripgrep is not installed). With the source tree
+# named, it also times `figcheck check` of the same file against the
+# bundled example configuration (every pack on the rules path, every
+# bundled source; text and JSON output), the full pipeline: prose, numbers, rules
+# and frames, the consistency checks, verdicts and the report. Runs are
+# pinned to one core with taskset when it is there. `make bench` runs it.
 # The text is written to $TMPDIR (default /tmp) and removed afterwards.
 set -e
-if [ $# -ne 1 ] || [ ! -x "$1" ]; then
-	echo "usage: $0 /abs/path/to/figcheck" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ] || [ ! -x "$1" ]; then
+	echo "usage: $0 /abs/path/to/figcheck [/abs/path/to/source-tree]" >&2
 	exit 2
 fi
 figcheck=$1
+srcdir=${2:-}
+one_core=""
+if command -v taskset > /dev/null 2>&1 && taskset -c 0 true 2> /dev/null; then
+	one_core="taskset -c 0"
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 src="$here/news.txt"
 target=55000000 # bytes: above 50 MB, below the 64 MiB document limit
@@ -82,7 +93,7 @@ mbps() {
 }
 
 readings=$("$figcheck" numbers "$file" | wc -l | tr -d ' ')
-t=$(best_of3 "$figcheck" numbers "$file")
+t=$(best_of3 $one_core "$figcheck" numbers "$file")
 echo "figcheck numbers bench: $(echo "$bytes" | awk '{ printf "%.1f", $1 / 1e6 }') MB of news-like text, $readings readings"
 printf '  %-40s %7.3f s  %8s MB/s\n' "figcheck numbers FILE > /dev/null" "$t" "$(mbps "$t")"
 if command -v rg > /dev/null 2>&1; then
@@ -92,3 +103,18 @@ else
 	echo "  (ripgrep not installed: the rg reference point is skipped)"
 fi
 echo "  (best of 3 runs, wall clock)"
+
+if [ -n "$srcdir" ]; then
+	cfg="$srcdir/examples/figcheck.json"
+	summary=$("$figcheck" check --config "$cfg" --date 2023-11-05 --fail-on never \
+		"$file" | tail -n 1)
+	echo "figcheck check bench: the same text, every bundled pack and source"
+	echo "  ($summary)"
+	t=$(best_of3 $one_core "$figcheck" check --config "$cfg" --date 2023-11-05 \
+		--fail-on never "$file")
+	printf '  %-40s %7.3f s  %8s MB/s\n' "figcheck check FILE (text report)" "$t" "$(mbps "$t")"
+	t=$(best_of3 $one_core "$figcheck" check --config "$cfg" --date 2023-11-05 \
+		--fail-on never --format json "$file")
+	printf '  %-40s %7.3f s  %8s MB/s\n' "figcheck check -f json FILE" "$t" "$(mbps "$t")"
+	echo "  (best of 3 runs, wall clock${one_core:+, on one core})"
+fi

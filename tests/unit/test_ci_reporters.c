@@ -43,7 +43,7 @@ static void setup(void)
 					  &doc, &err),
 			 FC_OK);
 	ck_assert_int_eq(fc_engine_check(eng, doc, &res, &err), FC_OK);
-	ck_assert_uint_eq(res->n_findings, 3);
+	ck_assert_uint_eq(res->n_findings, 4);
 }
 
 static void teardown(void)
@@ -183,7 +183,7 @@ START_TEST(test_sarif)
 	ck_assert_int_eq(cJSON_GetArraySize(results), 1);
 	r = cJSON_GetArrayItem(results, 0);
 	ck_assert_str_eq(cJSON_GetObjectItem(r, "ruleId")->valuestring,
-			 "casualties.killed-children");
+			 "casualties.killed");
 	ck_assert_str_eq(cJSON_GetObjectItem(r, "level")->valuestring, "error");
 	ck_assert_int_eq(cJSON_GetObjectItem(r, "ruleIndex")->valueint, 0);
 	reg = cJSON_GetObjectItem(
@@ -264,9 +264,13 @@ START_TEST(test_junit)
 	char *t = render("junit");
 
 	ck_assert_ptr_nonnull(strstr(t, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
-	ck_assert_ptr_nonnull(strstr(t, "<testsuites name=\"figcheck\" tests=\"3\" "
+	ck_assert_ptr_nonnull(strstr(t, "<testsuites name=\"figcheck\" tests=\"4\" "
 					"failures=\"1\" errors=\"0\" skipped=\"0\""));
-	ck_assert_uint_eq(count(t, "<testcase "), 3);
+	ck_assert_uint_eq(count(t, "<testcase "), 4);
+	/* The draft's figures, and what became of them. */
+	ck_assert_ptr_nonnull(strstr(t, "<property name=\"figures\" value=\"9\"/>"
+					"<property name=\"checked\" value=\"4\"/>"
+					"<property name=\"unchecked\" value=\"5\"/>"));
 	ck_assert_uint_eq(count(t, "<failure type=\"discrepancy\""), 1);
 	ck_assert_ptr_nonnull(strstr(t, "record: 4,008 on 2023-11-05 (gaza-moh)"));
 	free(t);
@@ -282,7 +286,7 @@ START_TEST(test_junit_outcomes)
 	res->findings[0].verdict = FC_VERDICT_UNCHECKED;
 	res->findings[1].verdict = FC_VERDICT_UNVERIFIED;
 	t = render("junit");
-	ck_assert_ptr_nonnull(strstr(t, "tests=\"3\" failures=\"1\" errors=\"0\" "
+	ck_assert_ptr_nonnull(strstr(t, "tests=\"4\" failures=\"1\" errors=\"0\" "
 					"skipped=\"2\""));
 	ck_assert_ptr_nonnull(strstr(t, "<skipped message=\"unchecked: "));
 	free(t);
@@ -332,7 +336,7 @@ START_TEST(test_github)
 	ck_assert_ptr_nonnull(strstr(
 	    t, "::error file=" EXAMPLES "/gaza-2023-11-05.md,line="));
 	ck_assert_ptr_nonnull(strstr(t, ",title=figcheck%3A discrepancy "
-					"(casualties.killed-children)::\"4,800\" "
+					"(casualties.killed)::\"4,800\" "
 					"disagrees with gaza-moh"));
 	ck_assert_ptr_nonnull(strstr(t, "+19.8%25"));
 	ck_assert_uint_eq(count(t, "\n::"), 0); /* one annotation, first */
@@ -340,7 +344,7 @@ START_TEST(test_github)
 	/* The job summary was appended. */
 	ck_assert_int_eq(fc_read_file(summary, 0, &s, &len, &err), FC_OK);
 	ck_assert_ptr_nonnull(strstr(s, "previous step\n### "));
-	ck_assert_ptr_nonnull(strstr(s, "figcheck: 1 discrepancy, 2 ok"));
+	ck_assert_ptr_nonnull(strstr(s, "figcheck: 1 discrepancy, 3 ok"));
 	free(s);
 	free(t);
 	free(summary);
@@ -436,12 +440,13 @@ START_TEST(test_markdown)
 	char *t = render("markdown");
 
 	ck_assert_ptr_nonnull(strstr(t, "### \xE2\x9D\x8C figcheck: 1 discrepancy, "
-					"2 ok\n"));
-	ck_assert_ptr_nonnull(strstr(t, "3 claims checked in 1 document; 1 at or "
-					"above `outdated`."));
+					"3 ok\n"));
+	ck_assert_ptr_nonnull(strstr(t, "4 claims checked in 1 document; 1 at or "
+					"above `outdated`; 9 figures: 4 checked, 5 "
+					"unchecked, 0 not quantities."));
 	ck_assert_ptr_nonnull(strstr(t, "| \xE2\x9D\x8C | discrepancy | "
 					"\xE2\x80\x9C" "4,800\xE2\x80\x9D "));
-	ck_assert_ptr_nonnull(strstr(t, "<details><summary>2 claims agree"));
+	ck_assert_ptr_nonnull(strstr(t, "<details><summary>3 claims agree"));
 	free(t);
 }
 END_TEST
@@ -480,8 +485,8 @@ START_TEST(test_html)
 	ck_assert(strncmp(t, "<!DOCTYPE html>", 15) == 0);
 	ck_assert_ptr_nonnull(strstr(t, "Content-Security-Policy"));
 	ck_assert_ptr_nonnull(strstr(t, "name=\"viewport\""));
-	ck_assert_uint_eq(count(t, "<mark class=\"claim"), 3);
-	ck_assert_uint_eq(count(t, "data-verdict=\"ok\" tabindex"), 2);
+	ck_assert_uint_eq(count(t, "<mark class=\"claim"), 4);
+	ck_assert_uint_eq(count(t, "data-verdict=\"ok\" tabindex"), 3);
 	ck_assert_uint_eq(count(t, "data-verdict=\"discrepancy\" tabindex"), 1);
 	ck_assert_ptr_nonnull(strstr(t, "data-verdict=\"discrepancy\" "
 					"data-count=\"1\""));
@@ -675,7 +680,7 @@ START_TEST(test_option_values)
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(
 			     cJSON_GetArrayItem(cJSON_GetObjectItem(root, "runs"), 0),
 			     "results")),
-			 3);
+			 4);
 	ck_assert_ptr_nonnull(strstr(t, "\"kind\":\"pass\",\"level\":\"none\""));
 	keep_sarif("pass", t);
 	cJSON_Delete(root);

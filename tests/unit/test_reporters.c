@@ -68,9 +68,10 @@ START_TEST(test_text)
 	ck_assert_ptr_nonnull(strstr(t, ": discrepancy: \"4,800\" disagrees with "
 					"gaza-moh: 4,008 on 2023-11-05"));
 	ck_assert_ptr_nonnull(strstr(t, "[gaza.killed.children, "
-					"casualties.killed-children]"));
-	ck_assert_ptr_nonnull(strstr(t, "3 findings in 1 document: 1 "
-					"discrepancy, 2 ok"));
+					"casualties.killed]"));
+	ck_assert_ptr_nonnull(strstr(t, "4 findings in 1 document: 1 "
+					"discrepancy, 3 ok; 9 figures: 4 checked, "
+					"5 unchecked, 0 not quantities"));
 	/* No colour when writing to a file. */
 	ck_assert_ptr_null(strchr(t, '\033'));
 	free(t);
@@ -132,8 +133,21 @@ START_TEST(test_json)
 					 "more_than");
 		}
 	}
-	ck_assert_int_eq(n_ok, 2);
+	ck_assert_int_eq(n_ok, 3);
 	ck_assert_int_eq(n_bad, 1);
+	/* The figures of the draft, and what became of them. */
+	{
+		cJSON *cov = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "summary"),
+						 "coverage");
+		ck_assert_double_eq(cJSON_GetObjectItem(cov, "figures")->valuedouble,
+				    9);
+		ck_assert_double_eq(cJSON_GetObjectItem(cov, "checked")->valuedouble,
+				    4);
+		ck_assert_double_eq(
+		    cJSON_GetObjectItem(cov, "unchecked")->valuedouble, 5);
+		ck_assert_double_eq(
+		    cJSON_GetObjectItem(cov, "not_quantities")->valuedouble, 0);
+	}
 	cJSON_Delete(root);
 	free(t);
 }
