@@ -142,7 +142,7 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 		rep->failed || n_err ? mds_icon(FC_VERDICT_DISCREPANCY)
 				     : mds_icon(FC_VERDICT_OK),
 		ru_counts(rep, counts, sizeof(counts)));
-	fprintf(out, "%zu claim%s checked in %zu document%s; %zu at or above "
+	fprintf(out, "%zu finding%s in %zu document%s; %zu at or above "
 		     "`%s`; %s",
 		total, total == 1 ? "" : "s", rep->n_docs,
 		rep->n_docs == 1 ? "" : "s", n_bad,
@@ -157,7 +157,7 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 			const fc_finding *f = &rd->findings[i];
 			if (f->verdict == FC_VERDICT_OK)
 				n_ok++;
-			if (!want[f->verdict])
+			if (!ru_shown(want, rep, f->verdict))
 				continue;
 			if (shown == max_rows) {
 				hidden++;

@@ -183,7 +183,7 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 	for (size_t d = 0; d < rep->n_docs; d++)
 		for (size_t i = 0; i < rep->docs[d].n_findings; i++) {
 			const fc_finding *f = &rep->docs[d].findings[i];
-			if (st->want[f->verdict]) {
+			if (ru_shown(st->want, rep, f->verdict)) {
 				count[level_of(f)]++;
 				total++;
 			}
@@ -206,7 +206,7 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 		for (size_t d = 0; d < rep->n_docs; d++)
 			for (size_t i = 0; i < rep->docs[d].n_findings; i++) {
 				const fc_finding *f = &rep->docs[d].findings[i];
-				if (st->want[f->verdict] && (int)level_of(f) == l)
+				if (ru_shown(st->want, rep, f->verdict) && (int)level_of(f) == l)
 					annotate(out, rep->docs[d].path, f);
 			}
 	for (size_t d = 0; d < rep->n_docs; d++) {

@@ -353,7 +353,7 @@ static cJSON *report_json(const state *st, const fc_report *rep)
 			const fc_finding *f = &rd->findings[i];
 			int ri;
 			cJSON *r, *rj;
-			if (!st->want[f->verdict])
+			if (!ru_shown(st->want, rep, f->verdict))
 				continue;
 			ri = rule_index(&rs, f->rule_id);
 			if (ri < 0) {
