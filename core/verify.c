@@ -820,9 +820,12 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		    c->unbound_reason
 		        ? c->unbound_reason
 		        : "no rule could tell which figure it is");
-		f->reason = fc_arena_strdup(
-		    arena, "a claim is verified only when a rule binds it to "
-		           "a metric with certainty");
+		f->reason = fc_arena_printf(
+		    arena,
+		    "%s; a claim is verified only when a rule binds it to a "
+		    "metric with certainty",
+		    c->unbound_reason ? c->unbound_reason
+		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
 

@@ -134,12 +134,12 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 	size_t total = ru_total(rep);
 
 	for (int v = 0; v < FC_VERDICT_COUNT; v++)
-		n_want += want[v] ? rep->counts[v] : 0;
+		n_want += ru_shown(want, rep, (fc_verdict)v) ? rep->counts[v] : 0;
 	fprintf(out, "### %s figcheck: %s\n\n",
 		rep->failed || n_err ? mds_icon(FC_VERDICT_DISCREPANCY)
 				     : mds_icon(FC_VERDICT_OK),
 		ru_counts(rep, counts, sizeof(counts)));
-	fprintf(out, "%zu claim%s checked in %zu document%s; %zu at or above "
+	fprintf(out, "%zu finding%s in %zu document%s; %zu at or above "
 		     "`%s`; %s",
 		total, total == 1 ? "" : "s", rep->n_docs,
 		rep->n_docs == 1 ? "" : "s", n_bad,
@@ -157,7 +157,7 @@ static inline void mds_write(FILE *out, const fc_report *rep,
 		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		for (size_t i = 0; i < rd->n_findings; i++) {
 			const fc_finding *f = &rd->findings[i];
-			if (!want[f->verdict])
+			if (!ru_shown(want, rep, f->verdict))
 				continue;
 			if (shown == max_rows) {
 				hidden++;

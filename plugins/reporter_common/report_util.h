@@ -268,6 +268,15 @@ static inline fc_status ru_verdicts(const fc_host *h, fc_plugin_ctx *ctx,
 	return FC_OK;
 }
 
+/* True if a finding of verdict `v` goes into the report: the reporter's
+ * "verdicts" chose it, or it is unchecked and the run lists the
+ * unchecked figures (--show-unchecked). */
+static inline bool ru_shown(const bool want[FC_VERDICT_COUNT],
+			    const fc_report *rep, fc_verdict v)
+{
+	return want[v] || (v == FC_VERDICT_UNCHECKED && rep->show_unchecked);
+}
+
 /* Reads a reporter's "max_rows" option into *max_rows. Fills `err` and
  * returns FC_ERR_CONFIG when it is not from 1 to 100000. */
 static inline fc_status ru_max_rows(const fc_host *h, fc_plugin_ctx *ctx,

@@ -184,7 +184,7 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 		const fc_report_doc *rd = fc_report_doc_at(rep, d);
 		for (size_t i = 0; i < rd->n_findings; i++) {
 			const fc_finding *f = &rd->findings[i];
-			if (st->want[f->verdict]) {
+			if (ru_shown(st->want, rep, f->verdict)) {
 				count[level_of(f)]++;
 				total++;
 			}
@@ -217,7 +217,8 @@ static fc_status gh_report(void *p, const fc_report *rep, FILE *out,
 			const fc_report_doc *rd = fc_report_doc_at(rep, d);
 			for (size_t i = 0; i < rd->n_findings; i++) {
 				const fc_finding *f = &rd->findings[i];
-				if (st->want[f->verdict] && (int)level_of(f) == l)
+				if (ru_shown(st->want, rep, f->verdict) &&
+				    (int)level_of(f) == l)
 					annotate(out, rd->path, f);
 			}
 		}

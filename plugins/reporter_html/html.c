@@ -155,7 +155,6 @@ static const char css[] =
     "td,th{border-top:1px solid var(--line);padding:.3rem;text-align:left;"
     "vertical-align:top;overflow-wrap:anywhere}\n"
     ".error{color:var(--bad);font-weight:600}\n"
-    ".warning{border-left:4px solid var(--old);background:var(--oldb);padding:.4rem .7rem;margin:.6rem 0}\n"
     "footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem;"
     "border-top:1px solid var(--line);margin-top:2rem}\n"
     "@media (max-width:40rem){body{font-size:16px}"
@@ -233,8 +232,8 @@ static void tip(FILE *out, const fc_finding *f, const char *id)
  * comes from lies in the finding's span. A finding that overlaps the one
  * before it is listed below the draft but not highlighted.
  */
-static void draft(FILE *out, const state *st, const fc_report_doc *rd,
-		  size_t doc_no, size_t *highlighted)
+static void draft(FILE *out, const state *st, const fc_report *rep,
+		  const fc_report_doc *rd, size_t doc_no, size_t *highlighted)
 {
 	const fc_document *doc = rd->doc;
 	const char *p = doc->prose;
@@ -278,7 +277,7 @@ static void draft(FILE *out, const state *st, const fc_report_doc *rd,
 		while (open == SIZE_MAX && fi < rd->n_findings &&
 		       src >= rd->findings[fi].start) {
 			const fc_finding *f = &rd->findings[fi];
-			if (st->want[f->verdict] && src < f->end) {
+			if (ru_shown(st->want, rep, f->verdict) && src < f->end) {
 				snprintf(id, sizeof(id), "f%zu-%zu", doc_no,
 					 fi + 1);
 				fprintf(out,
@@ -304,13 +303,14 @@ static void draft(FILE *out, const state *st, const fc_report_doc *rd,
 }
 
 /* The table of a document's findings, below the draft. */
-static void findings_table(FILE *out, const state *st, const fc_report_doc *rd)
+static void findings_table(FILE *out, const state *st, const fc_report *rep,
+			   const fc_report_doc *rd)
 {
 	size_t n = 0;
 	char buf[256];
 
 	for (size_t i = 0; i < rd->n_findings; i++)
-		n += st->want[rd->findings[i].verdict];
+		n += ru_shown(st->want, rep, rd->findings[i].verdict);
 	if (!n)
 		return;
 	fprintf(out, "<details><summary>All %zu finding%s of this draft"
@@ -321,7 +321,7 @@ static void findings_table(FILE *out, const state *st, const fc_report_doc *rd)
 	for (size_t i = 0; i < rd->n_findings; i++) {
 		const fc_finding *f = &rd->findings[i];
 		const char *url = ru_record_url(f->record);
-		if (!st->want[f->verdict])
+		if (!ru_shown(st->want, rep, f->verdict))
 			continue;
 		fprintf(out, "<tr><td>%u:%u</td><td class=\"v-%s\">%s</td><td>",
 			f->line, f->col, fc_verdict_name(f->verdict),
@@ -412,7 +412,12 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 	esc(out, st->title);
 	fputs(": ", out);
 	esc(out, ru_counts(rep, counts, sizeof(counts)));
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	/* The style of the run's warnings, only when there are some. */
+	fprintf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", css,
+		rep->n_warnings ? ".warning{border-left:4px solid var(--old);"
+				  "background:var(--oldb);padding:.4rem .7rem;"
+				  "margin:.6rem 0}\n"
+				: "");
 
 	/* The summary. */
 	fputs("<header id=\"summary\">\n<h1>", out);
@@ -519,8 +524,8 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 			origin_name(rd->doc->date_origin));
 		doc_counts(out, rd);
 		fputs("</p>\n", out);
-		draft(out, st, rd, d + 1, highlighted);
-		findings_table(out, st, rd);
+		draft(out, st, rep, rd, d + 1, highlighted);
+		findings_table(out, st, rep, rd);
 		fputs("</article>\n", out);
 	}
 	fputs("</main>\n<footer><p>Written by ", out);

@@ -181,7 +181,7 @@ static void count_cases(const state *st, const fc_report *rep,
 {
 	for (size_t i = 0; i < rd->n_findings; i++) {
 		const fc_finding *f = &rd->findings[i];
-		if (!st->want[f->verdict])
+		if (!ru_shown(st->want, rep, f->verdict))
 			continue;
 		(*tests)++;
 		*failures += outcome_of(rep, f) == FAIL;
@@ -260,7 +260,7 @@ static fc_status junit_report(void *p, const fc_report *rep, FILE *out,
 			fputs("\"/>\n    </testcase>\n", out);
 		}
 		for (size_t i = 0; !rd->error && i < rd->n_findings; i++)
-			if (st->want[rd->findings[i].verdict])
+			if (ru_shown(st->want, rep, rd->findings[i].verdict))
 				testcase(out, rep, rd->path, &rd->findings[i]);
 		fputs("  </testsuite>\n", out);
 	}

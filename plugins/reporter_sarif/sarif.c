@@ -404,7 +404,7 @@ static cJSON *report_json(const state *st, const fc_report *rep, rules *rs,
 		for (size_t i = 0; ok && i < rd->n_findings; i++) {
 			const fc_finding *f = &rd->findings[i];
 			cJSON *rj;
-			if (!st->want[f->verdict])
+			if (!ru_shown(st->want, rep, f->verdict))
 				continue;
 			++*n_results;
 			if (rule_index(rs, f->rule_id) >= 0)
@@ -488,7 +488,7 @@ static cJSON *result_item(void *ud, size_t i)
 		const fc_report_doc *rd = fc_report_doc_at(c->rep, c->doc);
 		while (c->finding < rd->n_findings) {
 			const fc_finding *f = &rd->findings[c->finding++];
-			if (c->st->want[f->verdict])
+			if (ru_shown(c->st->want, c->rep, f->verdict))
 				return result_json(
 				    f, rd->path, rule_index(c->rs, f->rule_id));
 		}

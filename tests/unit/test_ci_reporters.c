@@ -441,7 +441,7 @@ START_TEST(test_markdown)
 
 	ck_assert_ptr_nonnull(strstr(t, "### \xE2\x9D\x8C figcheck: 1 discrepancy, "
 					"3 ok\n"));
-	ck_assert_ptr_nonnull(strstr(t, "4 claims checked in 1 document; 1 at or "
+	ck_assert_ptr_nonnull(strstr(t, "4 findings in 1 document; 1 at or "
 					"above `outdated`; 9 figures: 4 checked, 5 "
 					"unchecked, 0 not quantities."));
 	ck_assert_ptr_nonnull(strstr(t, "| \xE2\x9D\x8C | discrepancy | "
@@ -693,6 +693,101 @@ START_TEST(test_option_values)
 }
 END_TEST
 
+/* --show-unchecked (the configuration's "show_unchecked"): the figures no
+ * rule bound are findings in every format, with the same counts. */
+START_TEST(test_show_unchecked)
+{
+	char *config = tu_example_config("\"checkers\": {\"consistency\": "
+					 "false}, \"show_unchecked\": true");
+	fc_engine *e = tu_engine(tmp, config, NULL), *saved = eng;
+	fc_doc_result *r, *saved_res = res;
+	fc_document *doc;
+	fc_error err;
+	char *t;
+	cJSON *root;
+
+	ck_assert_int_eq(fc_document_load(EXAMPLES "/gaza-2023-11-05.md", NULL,
+					  &doc, &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_engine_check(e, doc, &r, &err), FC_OK);
+	/* 4 claims checked, 5 figures no rule bound. */
+	ck_assert_uint_eq(r->n_findings, 9);
+	eng = e;
+	res = r;
+	t = render("json");
+	root = cJSON_Parse(t);
+	ck_assert_ptr_nonnull(root);
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(
+	    cJSON_GetObjectItem(root, "summary"), "unchecked_listed")));
+	ck_assert_double_eq(
+	    cJSON_GetObjectItem(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(root, "summary"), "verdicts"),
+		"unchecked")
+		->valuedouble,
+	    5);
+	ck_assert_double_eq(
+	    cJSON_GetObjectItem(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(root, "summary"), "coverage"),
+		"unchecked")
+		->valuedouble,
+	    5);
+	cJSON_Delete(root);
+	free(t);
+	t = render("sarif");
+	root = parse_sarif(t);
+	{
+		cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "runs"), 0);
+		cJSON *r;
+		size_t reviews = 0;
+		cJSON_ArrayForEach(r, cJSON_GetObjectItem(run, "results"))
+		{
+			const cJSON *k = cJSON_GetObjectItem(r, "kind");
+			reviews += cJSON_IsString(k) &&
+				   strcmp(k->valuestring, "review") == 0;
+		}
+		ck_assert_uint_eq(reviews, 5);
+		ck_assert_double_eq(
+		    cJSON_GetObjectItem(
+			cJSON_GetObjectItem(cJSON_GetObjectItem(run, "properties"),
+					    "coverage"),
+			"unchecked")
+			->valuedouble,
+		    5);
+	}
+	cJSON_Delete(root);
+	keep_sarif("unchecked", t);
+	free(t);
+	t = render("junit");
+	ck_assert_ptr_nonnull(strstr(t, "tests=\"9\" failures=\"1\" errors=\"0\" "
+					"skipped=\"5\""));
+	free(t);
+	t = render("markdown");
+	ck_assert_ptr_nonnull(strstr(t, "9 figures: 4 checked, 5 unchecked"));
+	ck_assert_ptr_nonnull(strstr(t, "| unchecked | \xE2\x80\x9C"
+					"2.2 million\xE2\x80\x9D |"));
+	ck_assert_ptr_nonnull(strstr(t, "no measure word in its sentence"));
+	free(t);
+	t = render("html");
+	/* The unchecked figures, greyed in the draft. */
+	ck_assert_uint_eq(count(t, "<mark class=\"claim v-unchecked"), 5);
+	ck_assert_ptr_nonnull(strstr(t, "data-unchecked=\"5\""));
+	free(t);
+	t = render("text");
+	ck_assert_ptr_nonnull(strstr(t, ": unchecked: \"2.2 million\" was found "
+					"but not checked: no measure word in its "
+					"sentence."));
+	ck_assert_ptr_nonnull(strstr(t, "9 findings in 1 document: 1 discrepancy, "
+					"5 unchecked, 3 ok; 9 figures: 4 checked, 5 "
+					"unchecked, 0 not quantities"));
+	free(t);
+	res = saved_res;
+	eng = saved;
+	fc_doc_result_free(r);
+	fc_engine_free(e);
+	free(config);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ci_reporters");
@@ -716,6 +811,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_run_warnings);
 	tcase_add_test(tc, test_options);
 	tcase_add_test(tc, test_option_values);
+	tcase_add_test(tc, test_show_unchecked);
 	suite_add_tcase(s, tc);
 	return s;
 }
