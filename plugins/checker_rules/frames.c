@@ -511,6 +511,7 @@ typedef struct entity {
 	char *parent_id; /* part_of, until resolved */
 	size_t parent;  /* index, or NO_ENTITY */
 	bool locality;  /* a place within a larger one: one town, one camp */
+	size_t pack;    /* the pack that set its part_of (or made it) */
 } entity;
 
 typedef struct group {
@@ -635,14 +636,16 @@ struct fr_set {
 	exclusion *excl;
 	size_t n_excl, cap_excl;
 	pattern *cumul;        /* cumulative markers */
-	size_t n_cumul, cap_cumul;
+	size_t *cumul_pack;    /* the pack of each */
+	size_t n_cumul, cap_cumul, cap_cumul_pack;
 	measure_t *measures;
 	size_t n_measures, cap_measures;
 	size_t *order;         /* measures in the order they are tried */
 	pack_keys *keys;
 	size_t n_keys, cap_keys;
 	char **packs;          /* pack names, by pack index */
-	size_t n_packs, cap_packs;
+	char **files;          /* and their files */
+	size_t n_packs, cap_packs, cap_files;
 	/* per word id: measures whose trigger words hold it (count, then
 	 * indices) */
 	uint32_t **word_measures;
@@ -737,6 +740,7 @@ void fr_free(fr_set *s)
 	for (size_t i = 0; i < s->n_cumul; i++)
 		pattern_free(&s->cumul[i]);
 	free(s->cumul);
+	free(s->cumul_pack);
 	for (size_t i = 0; i < s->n_measures; i++) {
 		measure_t *m = &s->measures[i];
 		free(m->id);
@@ -766,9 +770,12 @@ void fr_free(fr_set *s)
 		free(s->keys[i].pack);
 	}
 	free(s->keys);
-	for (size_t i = 0; i < s->n_packs; i++)
+	for (size_t i = 0; i < s->n_packs; i++) {
 		free(s->packs[i]);
+		free(s->files[i]);
+	}
 	free(s->packs);
+	free(s->files);
 	if (s->word_measures) {
 		for (size_t i = 0; i < s->v.n; i++)
 			free(s->word_measures[i]);
@@ -1186,6 +1193,7 @@ static size_t entity_for(loader *ld, const char *id)
 	}
 	memset(&s->entities[s->n_entities], 0, sizeof(entity));
 	s->entities[s->n_entities].parent = NO_ENTITY;
+	s->entities[s->n_entities].pack = ld->pack_idx;
 	if (!(s->entities[s->n_entities].id = dup(id))) {
 		nomem(ld);
 		return NO_ENTITY;
@@ -1257,6 +1265,7 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 				return nomem(ld);
 		}
 		if (part) {
+			ld->s->entities[e].pack = ld->pack_idx;
 			free(ld->s->entities[e].parent_id);
 			if (!(ld->s->entities[e].parent_id = dup(part->valuestring)))
 				return nomem(ld);
@@ -1804,8 +1813,16 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 		return lerr(&ld, "pack", "the frames are already compiled");
 	if (!grow((void **)&s->packs, &s->cap_packs, s->n_packs + 1,
 		  sizeof(char *)) ||
-	    !(s->packs[s->n_packs] = dup(pack)))
+	    !grow((void **)&s->files, &s->cap_files, s->n_packs + 1,
+		  sizeof(char *)))
 		return nomem(&ld);
+	s->packs[s->n_packs] = dup(pack);
+	s->files[s->n_packs] = dup(file);
+	if (!s->packs[s->n_packs] || !s->files[s->n_packs]) {
+		free(s->packs[s->n_packs]);
+		free(s->files[s->n_packs]);
+		return nomem(&ld);
+	}
 	ld.pack_idx = s->n_packs++;
 	/* Words the engine compares by themselves. */
 	if (!vocab_add(&s->v, "#nonq", 5))
@@ -1883,12 +1900,15 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 		}
 		for (size_t k = 0; k < n; k++) {
 			if (!grow((void **)&s->cumul, &s->cap_cumul,
-				  s->n_cumul + 1, sizeof(pattern))) {
+				  s->n_cumul + 1, sizeof(pattern)) ||
+			    !grow((void **)&s->cumul_pack, &s->cap_cumul_pack,
+				  s->n_cumul + 1, sizeof(size_t))) {
 				for (; k < n; k++)
 					pattern_free(&ps[k]);
 				free(ps);
 				return nomem(&ld);
 			}
+			s->cumul_pack[s->n_cumul] = ld.pack_idx;
 			s->cumul[s->n_cumul++] = ps[k];
 		}
 		free(ps);
@@ -2026,17 +2046,17 @@ static fc_status finish_err(char *msg, size_t size, const char *fmt, ...)
 
 /* Resolves a pattern used outside frames (exclusions, markers): lexicon
  * classes only. Stores them in the elements. */
-static fc_status resolve_plain(fr_set *s, pattern *p, const char *what,
-			       char *msg, size_t size)
+static fc_status resolve_plain(fr_set *s, pattern *p, size_t pack,
+			       const char *what, char *msg, size_t size)
 {
 	int cls[MAX_ELEMS];
 	const char *missing = NULL;
 
 	if (!resolve(s, p, -1, cls, &missing))
 		return finish_err(msg, size,
-				  "%s: \"%s\": unknown word class {%s}; define "
-				  "it in a pack's \"lexicon\"",
-				  what, p->src, missing);
+				  "rule pack %s: %s: \"%s\": unknown word class "
+				  "{%s}; define it in a pack's \"lexicon\"",
+				  s->files[pack], what, p->src, missing);
 	for (size_t i = 0; i < p->n; i++)
 		p->e[i].cls = cls[i];
 	return FC_OK;
@@ -2072,9 +2092,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		e->parent = find_entity(s, e->parent_id);
 		if (e->parent == NO_ENTITY || e->parent == i)
 			return finish_err(msg, size,
-					  "entity \"%s\": part_of \"%s\" names no "
-					  "entity",
-					  e->id, e->parent_id);
+					  "rule pack %s: entity \"%s\": part_of "
+					  "\"%s\" names no entity",
+					  s->files[e->pack], e->id, e->parent_id);
 	}
 	for (size_t i = 0; i < s->n_entities; i++) {
 		/* No cycles: a chain of parents ends within n steps. */
@@ -2083,7 +2103,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			p = s->entities[p].parent;
 		if (p != NO_ENTITY)
 			return finish_err(msg, size,
-					  "entity \"%s\": its part_of chain loops",
+					  "rule pack %s: entity \"%s\": its part_of "
+					  "chain loops",
+					  s->files[s->entities[i].pack],
 					  s->entities[i].id);
 	}
 	if (!index_build(&s->classes, nw) || !index_build(&s->ents, nw) ||
@@ -2105,15 +2127,16 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	for (size_t i = 0; i < s->n_excl; i++) {
 		for (size_t k = 0; k < s->excl[i].n_phrases; k++)
 			if (resolve_plain(s, &s->excl[i].phrases[k],
-					  s->excl[i].id, msg, size))
+					  s->excl[i].pack, s->excl[i].id, msg, size))
 				return FC_ERR_CONFIG;
 		for (size_t k = 0; k < s->excl[i].n_unless; k++)
 			if (resolve_plain(s, &s->excl[i].unless[k],
-					  s->excl[i].id, msg, size))
+					  s->excl[i].pack, s->excl[i].id, msg, size))
 				return FC_ERR_CONFIG;
 	}
 	for (size_t i = 0; i < s->n_cumul; i++)
-		if (resolve_plain(s, &s->cumul[i], "cumulative", msg, size))
+		if (resolve_plain(s, &s->cumul[i], s->cumul_pack[i], "cumulative",
+				  msg, size))
 			return FC_ERR_CONFIG;
 	for (size_t m = 0; m < s->n_measures; m++) {
 		measure_t *me = &s->measures[m];
@@ -2121,11 +2144,12 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		snprintf(vname, sizeof(vname), "%s:verb", me->id);
 		me->verb_cls = find_class(s, vname);
 		for (size_t k = 0; k < me->n_context; k++)
-			if (resolve_plain(s, &me->context[k], me->id, msg, size))
+			if (resolve_plain(s, &me->context[k], me->pack, me->id, msg,
+					  size))
 				return FC_ERR_CONFIG;
 		for (size_t k = 0; k < me->n_exclude_heads; k++)
-			if (resolve_plain(s, &me->exclude_heads[k].pat, me->id,
-					  msg, size))
+			if (resolve_plain(s, &me->exclude_heads[k].pat, me->pack,
+					  me->id, msg, size))
 				return FC_ERR_CONFIG;
 	}
 	/* Frames: a reference that no measure and no lexicon defines is a
@@ -2140,9 +2164,11 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			if ((c < 0 || s->cls[c].measure >= 0) &&
 			    !some_measure_has(s, p->e[i].ref))
 				return finish_err(msg, size,
-						  "frame \"%s\": unknown word class "
-						  "{%s}: neither a lexicon class "
-						  "nor any measure's words",
+						  "rule pack %s: frame \"%s\": "
+						  "unknown word class {%s}: neither "
+						  "a lexicon class nor any "
+						  "measure's words",
+						  s->files[s->frames[f].pack],
 						  p->src, p->e[i].ref);
 		}
 	}
@@ -3674,10 +3700,33 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 				break;
 			}
 		read_head(st, rd);
-		if (!rd->unbound)
+		if (!rd->unbound) {
+			/* An exclusion says more than a missing place: look
+			 * for one even when the entity is not known. */
 			resolve_entity(st, rd);
-		if (!rd->unbound)
-			read_period(st, rd);
+			if (rd->unbound) {
+				const char *why = rd->unbound;
+				char saved[sizeof(rd->reason)];
+				if (why == rd->reason) {
+					memcpy(saved, rd->reason, sizeof(saved));
+					why = saved;
+				}
+				rd->unbound = NULL;
+				rd->ent = NO_ENTITY;
+				read_period(st, rd);
+				if (!rd->excl) {
+					if (why == saved) {
+						memcpy(rd->reason, saved,
+						       sizeof(saved));
+						why = rd->reason;
+					}
+					rd->unbound = why;
+					rd->period = NULL;
+				}
+			} else {
+				read_period(st, rd);
+			}
+		}
 		if (!rd->unbound && rd->ent != NO_ENTITY &&
 		    st->S->entities[rd->ent].locality) {
 			const entity *e = &st->S->entities[rd->ent];
@@ -3852,7 +3901,10 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 			const pattern *p = &sc->in->f->pat;
 			int an = p->anchor;
 			reading rd;
+			/* The conjunct before has a noun of its own ("9,770
+			 * Palestinians and 1,400 Israelis"). */
 			if (sc->anchor >= b || sc->head_end != t ||
+			    sc->he <= sc->hs ||
 			    (p->e[p->n - 1].type != E_HEAD &&
 			     p->e[p->n - 1].type != E_GROUP))
 				continue;
