@@ -1568,11 +1568,25 @@ static int rules_selftest(void *p, const char *const *args, size_t n_args,
 	if (mf < 0)
 		return -1;
 	failures += mf;
-	fprintf(out,
-		"%d examples passed, %d failed, in %zu rules and %zu measures of "
-		"%zu packs\n",
-		passed, failures, st->n_rules, fr_measure_count(st->frames),
-		st->n_packs);
+	{
+		/* What was tested: the selected packs' rules and measures. */
+		size_t nr = 0, nm = 0, np = 0;
+		for (size_t k = 0; k < st->n_packs; k++)
+			np += pack_selected(&st->packs[k], args, n_args);
+		for (size_t ri = 0; ri < st->n_rules; ri++)
+			nr += pack_selected(&st->packs[st->rules[ri].pack], args,
+					    n_args);
+		for (size_t mi = 0; mi < fr_measure_count(st->frames); mi++)
+			for (size_t k = 0; k < st->n_packs; k++)
+				nm += strcmp(st->packs[k].name,
+					     fr_measure_pack(st->frames, mi)) == 0 &&
+				      pack_selected(&st->packs[k], args, n_args);
+		fprintf(out,
+			"%d examples passed, %d failed, in %zu rule%s and %zu "
+			"measure%s of %zu pack%s\n",
+			passed, failures, nr, nr == 1 ? "" : "s", nm,
+			nm == 1 ? "" : "s", np, np == 1 ? "" : "s");
+	}
 	return failures;
 }
 
