@@ -423,7 +423,9 @@ static bool tokenize(vocab *v, bool add, const char *text, size_t ss,
 		/* Punctuation. */
 		t.start = at;
 		t.type = T_PUNCT;
-		if ((n = dash(p, end))) {
+		if ((n = dash(p, end)) ||
+		    (p[0] == '-' && end - p >= 2 && p[1] == '-' && (n = 2))) {
+			/* U+2013, U+2014, or "--" for one. */
 			t.end = at + n;
 			t.flags = TF_BREAK;
 			t.word = add ? vocab_add(v, "--", 2) : vocab_find(v, "--", 2);
@@ -511,6 +513,9 @@ typedef struct entity {
 	char *parent_id; /* part_of, until resolved */
 	size_t parent;  /* index, or NO_ENTITY */
 	bool locality;  /* a place within a larger one: one town, one camp */
+	bool blocked;   /* words that are no place ("Latin America"): read,
+	                   so that no shorter alias inside them is, and
+	                   dropped */
 	size_t pack;    /* the pack that set its part_of (or made it) */
 } entity;
 
@@ -1849,6 +1854,15 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "events")) &&
 	    load_events(&ld, o))
 		return ld.rc;
+	if ((o = cJSON_GetObjectItemCaseSensitive(root, "not_places"))) {
+		/* One hidden entity holds them all. */
+		size_t e = entity_for(&ld, "#not-a-place");
+		if (e == NO_ENTITY)
+			return ld.rc;
+		s->entities[e].blocked = true;
+		if (load_aliases(&ld, "not_places", o, e, AK_NAME))
+			return ld.rc;
+	}
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "entity_keys"))) {
 		const cJSON *k;
 		pack_keys *pk;
@@ -2301,7 +2315,9 @@ enum mention_role {
 	MR_ATTRIB = 2, /* "Gaza's health ministry said" */
 	MR_WAR = 3,    /* "the Gaza war": names the war, and the place
 	                  weakly */
-	MR_PARTY = 4   /* "the Israel-Hamas war": a side, not a place */
+	MR_PARTY = 4,  /* "the Israel-Hamas war": a side, not a place */
+	MR_DATELINE = 5 /* "GAZA CITY, Nov 9 (Reuters) -": where the
+	                   reporter filed from */
 };
 
 typedef struct mention {
@@ -3031,6 +3047,39 @@ static bool in_attribution(const sent *st, const mention *m)
 	return false;
 }
 
+/* A dateline opening the sentence, "GAZA CITY, Nov 9 (Reuters) -" or
+ * "RAFAH, Gaza Strip (AP) --": a place in capitals, then a date or an
+ * agency in brackets, then a dash, within a dozen tokens. Its places say
+ * where the story was filed, not whose figures it gives: they are
+ * marked and left out. */
+static void mark_dateline(const char *text, const toks *tk, mention *ms,
+			  size_t n_ms)
+{
+	size_t dash = SIZE_MAX;
+	bool date = false, caps = tk->n > 0 && (tk->t[0].flags & TF_UPPER);
+
+	for (size_t t = 0; t < tk->n && t < 14 && caps; t++) {
+		const tok *k = &tk->t[t];
+		if (k->type == T_NONQ)
+			date = true;
+		if (k->type == T_PUNCT && text[k->start] == '(')
+			date = true;
+		if (k->type == T_NUM)
+			return;
+		if (k->type == T_PUNCT && is_break(k) &&
+		    (text[k->start] == '-' || (unsigned char)text[k->start] == 0xE2)) {
+			/* " - ", "--", an en or em dash */
+			dash = t;
+			break;
+		}
+	}
+	if (dash == SIZE_MAX || !date)
+		return;
+	for (size_t i = 0; i < n_ms; i++)
+		if (ms[i].e <= dash)
+			ms[i].role = MR_DATELINE;
+}
+
 /* Entities named in a sentence of the context (the paragraph before, the
  * headline): every mention but agents and war names, at one rank. */
 static bool context_entities(const sent *st, size_t ss, size_t se,
@@ -3049,9 +3098,9 @@ static bool context_entities(const sent *st, size_t ss, size_t se,
 		      &tk) ||
 	    !find_mentions(st->S, &tk, &ms, &n, &cap))
 		goto out;
+	mark_dateline(st->in->text, &tk, ms, n);
 	for (size_t i = 0; i < n && nc < 32; i++) {
-		if (ms[i].role == MR_AGENT || ms[i].role == MR_WAR ||
-		    ms[i].role == MR_PARTY)
+		if (ms[i].role != MR_NONE)
 			continue;
 		cs[nc].ent = ms[i].ent;
 		cs[nc].start = tk.t[ms[i].s].start;
@@ -3095,6 +3144,11 @@ static void entity_from_context(const sent *st, reading *rd)
 			break;
 		if (context_entities(st, ps, pe, &e, &from, &amb, &other) &&
 		    e != NO_ENTITY) {
+			if (st->S->entities[e].blocked) {
+				rd->unbound = "no place or people the gazetteer "
+					      "knows is named for it";
+				return;
+			}
 			if (amb) {
 				snprintf(rd->reason, sizeof(rd->reason),
 					 "the sentence before it names both %s "
@@ -3160,7 +3214,8 @@ static void resolve_entity(const sent *st, reading *rd)
 		bool verb = false, beside;
 		int rank;
 
-		if ((mm->role == MR_AGENT || mm->role == MR_PARTY) &&
+		if ((mm->role == MR_AGENT || mm->role == MR_PARTY ||
+		     mm->role == MR_DATELINE) &&
 		    !(mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs))
 			continue;
 		beside = before_trigger(st, rd, mm, &verb);
@@ -3225,6 +3280,16 @@ static void resolve_entity(const sent *st, reading *rd)
 		rd->ent = e;
 		rd->ent_from = cs[which];
 		rd->ent_how = how[r];
+	}
+	if (rd->ent != NO_ENTITY && S->entities[rd->ent].blocked) {
+		snprintf(rd->reason, sizeof(rd->reason),
+			 "it is about %.*s, which the gazetteer holds no figures "
+			 "for",
+			 (int)(rd->ent_from.end - rd->ent_from.start),
+			 st->in->text + rd->ent_from.start);
+		rd->unbound = rd->reason;
+		rd->ent = NO_ENTITY;
+		return;
 	}
 	if (rd->ent == NO_ENTITY) {
 		entity_from_context(st, rd);
@@ -4044,6 +4109,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	}
 	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
 		return FC_ERR_NOMEM;
+	mark_dateline(st->in->text, tk, st->ms, st->n_ms);
 	/* The measures whose words the sentence holds: a whole phrase of
 	 * one of their classes. */
 	memset(st->present, 0, S->n_measures * sizeof(bool));

@@ -612,7 +612,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 	    "$schema",	"pack",	     "version",	    "description", "define",
 	    "rules",	"requires",  "lexicon",	    "entities",	   "entity_keys",
 	    "events",	"groups",    "frames",	    "exclusions",  "cumulative",
-	    "measures", NULL};
+	    "measures", "not_places", NULL};
 	FILE *fp = fopen(file, "rb");
 	char *text = NULL;
 	size_t len = 0, cap = 0;
