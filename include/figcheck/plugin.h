@@ -46,7 +46,7 @@ extern "C" {
 
 /* The ABI this header describes. Bumped on any incompatible change to the
  * structures below; the loader refuses a plugin built for another one. */
-#define FC_PLUGIN_ABI 1
+#define FC_PLUGIN_ABI 2
 #define FC_PLUGIN_MAGIC 0x46434b50u /* "FCKP" */
 #define FC_PLUGIN_SYMBOL "figcheck_plugin"
 
@@ -207,16 +207,24 @@ typedef struct fc_issue {
  * One dated reference value. A record may carry the qualifier and
  * precision it was published with ("about 1,200" is FC_QUAL_ABOUT with
  * precision 100). Strings are copied by the core in record_add.
+ *
+ * A record covers a day, a month or a year (`period`, ABI 2). A source
+ * may give any date within the period; the core dates the record at the
+ * period's last day (the population of 2023 on 2023-12-31), where it
+ * comes into force, and it stays in force until the next record.
  */
 typedef struct fc_record {
 	const char *metric;     /* "gaza.killed" */
-	fc_date date;           /* the day the figure refers to */
+	fc_date date;           /* the day the figure refers to; for a month
+	                           or a year, a day in it (stored as the
+	                           period's last day) */
 	double value;
 	fc_qualifier qualifier; /* as published; FC_QUAL_NONE if exact */
 	double precision;       /* as published; 0 or 1 if exact */
 	const char *url;        /* where it came from, or NULL: the source's */
 	const char *note;       /* optional */
 	const char *reported_by; /* who published the figure, or NULL */
+	fc_period period;       /* ABI 2: what the figure covers; 0 is a day */
 } fc_record;
 
 /* A fetched resource handed to a source's parse callback. */
@@ -368,7 +376,9 @@ typedef struct fc_host {
 
 	/* Dates. date_parse reads `len` bytes of `s` in `format`, a strftime-
 	 * like pattern of %Y %m %d %b (month name) %e (day, no padding), or
-	 * NULL for ISO 8601 (a time after the date is ignored). */
+	 * NULL for ISO 8601 (a time after the date is ignored). A format
+	 * without a day gives the month's first day ("%Y-%m"), one without
+	 * a month the year's ("%Y"). */
 	fc_date (*date_parse)(const char *s, size_t len, const char *format);
 
 	/* Sentence spans of `text`: the sentence containing `offset`. */

@@ -20,7 +20,7 @@ static const struct {
 	const char *expect[3];
 } broken[] = {
     {BROKEN "bad_abi.so",
-     {"built for plugin ABI 99", "speaks ABI 1", "rebuild the plugin"}},
+     {"built for plugin ABI 99", "speaks ABI 2", "rebuild the plugin"}},
     {BROKEN "no_symbol.so",
      {"not a figcheck plugin", "does not export the symbol 'figcheck_plugin'",
       "FIGCHECK_PLUGIN"}},

@@ -279,15 +279,18 @@ START_TEST(test_partly_bad_records)
 	ck_assert_uint_eq(source(eng, "gaza-moh")->n_records, 4);
 	ck_assert_msg(
 	    strstr(logbuf.data, ":gaza-moh:") &&
-	        strstr(logbuf.data, "partly-bad.json: 1 records lack "
-	                            "the field \"killed_cum\" (first: "
-	                            "record 1)") &&
-	        strstr(logbuf.data, "1 records have a field \"killed_cum\" "
-	                            "that is not a number (first: "
-	                            "record 2)") &&
-	        strstr(logbuf.data, "1 records skipped: no readable date "
-	                            "in field \"report_date\" (first: "
-	                            "record 3)"),
+	        strstr(logbuf.data, "partly-bad.json: 1 record has no value "
+	                            "in field \"killed_cum\" (first: "
+	                            "record 2 (/1))") &&
+	        strstr(logbuf.data, "1 record has a value in field "
+	                            "\"killed_cum\" that is not a number "
+	                            "(first: record 3 (/2), ") &&
+	        strstr(logbuf.data, "1 record has a date in field "
+	                            "\"report_date\" that cannot be read as "
+	                            "ISO 8601 (2023-11-05, 2023-11 or 2023); "
+	                            "set \"date_format\" if it is written "
+	                            "otherwise (first: record 4 (/3), \"5 "
+	                            "November\"); skipped"),
 	    "log: %s", logbuf.data);
 	fc_doc_result_free(r);
 	fc_engine_free(eng);
@@ -536,6 +539,7 @@ static char *parse_with(const char *plugin, const char *options,
 	cJSON *opts = cJSON_Parse(options);
 	fc_plugin_ctx *ctx = NULL;
 	fc_record_sink sink;
+	fc_store store;
 	fc_resource res;
 	fc_error err;
 	fc_buf out = {0};
@@ -550,7 +554,11 @@ static char *parse_with(const char *plugin, const char *options,
 		goto done;
 	}
 	memset(&sink, 0, sizeof(sink));
+	memset(&store, 0, sizeof(store));
 	sink.ctx = ctx;
+	sink.store = &store;
+	sink.source = "src";
+	sink.num = fc_engine_num_options(eng);
 	memset(&res, 0, sizeof(res));
 	res.url = "t.data";
 	res.body = text;
@@ -560,18 +568,27 @@ static char *parse_with(const char *plugin, const char *options,
 	if (rc != FC_OK) {
 		fc_buf_printf(&out, "error: %s", err.msg);
 	} else {
-		for (size_t i = 0; i < sink.n; i++) {
+		/* The records in the order the plugin gave them, each with
+		 * its period when it is not a day, and its qualifier. */
+		for (size_t i = 0; i < fc_store_count(&store); i++) {
+			fc_ref r;
 			char d[11], v[64];
-			fc_format_value(sink.records[i].value, false, 3, v,
-			                sizeof(v));
+			fc_store_ref(&store, i, &r);
+			fc_format_value(r.rec.value, false, 3, v, sizeof(v));
 			fc_buf_printf(
-			    &out, "%s %s %s%s%s\n", sink.records[i].metric,
-			    fc_date_format(sink.records[i].date, d), v,
-			    sink.records[i].note ? " | " : "",
-			    sink.records[i].note ? sink.records[i].note : "");
+			    &out, "%s %s%s%s %s%s%s%s%s\n", r.rec.metric,
+			    fc_date_format(r.rec.date, d),
+			    r.rec.period ? "/" : "",
+			    r.rec.period ? fc_period_name(r.rec.period) : "",
+			    r.rec.qualifier ? fc_qualifier_name(r.rec.qualifier)
+			                    : "",
+			    r.rec.qualifier ? " " : "", v,
+			    r.rec.note ? " | " : "",
+			    r.rec.note ? r.rec.note : "");
 		}
 	}
 	fc_record_sink_clear(&sink);
+	fc_store_free(&store);
 done:
 	fc_instance_free(ctx);
 	cJSON_Delete(opts);
@@ -605,7 +622,7 @@ static const struct {
      "date,a\n2023-11-01,\"1,234,567\"\n2023-11-02,12.5\n2023-11-03,-3\n"
      "2023-11-04,\"97,70\"\n2023-11-05,1 000\n",
      "x.a 2023-11-01 1234567\nx.a 2023-11-02 12.5\nx.a 2023-11-03 -3\n",
-     "2 rows have a value in column \"a\" that cannot be read (first: line 5, "
+     "2 rows have a value in column \"a\" that is not a number (first: line 5, "
      "\"97,70\")"},
     /* European figures: ';' between fields, '.' between thousands. */
     {"{\"metrics\": {\"a\": \"x.a\"}, \"delimiter\": \";\","
@@ -665,8 +682,9 @@ static const struct {
     {"{\"metrics\": {\"k\": \"gaza.killed\"}}",
      "date,k\n5 Nov,9770\n,1\n2023-11-06,\n2023-11-07,10328\n",
      "gaza.killed 2023-11-07 10328\n",
-     "1 row has a value in column \"date\" that cannot be read (first: line 2, "
-     "\"5 Nov\")"},
+     "1 row has a date in column \"date\" that cannot be read as ISO 8601 "
+     "(2023-11-05, 2023-11 or 2023); set \"date_format\" if it is written "
+     "otherwise (first: line 2, \"5 Nov\")"},
     {"{\"metrics\": {\"k\": \"gaza.killed\"}}",
      "date,k\n2023-11-06,\n2023-11-07,10328\n",
      "gaza.killed 2023-11-07 10328\n",
@@ -787,8 +805,8 @@ START_TEST(test_csv_fixture)
 	                        "many fields as the header's 6 (first: "
 	                        "line 9, which has 3)") &&
 	        strstr(logbuf.data, "1 row has a value in column "
-	                            "\"Killed, cumulative\" that cannot "
-	                            "be read (first: line 7, \"10,5,69\")") &&
+	                            "\"Killed, cumulative\" that is not a "
+	                            "number (first: line 7, \"10,5,69\")") &&
 	        strstr(logbuf.data, "(first: line 8, \"9 November\")"),
 	    "log: %s", logbuf.data);
 	free(got);
@@ -844,19 +862,25 @@ static const struct {
      " {\"date\": \"2023-11-06\", \"metric\": 3, \"value\": 1},"
      " {\"date\": \"2023-11-06\", \"metric\": \"injured\", \"value\": "
      "\"25,000\"}]}",
-     "gaza.killed 2023-11-05 9770\ngaza.injured 2023-11-05 24808\n",
-     "1 records skipped: \"gaza.killed children\" (first: record 2) is not a "
-     "usable metric key"},
+     "gaza.killed 2023-11-05 9770\ngaza.injured 2023-11-05 24808\n"
+     "gaza.3 2023-11-06 1\n",
+     "1 record skipped: \"gaza.killed children\" (first: record 3 "
+     "(/data/2)) is not a usable metric key"},
     {"{\"records\": \"/data\", \"metric_field\": \"metric\", \"value_field\":"
      " \"value\", \"metric_template\": \"gaza.{metric}\"}",
-     "{\"data\": [{\"date\": \"2023-11-06\", \"metric\": \"killed\"}]}", "",
-     "1 records lack the field \"value\" (first: record 0)"},
+     "{\"data\": [{\"date\": \"2023-11-05\", \"metric\": \"killed\", "
+     "\"value\": 9770}, {\"date\": \"2023-11-06\", \"metric\": \"killed\"}]}",
+     "gaza.killed 2023-11-05 9770\n",
+     "1 record has no value in field \"value\" (first: record 2 (/data/1)); "
+     "skipped"},
     {"{\"records\": \"/data\", \"metric_field\": \"metric\", \"value_field\":"
      " \"value\", \"metric_template\": \"gaza.{metric}\"}",
      "{\"data\": [{\"date\": \"2023-11-06\", \"metric\": \"injured\", "
      "\"value\": \"25,000\"}]}",
-     "",
-     "1 records have a field \"value\" that is not a number (first: record 0)"},
+     "error: t.data: no records: none of the 1 records gave one; 1 record has "
+     "a value in field \"value\" that is not a number (first: record 1 "
+     "(/data/0), \"25,000\"); skipped",
+     NULL},
     /* Long layout, names mapped: others ignored. */
     {"{\"metric_field\": \"m\", \"value_field\": \"v\", \"metrics\":"
      " {\"killed_children\": \"gaza.killed.children\"}}",
