@@ -281,18 +281,39 @@ static const fc_verify_source *source_conf(const fc_verifier *v,
 	return NULL;
 }
 
+/* True if `metric` matches `pattern`, in which '*' stands for any run of
+ * characters ("*.population", "gaza.*"). */
+static bool key_matches(const char *pattern, const char *metric)
+{
+	const char *star = NULL, *back = NULL;
+
+	while (*metric) {
+		if (*pattern == '*') {
+			star = pattern++;
+			back = metric;
+		} else if (*pattern == *metric) {
+			pattern++;
+			metric++;
+		} else if (star) {
+			pattern = star + 1;
+			metric = ++back;
+		} else {
+			return false;
+		}
+	}
+	while (*pattern == '*')
+		pattern++;
+	return !*pattern;
+}
+
 /* True if source `s` declares that it provides `metric`. */
 static bool provides(const fc_verify_source *s, const char *metric)
 {
 	if (!s->metrics)
 		return true; /* it did not say: it may */
-	for (size_t i = 0; s->metrics[i]; i++) {
-		const char *m = s->metrics[i];
-		size_t n = strlen(m);
-		if (n && m[n - 1] == '*' ? strncmp(m, metric, n - 1) == 0
-		                         : strcmp(m, metric) == 0)
+	for (size_t i = 0; s->metrics[i]; i++)
+		if (key_matches(s->metrics[i], metric))
 			return true;
-	}
 	return false;
 }
 

@@ -459,9 +459,9 @@ typedef struct fc_plugin {
 		fc_status (*parse)(void *state, const fc_resource *res,
 				   fc_record_sink *sink, fc_error *err);
 		/* The metric keys this instance can provide (NULL-terminated,
-		 * owned by the state; '*' at the end of a key matches any
-		 * suffix). Optional; lets the core say which claims a failed
-		 * source leaves unverified. */
+		 * owned by the state; '*' in a key matches any run of
+		 * characters: "gaza.*", "*.population"). Optional; lets the
+		 * core say which claims a failed source leaves unverified. */
 		const char *const *(*metrics)(void *state);
 	} source;
 

@@ -65,6 +65,7 @@ static long add_field(sm_mapping *m, const char *name)
 	f = &m->fields[m->n_fields];
 	memset(f, 0, sizeof(*f));
 	f->index = -1;
+	f->qualifier = -1;
 	if (!(f->name = sm_dup(name)))
 		return -1;
 	return (long)m->n_fields++;
@@ -500,6 +501,34 @@ static fc_status read_field_lists(sm_mapping *m, const fc_value *opts,
 	return FC_OK;
 }
 
+/* Reads "qualifier_fields": field -> the field holding its qualifier. */
+static fc_status read_qualifier_fields(sm_mapping *m, const fc_value *opts,
+                                       fc_error *err)
+{
+	const fc_host *h = m->host;
+	const fc_value *obj = h->opt(opts, "qualifier_fields");
+	char path[256];
+
+	for (size_t i = 0; i < h->value_count(obj); i++) {
+		const fc_value *e = h->value_at(obj, i);
+		const char *q = h->value_string(e);
+		long fi, qi;
+
+		if (!q || !q[0])
+			return h->error(err, FC_ERR_CONFIG,
+			                "%s: expected the name of the %s that "
+			                "holds this one's qualifier",
+			                h->value_path(m->ctx, e, path,
+			                              sizeof(path)),
+			                m->words->field);
+		if ((fi = add_field(m, h->value_key(e))) < 0 ||
+		    (qi = add_field(m, q)) < 0)
+			return nomem(m, err);
+		m->fields[fi].qualifier = qi;
+	}
+	return FC_OK;
+}
+
 /* What a date written in `format` covers, or -1 for a format that cannot
  * be read: it needs %Y, and %d only with a month. */
 static int format_period(const char *format)
@@ -533,24 +562,35 @@ static int format_period(const char *format)
 	return d ? FC_PERIOD_DAY : mo ? FC_PERIOD_MONTH : FC_PERIOD_YEAR;
 }
 
-/* A wildcard for the keys a template makes ("world.{x}" gives
- * "world.*"); NULL when it starts with a placeholder. */
+/* A pattern for the keys a template makes, '*' for each placeholder
+ * ("{Country Code|lower}.population" gives "*.population"); the key
+ * itself when it has none. NULL when memory runs out or when the pattern
+ * would be only stars (any key). */
 static char *key_wildcard(const sm_key *k)
 {
-	const char *pre = k->n_parts && k->parts[0].text ? k->parts[0].text
-	                                                 : "";
-	size_t n = strlen(pre);
+	size_t n = 1;
+	bool lit = false;
 	char *w;
 
 	if (!k->parts)
 		return sm_dup(k->text);
-	if (n == 0)
+	for (size_t i = 0; i < k->n_parts; i++)
+		n += k->parts[i].text ? strlen(k->parts[i].text) : 1;
+	if (!(w = malloc(n)))
 		return NULL;
-	if (!(w = malloc(n + 2)))
+	w[0] = 0;
+	for (size_t i = 0; i < k->n_parts; i++) {
+		if (k->parts[i].text) {
+			strcat(w, k->parts[i].text);
+			lit = true;
+		} else if (!w[0] || w[strlen(w) - 1] != '*') {
+			strcat(w, "*");
+		}
+	}
+	if (!lit) {
+		free(w);
 		return NULL;
-	memcpy(w, pre, n);
-	w[n] = '*';
-	w[n + 1] = 0;
+	}
 	return w;
 }
 
@@ -734,7 +774,8 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 		                words->plugin, words->field, words->item);
 	if ((rc = read_filters(m, h->opt(opts, "filter"), err)) ||
 	    (rc = read_field_lists(m, opts, "recode", true, err)) ||
-	    (rc = read_field_lists(m, opts, "gap_values", false, err)))
+	    (rc = read_field_lists(m, opts, "gap_values", false, err)) ||
+	    (rc = read_qualifier_fields(m, opts, err)))
 		return rc;
 	/* The fields every item has: a csv header without one is wrong.
 	 * A metric's own fields are not: it may be read from others, or
@@ -764,6 +805,8 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 					    .required = true;
 	}
 	v = h->opt(opts, "optional");
+	for (size_t i = 0; i < m->n_fields; i++)
+		m->fields[i].optional = listed(h, v, m->fields[i].name);
 	m->value_optional =
 	    m->value_field >= 0 &&
 	    listed(h, v, m->fields[m->value_field].name);
@@ -832,7 +875,7 @@ void sm_reset(sm_mapping *m)
 	sm_reset_tally(&m->name_t);
 	sm_reset_tally(&m->value_t);
 	sm_reset_tally(&m->key_t);
-	m->items = m->filtered = m->ignored = m->added = 0;
+	m->items = m->filtered = m->ignored = m->added = m->quiet = 0;
 	m->bad_keys = 0;
 	m->first_bad_key = -1;
 }
@@ -1045,6 +1088,10 @@ static long make_key(const sm_mapping *m, const sm_key *k, const sm_ops *ops,
 static void count_key(sm_mapping *m, const sm_key *k, long missing,
                       long where)
 {
+	if (missing >= 0 && m->fields[missing].optional) {
+		m->quiet++;
+		return;
+	}
 	if (m->key_t.missing++ == 0) {
 		m->key_t.first_missing = where;
 		snprintf(m->key_t.field, sizeof(m->key_t.field), "%s",
@@ -1131,7 +1178,8 @@ static fc_date read_date(const sm_mapping *m, const char *s, fc_period *p)
 /* Reads map `mm`'s figure from the item: the first way of reading it
  * that the item has. 1 with *out; 0 none; -1 not a number (counted). */
 static int map_figure(sm_mapping *m, sm_map *mm, const sm_ops *ops, void *src,
-                      const void *item, long where, double *out)
+                      const void *item, long where, double *out,
+                      const sm_alt **which)
 {
 	for (size_t a = 0; a < mm->n_alts; a++) {
 		const sm_alt *alt = &mm->alts[a];
@@ -1160,17 +1208,36 @@ static int map_figure(sm_mapping *m, sm_map *mm, const sm_ops *ops, void *src,
 		}
 		if (got) {
 			*out = sum;
+			*which = alt;
 			return 1;
 		}
 	}
 	return 0;
 }
 
+/* Reads the qualifier in field `qf` into *q (unchanged when the item has
+ * none). False, counted, when the word is not one figcheck knows. */
+static bool read_qualifier(sm_mapping *m, const sm_ops *ops, void *src,
+                           const void *item, long qf, long where,
+                           fc_qualifier *q)
+{
+	char buf[64];
+	const char *s = text_of(m, ops, src, item, qf, buf, sizeof(buf));
+
+	if (!s || sm_qualifier(s, q))
+		return true;
+	if (m->qual_t.wrong_type == 0)
+		snprintf(m->qual_t.field, sizeof(m->qual_t.field), "%s",
+		         m->fields[qf].name);
+	sm_count_wrong(&m->qual_t, where, s);
+	return false;
+}
+
 fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
                   const void *item, const char *date_text, long where,
                   fc_record_sink *sink)
 {
-	char dbuf[64], qbuf[64], nbuf[64], bbuf[64], ubuf[64], key[KEY_MAX];
+	char dbuf[64], nbuf[64], bbuf[64], ubuf[64], key[KEY_MAX];
 	const char *s;
 	fc_record r;
 	double prec = -1;
@@ -1202,11 +1269,9 @@ fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
 		return FC_OK;
 	}
 	r.period = period;
-	s = text_of(m, ops, src, item, m->qualifier_field, qbuf, sizeof(qbuf));
-	if (s && !sm_qualifier(s, &r.qualifier)) {
-		sm_count_wrong(&m->qual_t, where, s);
+	if (!read_qualifier(m, ops, src, item, m->qualifier_field, where,
+	                    &r.qualifier))
 		return FC_OK;
-	}
 	if (m->precision_field >= 0) {
 		double p;
 		if (figure_of(m, ops, src, item, (size_t)m->precision_field,
@@ -1258,6 +1323,11 @@ fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
 			return FC_OK;
 		}
 		got = figure_of(m, ops, src, item, (size_t)m->value_field, &v);
+		if (got == 1 &&
+		    !read_qualifier(m, ops, src, item,
+		                    m->fields[m->value_field].qualifier, where,
+		                    &r.qualifier))
+			return FC_OK;
 		if (got == 1)
 			return add(m, &r, key, v, prec, where, sink);
 		if (got == 0 && !m->value_optional)
@@ -1274,21 +1344,29 @@ fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
 	/* Wide layout: a figure per metric. */
 	for (size_t i = 0; i < m->n_maps; i++) {
 		sm_map *mm = &m->maps[i];
+		const sm_alt *alt = NULL;
+		fc_record ri = r;
 		double v;
 		long miss;
-		int got = map_figure(m, mm, ops, src, item, where, &v);
+		int got = map_figure(m, mm, ops, src, item, where, &v, &alt);
 		fc_status rc;
 
 		if (got == 0 && !mm->optional)
 			sm_count(&mm->t.missing, &mm->t.first_missing, where);
 		if (got != 1)
 			continue;
+		/* A field with a qualifier of its own ("personnel*"). */
+		if (alt->n == 1 &&
+		    !read_qualifier(m, ops, src, item,
+		                    m->fields[alt->fields[0]].qualifier, where,
+		                    &ri.qualifier))
+			continue;
 		if ((miss = make_key(m, &mm->key, ops, src, item, NULL, key)) !=
 		    -1) {
 			count_key(m, &mm->key, miss, where);
 			continue;
 		}
-		if ((rc = add(m, &r, key, v, prec, where, sink)) != FC_OK)
+		if ((rc = add(m, &ri, key, v, prec, where, sink)) != FC_OK)
 			return rc;
 	}
 	return FC_OK;
@@ -1376,15 +1454,14 @@ static size_t causes(const sm_mapping *m, const sm_ops *ops, void *src,
 		      date_name(m, name, sizeof(name)), fmt,
 		      WHERE(m->date_t.first_wrong), m->date_t.example);
 	}
-	if (m->qualifier_field >= 0)
-		CAUSE(m->qual_t.wrong_type,
-		      "%zu %s%s a qualifier in %s \"%s\" that figcheck does "
-		      "not know (first: %s, \"%s\"); skipped: map it in "
-		      "\"recode\" to one of none, more_than, at_least, "
-		      "nearly, about, up_to, less_than",
-		      m->qual_t.wrong_type, item, has(m->qual_t.wrong_type), fw,
-		      m->fields[m->qualifier_field].name,
-		      WHERE(m->qual_t.first_wrong), m->qual_t.example);
+	CAUSE(m->qual_t.wrong_type,
+	      "%zu %s%s a qualifier in %s \"%s\" that figcheck does "
+	      "not know (first: %s, \"%s\"); skipped: map it in "
+	      "\"recode\" to one of none, more_than, at_least, "
+	      "nearly, about, up_to, less_than",
+	      m->qual_t.wrong_type, item, has(m->qual_t.wrong_type), fw,
+	      m->qual_t.field, WHERE(m->qual_t.first_wrong),
+	      m->qual_t.example);
 	if (m->metric_field >= 0)
 		CAUSE(m->name_t.missing,
 		      "%zu %s%s no metric name in %s \"%s\" (first: %s); "

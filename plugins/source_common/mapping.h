@@ -45,6 +45,9 @@ typedef struct sm_field {
 	char **recode;   /* pairs: from, to, from, to, ...; NULL-terminated */
 	char **gaps;     /* values that mean "not reported"; NULL-terminated */
 	bool required;   /* every item has it: a csv header must name it */
+	bool optional;   /* listed in "optional": items may lack it quietly */
+	long qualifier;  /* the field holding this one's qualifier
+	                    ("qualifier_fields"), or -1 */
 } sm_field;
 
 /* A metric key, or a template that makes one from an item's fields. */
@@ -136,6 +139,8 @@ typedef struct sm_mapping {
 	size_t filtered;  /* of them, left out by "filter" */
 	size_t ignored;   /* long layout: names not asked for */
 	size_t added;     /* records given to the core */
+	size_t quiet;     /* skipped without a word: an "optional" field of
+	                     the metric key had no value */
 	sm_tally date_t, qual_t, name_t, value_t, key_t;
 	size_t bad_keys;  /* keys the core refused */
 	long first_bad_key;
@@ -157,7 +162,7 @@ bool sm_opt_str(const fc_host *h, const fc_value *opts, const char *key,
  * "date_format", "period", "qualifier_field", "precision_field",
  * "note_field", "reported_by_field", "url_field", "metric_field",
  * "value_field", "metric_template", "metrics", "sum", "optional",
- * "filter", "recode", "gap_values". Fills `err` with the first problem,
+ * "filter", "recode", "gap_values", "qualifier_fields". Fills `err` with the first problem,
  * naming its configuration path. Whatever it fails on, sm_free releases
  * what it made.
  */

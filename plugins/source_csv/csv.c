@@ -109,6 +109,9 @@ static const fc_option options[] = {
      "column holding the qualifier the figure was published with "
      "(more_than, about, or a source's word: \"more\", \"approximately\", "
      "...)"},
+    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
+     "column -> the column holding its own qualifier, when figures of one row "
+     "are qualified apart: {\"personnel\": \"personnel*\"}"},
     {"precision_field", FC_OPT_STRING, false, NULL,
      "column holding the published figure's precision"},
     {"note_field", FC_OPT_STRING, false, NULL, "column holding a note"},

@@ -97,6 +97,9 @@ static const fc_option options[] = {
      "field holding the qualifier the figure was published with "
      "(more_than, about, or a source's word: \"more\", \"approximately\", "
      "...)"},
+    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
+     "field -> the field holding its own qualifier, when figures of one record "
+     "are qualified apart: {\"personnel\": \"personnel*\"}"},
     {"precision_field", FC_OPT_STRING, false, NULL,
      "field holding the published figure's precision (100 for \"about "
      "1,200\")"},
