@@ -2,13 +2,14 @@
  * store.c: the reference store.
  *
  * Memory. A source of millions of records (a 48 MB CSV) must not take
- * ten times its size: each record is 32 bytes (fc_srec); every string
+ * ten times its size: each record is 24 bytes (fc_srec); every string
  * (metric key, note, URL, who reported it, source name) is kept once in
- * an arena and named by a 32-bit id; what a record rarely has (its own
- * URL, a note, a reporter) is in a side table; the source's name, URL and
- * retrieval time are an origin shared by its records. Sorting sorts
- * 32-bit indexes and then moves the records in place. The fc_ref that the
- * verifier and reporters see is made from a record when asked for.
+ * an arena and named by a 32-bit id; what a record rarely has (a
+ * precision, its own URL, a note, a reporter) is in a side table; the
+ * source's name, URL and retrieval time are an origin shared by its
+ * records. Sorting sorts 32-bit indexes and then moves the records in
+ * place. The fc_ref that the verifier and reporters see is made from a
+ * record when asked for.
  */
 #include "config.h"
 
@@ -20,7 +21,6 @@
 
 struct fc_srec {
 	double value;
-	double precision;
 	uint32_t metric; /* string id */
 	fc_date date;    /* the last day of its period */
 	uint32_t extra;  /* 1 + index into extras, or 0: none */
@@ -28,7 +28,10 @@ struct fc_srec {
 	uint8_t qualifier, period;
 };
 
+/* What few records have: a precision, their own URL, a note, who
+ * reported them. */
 struct fc_sextra {
+	double precision;
 	uint32_t url, note, reported_by; /* string ids, 0: none */
 };
 
@@ -216,20 +219,20 @@ fc_status fc_store_add(fc_store *s, const fc_record *rec, const char *source,
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	r = &s->recs[s->count];
 	memset(r, 0, sizeof(*r));
-	if ((url && url != surl) || note || by) {
+	if ((url && url != surl) || note || by || rec->precision != 0) {
 		fc_sextra *x;
 		if (s->n_extras >= UINT32_MAX - 1 ||
 		    fc_grow((void **)&s->extras, &s->cap_extras,
 		            s->n_extras + 1, sizeof(*s->extras)))
 			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 		x = &s->extras[s->n_extras++];
+		x->precision = rec->precision;
 		x->url = url;
 		x->note = note;
 		x->reported_by = by;
 		r->extra = (uint32_t)s->n_extras;
 	}
 	r->value = rec->value;
-	r->precision = rec->precision;
 	r->metric = metric;
 	r->date = date;
 	r->origin = origin;
@@ -266,7 +269,7 @@ void fc_store_ref(const fc_store *s, size_t i, fc_ref *out)
 	out->rec.date = r->date;
 	out->rec.value = r->value;
 	out->rec.qualifier = (fc_qualifier)r->qualifier;
-	out->rec.precision = r->precision;
+	out->rec.precision = x ? x->precision : 0;
 	out->rec.period = (fc_period)r->period;
 	out->rec.url = x && x->url ? str_of(s, x->url) : str_of(s, o->source_url);
 	out->rec.note = x ? str_of(s, x->note) : NULL;
@@ -277,11 +280,11 @@ void fc_store_ref(const fc_store *s, size_t i, fc_ref *out)
 	memset(&n, 0, sizeof(n));
 	n.value = n.value2 = r->value;
 	n.qualifier = (fc_qualifier)r->qualifier;
-	n.precision = r->precision;
+	n.precision = out->rec.precision;
 	n.kind = FC_NUM_COUNT;
 	/* A record published rounded ("about 1,200", precision 100) covers
 	 * the half unit either side; one with precision 0 or 1 is exact. */
-	if (r->precision > 1 || r->value != floor(r->value))
+	if (n.precision > 1 || r->value != floor(r->value))
 		n.flags = FC_NUMF_APPROX;
 	fc_number_set_bounds(&n, &s->num);
 	out->low = n.low;
@@ -371,10 +374,15 @@ static void rank_ids(const fc_store *s, uint32_t *ids, uint32_t *tmp,
 		rank[src[i]] = (uint32_t)i;
 }
 
-static bool same_figure(const fc_srec *a, const fc_srec *b)
+static double precision_of(const fc_store *s, const fc_srec *r)
+{
+	return r->extra ? s->extras[r->extra - 1].precision : 0;
+}
+
+static bool same_figure(const fc_store *s, const fc_srec *a, const fc_srec *b)
 {
 	return a->value == b->value && a->qualifier == b->qualifier &&
-	       a->precision == b->precision;
+	       precision_of(s, a) == precision_of(s, b);
 }
 
 fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
@@ -458,7 +466,7 @@ fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
 			if (a->metric == b->metric && a->date == b->date &&
 			    s->origins[a->origin].source ==
 			        s->origins[b->origin].source) {
-				if (conflict && !same_figure(a, b)) {
+				if (conflict && !same_figure(s, a, b)) {
 					/* The one that wins is the last of
 					 * the run. */
 					size_t w = i + 1;
@@ -471,7 +479,7 @@ fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
 					               .source ==
 					           s->origins[a->origin].source)
 						w++;
-					if (!same_figure(a, &s->recs[w])) {
+					if (!same_figure(s, a, &s->recs[w])) {
 						fc_store_ref(s, w, &kept);
 						fc_store_ref(s, i, &dropped);
 						conflict(ud, &kept, &dropped);

@@ -1,6 +1,6 @@
 /*
  * store.h: the reference store. Records from every source, kept compactly
- * (32 bytes a record; metric keys, notes, URLs and source names interned
+ * (24 bytes a record; metric keys, notes, URLs and source names interned
  * once), sorted by metric, source and date when frozen, and read-only
  * from then on (and then safe to share between threads).
  *
