@@ -1545,7 +1545,8 @@ fc_status sm_check_some(const sm_mapping *m, const sm_ops *ops, void *src,
 		                "%s: no records: \"filter\" left out all %zu "
 		                "%ss",
 		                url, m->items, item);
-	if (m->filtered + m->ignored == m->items)
+	if (m->ignored && m->metric_field >= 0 &&
+	    m->filtered + m->ignored == m->items)
 		return h->error(err, FC_ERR_PARSE,
 		                "%s: no records: none of the %zu %ss names a "
 		                "metric listed in \"metrics\" (in %s \"%s\")",

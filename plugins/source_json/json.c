@@ -44,6 +44,8 @@ typedef struct state {
 
 	/* Per resource, for messages. */
 	const cJSON *recs;
+	size_t not_objects; /* records that are not objects */
+	long first_not_object;
 } state;
 
 static const sm_words words = {"json", "field", "record"};
@@ -329,6 +331,8 @@ static fc_status json_parse(void *p, const fc_resource *res,
 
 	sm_reset(m);
 	st->recs = NULL;
+	st->not_objects = 0;
+	st->first_not_object = -1;
 	root = cJSON_ParseWithLengthOpts(res->body, res->len, &end, false);
 	if (!root) {
 		unsigned line, col;
@@ -375,9 +379,8 @@ static fc_status json_parse(void *p, const fc_resource *res,
 	for (const cJSON *rec = recs->child; rec && rc == FC_OK;
 	     rec = rec->next, index++) {
 		if (!cJSON_IsObject(rec)) {
-			/* Not a record: counted as one without a date. */
-			m->items++;
-			sm_count_wrong(&m->date_t, index, NULL);
+			sm_count(&st->not_objects, &st->first_not_object,
+			         index);
 			continue;
 		}
 		rc = sm_item(m, &ops, st, rec,
@@ -385,8 +388,27 @@ static fc_status json_parse(void *p, const fc_resource *res,
 		             sink);
 	}
 	if (rc == FC_OK) {
-		sm_report(m, &ops, st, res->url);
-		rc = sm_check_some(m, &ops, st, res->url, err);
+		char w[120];
+		if (st->not_objects)
+			rec_where(st, st->first_not_object, w, sizeof(w));
+		if (st->not_objects && m->items == 0)
+			rc = h->error(err, FC_ERR_PARSE,
+			              "%s: no records: none of the %zu items%s%s "
+			              "is an object (first: %s); check "
+			              "\"records\"",
+			              res->url, st->not_objects,
+			              st->records ? " at " : "",
+			              st->records ? st->records : "", w);
+		if (rc == FC_OK && st->not_objects)
+			h->log(m->ctx, FC_LOG_WARNING,
+			       "%s: %zu record%s not an object (first: %s); "
+			       "skipped",
+			       res->url, st->not_objects,
+			       st->not_objects == 1 ? " is" : "s are", w);
+		if (rc == FC_OK) {
+			sm_report(m, &ops, st, res->url);
+			rc = sm_check_some(m, &ops, st, res->url, err);
+		}
 	} else {
 		h->error(err, rc, "%s: %s", res->url,
 		         rc == FC_ERR_NOMEM ? "out of memory"
