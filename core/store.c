@@ -179,8 +179,9 @@ fc_status fc_store_add(fc_store *s, const fc_record *rec, const char *source,
 	fc_status rc;
 
 	if (s->frozen)
-		return fc_error_set(err, FC_ERR_ARG,
-		                    "records cannot be added once checking began");
+		return fc_error_set(
+		    err, FC_ERR_ARG,
+		    "records cannot be added once checking began");
 	if (!fc_metric_valid(rec->metric))
 		return fc_error_set(err, FC_ERR_ARG,
 		                    "record has no usable metric key (1-200 of "
@@ -199,10 +200,11 @@ fc_status fc_store_add(fc_store *s, const fc_record *rec, const char *source,
 		                    rec->metric, d);
 	if (!isfinite(rec->precision) || rec->precision < 0 ||
 	    (unsigned)rec->qualifier >= FC_QUALIFIER_COUNT)
-		return fc_error_set(err, FC_ERR_ARG,
-		                    "record of %s on %s has an invalid qualifier "
-		                    "or precision",
-		                    rec->metric, d);
+		return fc_error_set(
+		    err, FC_ERR_ARG,
+		    "record of %s on %s has an invalid qualifier "
+		    "or precision",
+		    rec->metric, d);
 	if ((rc = intern(s, rec->metric, &metric)) ||
 	    (rc = intern(s, source, &src)) ||
 	    (rc = intern(s, source_url, &surl)) ||
@@ -210,11 +212,12 @@ fc_status fc_store_add(fc_store *s, const fc_record *rec, const char *source,
 	    (rc = intern(s, rec->note, &note)) ||
 	    (rc = intern(s, rec->reported_by, &by)) ||
 	    (rc = origin_of(s, src, surl, retrieved, &origin)))
-		return fc_error_set(err, rc,
-		                    rc == FC_ERR_LIMIT
-		                        ? "too many sources, resources or "
-		                          "distinct strings in the reference data"
-		                        : "out of memory");
+		return fc_error_set(
+		    err, rc,
+		    rc == FC_ERR_LIMIT
+		        ? "too many sources, resources or "
+		          "distinct strings in the reference data"
+		        : "out of memory");
 	if (fc_grow((void **)&s->recs, &s->cap, s->count + 1, sizeof(fc_srec)))
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	r = &s->recs[s->count];
@@ -271,7 +274,8 @@ void fc_store_ref(const fc_store *s, size_t i, fc_ref *out)
 	out->rec.qualifier = (fc_qualifier)r->qualifier;
 	out->rec.precision = x ? x->precision : 0;
 	out->rec.period = (fc_period)r->period;
-	out->rec.url = x && x->url ? str_of(s, x->url) : str_of(s, o->source_url);
+	out->rec.url =
+	    x && x->url ? str_of(s, x->url) : str_of(s, o->source_url);
 	out->rec.note = x ? str_of(s, x->note) : NULL;
 	out->rec.reported_by = x ? str_of(s, x->reported_by) : NULL;
 	out->source = str_of(s, o->source);
@@ -346,8 +350,8 @@ static void sort_idx(const sort_ctx *c, uint32_t *idx, uint32_t *tmp, size_t n)
 		memcpy(idx, src, n * sizeof(*idx));
 }
 
-static void rank_ids(const fc_store *s, uint32_t *ids, uint32_t *tmp,
-                     size_t n, uint32_t *rank)
+static void rank_ids(const fc_store *s, uint32_t *ids, uint32_t *tmp, size_t n,
+                     uint32_t *rank)
 {
 	uint32_t *src = ids, *dst = tmp;
 
@@ -357,10 +361,10 @@ static void rank_ids(const fc_store *s, uint32_t *ids, uint32_t *tmp,
 			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				dst[k++] = strcmp(s->strs[src[j]],
-				                  s->strs[src[i]]) < 0
-				               ? src[j++]
-				               : src[i++];
+				dst[k++] =
+				    strcmp(s->strs[src[j]], s->strs[src[i]]) < 0
+				        ? src[j++]
+				        : src[i++];
 			while (i < mid)
 				dst[k++] = src[i++];
 			while (j < hi)
@@ -385,8 +389,7 @@ static bool same_figure(const fc_store *s, const fc_srec *a, const fc_srec *b)
 	       precision_of(s, a) == precision_of(s, b);
 }
 
-fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
-                          void *ud)
+fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict, void *ud)
 {
 	uint32_t *idx = NULL, *tmp = NULL, *mrank = NULL, *ids = NULL;
 	size_t n = s->count, o = 0, n_ids = 0;
@@ -509,8 +512,8 @@ fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
 	}
 	/* Give back what the doubling left unused. */
 	if (s->count < s->cap) {
-		fc_srec *shrunk =
-		    realloc(s->recs, (s->count ? s->count : 1) * sizeof(*shrunk));
+		fc_srec *shrunk = realloc(s->recs, (s->count ? s->count : 1) *
+		                                       sizeof(*shrunk));
 		if (shrunk) {
 			s->recs = shrunk;
 			s->cap = s->count ? s->count : 1;
@@ -567,12 +570,14 @@ fc_status fc_store_summarize(const fc_store *s, const char *source,
 		bool any = false;
 		for (size_t i = m->first; i < m->first + m->n; i++) {
 			const fc_srec *r = &s->recs[i];
-			const char *src = str_of(s, s->origins[r->origin].source);
+			const char *src =
+			    str_of(s, s->origins[r->origin].source);
 			if (!src || strcmp(src, source) != 0)
 				continue;
 			any = true;
 			out->records++;
-			if (out->first == FC_DATE_NONE || r->date < out->first) {
+			if (out->first == FC_DATE_NONE ||
+			    r->date < out->first) {
 				out->first = r->date;
 				out->first_period = (fc_period)r->period;
 			}

@@ -14,8 +14,8 @@
 
 #include "util.h"
 
-typedef struct fc_srec fc_srec;     /* one record, compact */
-typedef struct fc_sextra fc_sextra; /* a record's URL, note, reporter */
+typedef struct fc_srec fc_srec;       /* one record, compact */
+typedef struct fc_sextra fc_sextra;   /* a record's URL, note, reporter */
 typedef struct fc_sorigin fc_sorigin; /* a source and when it was read */
 typedef struct fc_smetric fc_smetric; /* a metric's run of records */
 
@@ -26,13 +26,13 @@ typedef struct fc_store {
 	size_t n_extras, cap_extras;
 	fc_sorigin *origins;
 	size_t n_origins, cap_origins;
-	char **strs;    /* interned strings by id; strs[0] is NULL */
+	char **strs; /* interned strings by id; strs[0] is NULL */
 	size_t n_strs, cap_strs;
 	uint32_t *hash; /* open addressing over string ids; 0 is empty */
 	size_t hash_cap;
 	fc_smetric *dir; /* when frozen: each metric's records */
 	size_t n_dir;
-	fc_arena arena; /* the strings */
+	fc_arena arena;     /* the strings */
 	fc_num_options num; /* how records' intervals are made */
 	bool frozen;
 } fc_store;
@@ -77,8 +77,7 @@ typedef void (*fc_store_conflict_fn)(void *ud, const fc_ref *kept,
  * (may be NULL) is told of each dropped one. FC_ERR_NOMEM if the sort's
  * scratch space cannot be had (the store is unchanged).
  */
-fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict,
-                          void *ud);
+fc_status fc_store_freeze(fc_store *s, fc_store_conflict_fn conflict, void *ud);
 
 /*
  * The records of `metric` (all sources): sets *first to the index of the
@@ -94,12 +93,12 @@ void fc_store_ref(const fc_store *s, size_t i, fc_ref *out);
 
 /* What the store holds of one source, for `figcheck sources`. */
 typedef struct fc_store_summary {
-	size_t records;        /* after duplicates were dropped */
-	const char **metrics;  /* sorted; the array is the caller's (free
-	                          with fc_store_summary_free), the strings
-	                          the store's */
+	size_t records;       /* after duplicates were dropped */
+	const char **metrics; /* sorted; the array is the caller's (free
+	                         with fc_store_summary_free), the strings
+	                         the store's */
 	size_t n_metrics;
-	fc_date first, last;   /* the earliest and latest records' dates */
+	fc_date first, last; /* the earliest and latest records' dates */
 	fc_period first_period, last_period;
 } fc_store_summary;
 

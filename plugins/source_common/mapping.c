@@ -73,9 +73,8 @@ static long add_field(sm_mapping *m, const char *name)
 
 /* Reads string option `key` as a field: *out its index, or -1 when not
  * set. */
-static fc_status opt_field(sm_mapping *m, const fc_value *opts,
-                           const char *key, const char *dflt, long *out,
-                           fc_error *err)
+static fc_status opt_field(sm_mapping *m, const fc_value *opts, const char *key,
+                           const char *dflt, long *out, fc_error *err)
 {
 	const fc_host *h = m->host;
 	const fc_value *v = h->opt(opts, key);
@@ -177,7 +176,8 @@ static fc_status parse_key(sm_mapping *m, const char *text, bool metric_name,
 				else
 					return h->error(
 					    err, FC_ERR_CONFIG,
-					    "%s: \"%s\": unknown filter \"%.*s\" "
+					    "%s: \"%s\": unknown filter "
+					    "\"%.*s\" "
 					    "(known: lower, upper)",
 					    h->value_path(m->ctx, v, path,
 					                  sizeof(path)),
@@ -191,11 +191,10 @@ static fc_status parse_key(sm_mapping *m, const char *text, bool metric_name,
 			}
 			p = close + 1;
 		} else if (*p == '}') {
-			return h->error(err, FC_ERR_CONFIG,
-			                "%s: \"%s\": a '}' without its '{'",
-			                h->value_path(m->ctx, v, path,
-			                              sizeof(path)),
-			                text);
+			return h->error(
+			    err, FC_ERR_CONFIG,
+			    "%s: \"%s\": a '}' without its '{'",
+			    h->value_path(m->ctx, v, path, sizeof(path)), text);
 		} else {
 			size_t n = strcspn(p, "{}");
 			if (!(part.text = malloc(n + 1)))
@@ -488,10 +487,10 @@ static fc_status read_field_lists(sm_mapping *m, const fc_value *opts,
 			const fc_value *v = h->value_at(e, k);
 			const char *s = h->value_string(v);
 			if (!s)
-				return h->error(
-				    err, FC_ERR_CONFIG, "%s: expected a string",
-				    h->value_path(m->ctx, v, path,
-				                  sizeof(path)));
+				return h->error(err, FC_ERR_CONFIG,
+				                "%s: expected a string",
+				                h->value_path(m->ctx, v, path,
+				                              sizeof(path)));
 			if (pairs && !(list[o++] = sm_dup(h->value_key(v))))
 				return nomem(m, err);
 			if (!(list[o++] = sm_dup(s)))
@@ -515,12 +514,12 @@ static fc_status read_qualifier_fields(sm_mapping *m, const fc_value *opts,
 		long fi, qi;
 
 		if (!q || !q[0])
-			return h->error(err, FC_ERR_CONFIG,
-			                "%s: expected the name of the %s that "
-			                "holds this one's qualifier",
-			                h->value_path(m->ctx, e, path,
-			                              sizeof(path)),
-			                m->words->field);
+			return h->error(
+			    err, FC_ERR_CONFIG,
+			    "%s: expected the name of the %s that "
+			    "holds this one's qualifier",
+			    h->value_path(m->ctx, e, path, sizeof(path)),
+			    m->words->field);
 		if ((fi = add_field(m, h->value_key(e))) < 0 ||
 		    (qi = add_field(m, q)) < 0)
 			return nomem(m, err);
@@ -622,12 +621,13 @@ static fc_status list_metrics(sm_mapping *m, fc_error *err)
 				                    ? k->parts[p].text
 				                    : m->maps[i].name;
 				for (; *t && b + 1 < sizeof(buf); t++)
-					buf[b++] =
-					    k->parts[p].filter == 1
-					        ? (char)tolower((unsigned char)*t)
-					    : k->parts[p].filter == 2
-					        ? (char)toupper((unsigned char)*t)
-					        : *t;
+					buf[b++] = k->parts[p].filter == 1
+					               ? (char)tolower(
+					                     (unsigned char)*t)
+					           : k->parts[p].filter == 2
+					               ? (char)toupper(
+					                     (unsigned char)*t)
+					               : *t;
 			}
 			buf[b] = 0;
 			if (!(w = sm_dup(buf)))
@@ -671,15 +671,15 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 	                    &m->qualifier_field, err)) ||
 	    (rc = opt_field(m, opts, "precision_field", NULL,
 	                    &m->precision_field, err)) ||
-	    (rc = opt_field(m, opts, "note_field", NULL, &m->note_field,
-	                    err)) ||
+	    (rc =
+	         opt_field(m, opts, "note_field", NULL, &m->note_field, err)) ||
 	    (rc = opt_field(m, opts, "reported_by_field", NULL,
 	                    &m->reported_by_field, err)) ||
 	    (rc = opt_field(m, opts, "url_field", NULL, &m->url_field, err)) ||
 	    (rc = opt_field(m, opts, "metric_field", NULL, &m->metric_field,
 	                    err)) ||
-	    (rc = opt_field(m, opts, "value_field", NULL, &m->value_field,
-	                    err)))
+	    (rc =
+	         opt_field(m, opts, "value_field", NULL, &m->value_field, err)))
 		return rc;
 	if (!sm_opt_str(h, opts, "date_format", &m->date_format))
 		return nomem(m, err);
@@ -691,10 +691,11 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 			    err, FC_ERR_CONFIG,
 			    "%s: \"%s\" is not a date format figcheck reads: "
 			    "use %%Y with %%m or %%b, and %%d or %%e, such as "
-			    "\"%%d/%%m/%%Y\", \"%%Y-%%m\" (a month) or \"%%Y\" (a "
+			    "\"%%d/%%m/%%Y\", \"%%Y-%%m\" (a month) or \"%%Y\" "
+			    "(a "
 			    "year)",
-			    h->value_path(ctx, h->opt(opts, "date_format"), path,
-			                  sizeof(path)),
+			    h->value_path(ctx, h->opt(opts, "date_format"),
+			                  path, sizeof(path)),
 			    m->date_format);
 		m->format_period = (fc_period)p;
 	}
@@ -781,10 +782,10 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 	 * A metric's own fields are not: it may be read from others, or
 	 * be optional. */
 	{
-		long req[] = {m->date_field,  m->qualifier_field,
-		              m->precision_field, m->note_field,
+		long req[] = {m->date_field,        m->qualifier_field,
+		              m->precision_field,   m->note_field,
 		              m->reported_by_field, m->url_field,
-		              m->metric_field,  m->value_field};
+		              m->metric_field,      m->value_field};
 		for (size_t i = 0; i < sizeof(req) / sizeof(req[0]); i++)
 			if (req[i] >= 0)
 				m->fields[req[i]].required = true;
@@ -799,24 +800,22 @@ fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
 			for (size_t i = 0; i < m->maps[k].key.n_parts; i++)
 				if (!m->maps[k].key.parts[i].text &&
 				    m->maps[k].key.parts[i].field >= 0)
-					m->fields[m->maps[k]
-					              .key.parts[i]
-					              .field]
+					m->fields[m->maps[k].key.parts[i].field]
 					    .required = true;
 	}
 	v = h->opt(opts, "optional");
 	for (size_t i = 0; i < m->n_fields; i++)
 		m->fields[i].optional = listed(h, v, m->fields[i].name);
 	m->value_optional =
-	    m->value_field >= 0 &&
-	    listed(h, v, m->fields[m->value_field].name);
+	    m->value_field >= 0 && listed(h, v, m->fields[m->value_field].name);
 	for (size_t i = 0; i < m->n_maps; i++) {
 		sm_map *mm = &m->maps[i];
 		mm->optional = mm->key.text && listed(h, v, mm->key.text);
 		for (size_t a = 0; a < mm->n_alts && !mm->optional; a++)
 			for (size_t k = 0; k < mm->alts[a].n; k++)
-				if (listed(h, v,
-				           m->fields[mm->alts[a].fields[k]].name))
+				if (listed(
+				        h, v,
+				        m->fields[mm->alts[a].fields[k]].name))
 					mm->optional = true;
 	}
 	return list_metrics(m, err);
@@ -1053,8 +1052,7 @@ static int figure_of(const sm_mapping *m, const sm_ops *ops, void *src,
  * -1 when it is made, else the index of the field that has no value
  * (the metric's name: -2). */
 static long make_key(const sm_mapping *m, const sm_key *k, const sm_ops *ops,
-                     void *src, const void *item, const char *name,
-                     char *buf)
+                     void *src, const void *item, const char *name, char *buf)
 {
 	size_t o = 0;
 
@@ -1074,10 +1072,10 @@ static long make_key(const sm_mapping *m, const sm_key *k, const sm_ops *ops,
 				return p->field < 0 ? -2 : p->field;
 		}
 		for (; *s && o + 1 < KEY_MAX; s++)
-			buf[o++] = p->filter == 1 ? (char)tolower((unsigned char)*s)
-			           : p->filter == 2
-			               ? (char)toupper((unsigned char)*s)
-			               : *s;
+			buf[o++] =
+			    p->filter == 1   ? (char)tolower((unsigned char)*s)
+			    : p->filter == 2 ? (char)toupper((unsigned char)*s)
+			                     : *s;
 	}
 	buf[o] = 0;
 	return -1;
@@ -1085,8 +1083,7 @@ static long make_key(const sm_mapping *m, const sm_key *k, const sm_ops *ops,
 
 /* Counts an item whose key could not be made: field `missing` (or the
  * metric's name, -2) had no value. */
-static void count_key(sm_mapping *m, const sm_key *k, long missing,
-                      long where)
+static void count_key(sm_mapping *m, const sm_key *k, long missing, long where)
 {
 	if (missing >= 0 && m->fields[missing].optional) {
 		m->quiet++;
@@ -1188,13 +1185,14 @@ static int map_figure(sm_mapping *m, sm_map *mm, const sm_ops *ops, void *src,
 
 		for (size_t k = 0; k < alt->n && got == 1; k++) {
 			double v;
-			int r = figure_of(m, ops, src, item, alt->fields[k], &v);
+			int r =
+			    figure_of(m, ops, src, item, alt->fields[k], &v);
 			if (r < 0) {
 				char buf[64];
 				const sm_field *f = &m->fields[alt->fields[k]];
-				sm_count_wrong(&mm->t, where,
-				               ops->text(src, item, f, buf,
-				                         sizeof(buf)));
+				sm_count_wrong(
+				    &mm->t, where,
+				    ops->text(src, item, f, buf, sizeof(buf)));
 				if (mm->t.wrong_type == 1)
 					snprintf(mm->t.field,
 					         sizeof(mm->t.field), "%s",
@@ -1233,9 +1231,8 @@ static bool read_qualifier(sm_mapping *m, const sm_ops *ops, void *src,
 	return false;
 }
 
-fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
-                  const void *item, const char *date_text, long where,
-                  fc_record_sink *sink)
+fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src, const void *item,
+                  const char *date_text, long where, fc_record_sink *sink)
 {
 	char dbuf[64], nbuf[64], bbuf[64], ubuf[64], key[KEY_MAX];
 	const char *s;
@@ -1257,9 +1254,9 @@ fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
 		}
 	}
 	memset(&r, 0, sizeof(r));
-	s = date_text ? date_text
-	              : text_of(m, ops, src, item, m->date_field, dbuf,
-	                        sizeof(dbuf));
+	s = date_text
+	        ? date_text
+	        : text_of(m, ops, src, item, m->date_field, dbuf, sizeof(dbuf));
 	if (!s || !s[0]) {
 		sm_count(&m->date_t.missing, &m->date_t.first_missing, where);
 		return FC_OK;
@@ -1396,7 +1393,9 @@ static void map_fields(const sm_mapping *m, const sm_map *mm, char *buf,
 		for (size_t k = 0; k < mm->alts[a].n && o < size; k++)
 			o += (size_t)snprintf(
 			    buf + o, size - o, "%s\"%s\"",
-			    k ? " + " : a ? " or " : "",
+			    k   ? " + "
+			    : a ? " or "
+			        : "",
 			    m->fields[mm->alts[a].fields[k]].name);
 }
 
@@ -1435,8 +1434,7 @@ static size_t causes(const sm_mapping *m, const sm_ops *ops, void *src,
 
 	CAUSE(m->date_t.missing, "%zu %s%s no date in %s (first: %s); skipped",
 	      m->date_t.missing, item, has(m->date_t.missing),
-	      date_name(m, name, sizeof(name)),
-	      WHERE(m->date_t.first_missing));
+	      date_name(m, name, sizeof(name)), WHERE(m->date_t.first_missing));
 	if (m->date_t.wrong_type) {
 		char fmt[160];
 		if (m->date_format)
@@ -1460,8 +1458,7 @@ static size_t causes(const sm_mapping *m, const sm_ops *ops, void *src,
 	      "\"recode\" to one of none, more_than, at_least, "
 	      "nearly, about, up_to, less_than",
 	      m->qual_t.wrong_type, item, has(m->qual_t.wrong_type), fw,
-	      m->qual_t.field, WHERE(m->qual_t.first_wrong),
-	      m->qual_t.example);
+	      m->qual_t.field, WHERE(m->qual_t.first_wrong), m->qual_t.example);
 	if (m->metric_field >= 0)
 		CAUSE(m->name_t.missing,
 		      "%zu %s%s no metric name in %s \"%s\" (first: %s); "

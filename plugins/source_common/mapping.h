@@ -41,21 +41,21 @@ typedef struct sm_tally {
  * reads. */
 typedef struct sm_field {
 	char *name;
-	long index;      /* for the source's use (csv: the column's index) */
-	char **recode;   /* pairs: from, to, from, to, ...; NULL-terminated */
-	char **gaps;     /* values that mean "not reported"; NULL-terminated */
-	bool required;   /* every item has it: a csv header must name it */
-	bool optional;   /* listed in "optional": items may lack it quietly */
-	long qualifier;  /* the field holding this one's qualifier
-	                    ("qualifier_fields"), or -1 */
+	long index;     /* for the source's use (csv: the column's index) */
+	char **recode;  /* pairs: from, to, from, to, ...; NULL-terminated */
+	char **gaps;    /* values that mean "not reported"; NULL-terminated */
+	bool required;  /* every item has it: a csv header must name it */
+	bool optional;  /* listed in "optional": items may lack it quietly */
+	long qualifier; /* the field holding this one's qualifier
+	                   ("qualifier_fields"), or -1 */
 } sm_field;
 
 /* A metric key, or a template that makes one from an item's fields. */
 typedef struct sm_part {
-	char *text;   /* literal text, or NULL for a placeholder */
-	long field;   /* a placeholder: index into fields; -1: the metric's
-	                 name (long layout, "{metric}") */
-	int filter;   /* 0 as is, 1 lower case, 2 upper case */
+	char *text; /* literal text, or NULL for a placeholder */
+	long field; /* a placeholder: index into fields; -1: the metric's
+	               name (long layout, "{metric}") */
+	int filter; /* 0 as is, 1 lower case, 2 upper case */
 } sm_part;
 
 typedef struct sm_key {
@@ -74,9 +74,9 @@ typedef struct sm_alt {
 /* One metric: wide layout, the fields (or sums) that give it, first
  * present wins; long layout, a metric name accepted and its key. */
 typedef struct sm_map {
-	char *name;    /* long: the metric's name; wide: the first field */
+	char *name; /* long: the metric's name; wide: the first field */
 	sm_key key;
-	sm_alt *alts;  /* wide only */
+	sm_alt *alts; /* wide only */
 	size_t n_alts;
 	bool optional; /* listed in "optional" */
 	sm_tally t;
@@ -121,28 +121,28 @@ typedef struct sm_mapping {
 	size_t n_fields;
 	long date_field, qualifier_field, precision_field, note_field,
 	    reported_by_field, url_field; /* indexes into fields, or -1 */
-	long metric_field;     /* long layout: what names the metric, or -1 */
-	long value_field;      /* long layout: what holds the figure, or -1 */
-	char *date_format;     /* NULL: ISO 8601 (YYYY, YYYY-MM or a day) */
+	long metric_field;       /* long layout: what names the metric, or -1 */
+	long value_field;        /* long layout: what holds the figure, or -1 */
+	char *date_format;       /* NULL: ISO 8601 (YYYY, YYYY-MM or a day) */
 	fc_period format_period; /* what a date in date_format covers */
-	int period;            /* "period": what every record covers, or -1 */
-	sm_key template;       /* long layout: the key of a name */
+	int period;              /* "period": what every record covers, or -1 */
+	sm_key template;         /* long layout: the key of a name */
 	bool value_optional;
-	sm_map *maps;          /* wide: metrics; long: accepted names, or none */
+	sm_map *maps; /* wide: metrics; long: accepted names, or none */
 	size_t n_maps;
 	sm_filter *filters;
 	size_t n_filters;
-	char **metric_list;    /* NULL-terminated, for the core; or NULL */
+	char **metric_list; /* NULL-terminated, for the core; or NULL */
 
 	/* Per resource (sm_reset). */
-	size_t items;     /* items read (past the header) */
-	size_t filtered;  /* of them, left out by "filter" */
-	size_t ignored;   /* long layout: names not asked for */
-	size_t added;     /* records given to the core */
-	size_t quiet;     /* skipped without a word: an "optional" field of
-	                     the metric key had no value */
+	size_t items;    /* items read (past the header) */
+	size_t filtered; /* of them, left out by "filter" */
+	size_t ignored;  /* long layout: names not asked for */
+	size_t added;    /* records given to the core */
+	size_t quiet;    /* skipped without a word: an "optional" field of
+	                    the metric key had no value */
 	sm_tally date_t, qual_t, name_t, value_t, key_t;
-	size_t bad_keys;  /* keys the core refused */
+	size_t bad_keys; /* keys the core refused */
 	long first_bad_key;
 	char bad_key[96];
 } sm_mapping;
@@ -162,9 +162,9 @@ bool sm_opt_str(const fc_host *h, const fc_value *opts, const char *key,
  * "date_format", "period", "qualifier_field", "precision_field",
  * "note_field", "reported_by_field", "url_field", "metric_field",
  * "value_field", "metric_template", "metrics", "sum", "optional",
- * "filter", "recode", "gap_values", "qualifier_fields". Fills `err` with the first problem,
- * naming its configuration path. Whatever it fails on, sm_free releases
- * what it made.
+ * "filter", "recode", "gap_values", "qualifier_fields". Fills `err` with the
+ * first problem, naming its configuration path. Whatever it fails on, sm_free
+ * releases what it made.
  */
 fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
                        const sm_words *words, const fc_value *opts,
@@ -207,9 +207,8 @@ bool sm_qualifier(const char *word, fc_qualifier *q);
  * number, for messages. What it cannot read is counted, not an error.
  * Returns FC_OK, or the core's FC_ERR_NOMEM or FC_ERR_LIMIT.
  */
-fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src,
-                  const void *item, const char *date_text, long where,
-                  fc_record_sink *sink);
+fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src, const void *item,
+                  const char *date_text, long where, fc_record_sink *sink);
 
 /* Logs, once each, what the resource `url` had that could not be read,
  * by cause, with the first place each occurred. */

@@ -265,8 +265,7 @@ static int rec_figure(void *src, const void *item, const sm_field *f,
 	const cJSON *v = field(item, f->name);
 
 	(void)src;
-	if (!v || cJSON_IsNull(v) ||
-	    (cJSON_IsString(v) && !v->valuestring[0]))
+	if (!v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0]))
 		return 0;
 	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
 		return -1;
@@ -392,13 +391,14 @@ static fc_status json_parse(void *p, const fc_resource *res,
 		if (st->not_objects)
 			rec_where(st, st->first_not_object, w, sizeof(w));
 		if (st->not_objects && m->items == 0)
-			rc = h->error(err, FC_ERR_PARSE,
-			              "%s: no records: none of the %zu items%s%s "
-			              "is an object (first: %s); check "
-			              "\"records\"",
-			              res->url, st->not_objects,
-			              st->records ? " at " : "",
-			              st->records ? st->records : "", w);
+			rc = h->error(
+			    err, FC_ERR_PARSE,
+			    "%s: no records: none of the %zu items%s%s "
+			    "is an object (first: %s); check "
+			    "\"records\"",
+			    res->url, st->not_objects,
+			    st->records ? " at " : "",
+			    st->records ? st->records : "", w);
 		if (rc == FC_OK && st->not_objects)
 			h->log(m->ctx, FC_LOG_WARNING,
 			       "%s: %zu record%s not an object (first: %s); "

@@ -85,10 +85,11 @@ static const char *const configs[] = {
 
 static void fail(const char *what, const fc_ref *r)
 {
-	fprintf(stderr, "invariant broken: %s (metric %s, date %d, period %d, "
-	                "value %g)\n",
-	        what, r->rec.metric ? r->rec.metric : "(null)", (int)r->rec.date,
-	        (int)r->rec.period, r->rec.value);
+	fprintf(stderr,
+	        "invariant broken: %s (metric %s, date %d, period %d, "
+	        "value %g)\n",
+	        what, r->rec.metric ? r->rec.metric : "(null)",
+	        (int)r->rec.date, (int)r->rec.period, r->rec.value);
 	abort();
 }
 
@@ -100,8 +101,7 @@ struct fc_record_sink {
 	fc_num_options num;
 };
 
-static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt,
-                  ...)
+static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt, ...)
 {
 	char buf[2048];
 	va_list ap;
