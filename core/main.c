@@ -788,6 +788,53 @@ static int cmd_plugins(int argc, char **argv)
 	return FC_EXIT_OK;
 }
 
+/* How many metric keys `figcheck sources` lists without -v. */
+#define SOURCES_SHOWN 8
+
+/*
+ * Prints what source `i` holds: "ok, 17,195 records, 1960 to 2024", then
+ * its metric keys, the first SOURCES_SHOWN of them unless `all`, wrapped
+ * at 80 columns.
+ */
+static fc_status print_source_records(const fc_engine *eng, size_t i, bool all)
+{
+	fc_store_summary sum;
+	char n[32], a[11], b[11];
+	size_t shown, col;
+
+	if (fc_engine_source_summary(eng, i, &sum) != FC_OK)
+		return FC_ERR_NOMEM;
+	fc_format_value((double)sum.records, true, 0, n, sizeof(n));
+	printf("  ok, %s record%s", n, sum.records == 1 ? "" : "s");
+	if (sum.records)
+		printf(", %s to %s",
+		       fc_period_format(sum.first, sum.first_period, a),
+		       fc_period_format(sum.last, sum.last_period, b));
+	printf("\n");
+	shown = all || sum.n_metrics <= SOURCES_SHOWN + 2 ? sum.n_metrics
+							   : SOURCES_SHOWN;
+	fc_format_value((double)sum.n_metrics, true, 0, n, sizeof(n));
+	col = (size_t)printf("  %s metric%s:", n, sum.n_metrics == 1 ? "" : "s");
+	for (size_t k = 0; k < shown; k++) {
+		size_t w = strlen(sum.metrics[k]) + 2;
+		if (col + w > 79) {
+			printf("\n   ");
+			col = 3;
+		}
+		col += (size_t)printf(" %s%s", sum.metrics[k],
+				      k + 1 < sum.n_metrics ? "," : "");
+	}
+	if (shown < sum.n_metrics) {
+		if (col + 40 > 79)
+			printf("\n   ");
+		printf(" ... and %zu more (-v lists them all)",
+		       sum.n_metrics - shown);
+	}
+	printf("\n");
+	fc_store_summary_free(&sum);
+	return FC_OK;
+}
+
 static int cmd_sources(int argc, char **argv)
 {
 	cli c;
@@ -819,7 +866,12 @@ static int cmd_sources(int argc, char **argv)
 		printf("%s (%s): %s\n", info[i].name, info[i].plugin,
 		       info[i].url ? info[i].url : "-");
 		if (info[i].ok) {
-			printf("  ok, %zu records\n", info[i].n_records);
+			if (print_source_records(eng, i, c.verbose_plugins) !=
+			    FC_OK) {
+				fprintf(stderr, "figcheck: error: out of memory\n");
+				ret = FC_EXIT_ERROR;
+				goto out;
+			}
 		} else {
 			printf("  failed: %s\n", info[i].error);
 			ret = FC_EXIT_FINDINGS;

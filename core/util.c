@@ -545,6 +545,7 @@ int fc_month_from_name(const char *s, size_t n)
 fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 {
 	int y = 0, m = 0, d = 0;
+	bool has_m = false, has_d = false;
 	size_t i = 0;
 
 	if (!s)
@@ -578,10 +579,13 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 			}
 			if (k == 0)
 				return FC_DATE_NONE;
-			if (*f == 'm')
+			if (*f == 'm') {
 				m = v;
-			else
+				has_m = true;
+			} else {
 				d = v;
+				has_d = true;
+			}
 		} else if (*f == 'b' || *f == 'B') {
 			size_t st = i;
 			while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
@@ -590,6 +594,7 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 			m = fc_month_from_name(s + st, i - st);
 			if (!m)
 				return FC_DATE_NONE;
+			has_m = true;
 		} else if (*f == '%') {
 			if (i >= len || s[i] != '%')
 				return FC_DATE_NONE;
@@ -600,6 +605,12 @@ fc_date fc_date_parse_format(const char *s, size_t len, const char *format)
 	}
 	if (i != len)
 		return FC_DATE_NONE;
+	/* A format without a day ("%Y-%m") or a month ("%Y") reads the
+	 * first day of the month or the year. */
+	if (!has_d && !(has_m && m == 0))
+		d = 1;
+	if (!has_m)
+		m = has_d ? 0 : 1;
 	return fc_date_from_ymd(y, m, d);
 }
 

@@ -110,9 +110,11 @@ void fc_arena_free(fc_arena *a);
 
 /* Parses `len` bytes of `s` as a date in `format`: %Y (4 digits), %m (1-2
  * digits), %d (1-2 digits), %b (an English month name or its first three
- * letters, any case), other characters literally. NULL format: ISO 8601
- * (YYYY-MM-DD, anything after position 10 ignored if it starts with 'T' or
- * a space). FC_DATE_NONE when it does not parse. */
+ * letters, any case), other characters literally. A format without a day
+ * reads the month's first day ("%Y-%m"), one without a month either the
+ * year's ("%Y"); one with a day and no month reads nothing. NULL format:
+ * ISO 8601 (YYYY-MM-DD, anything after position 10 ignored if it starts
+ * with 'T' or a space). FC_DATE_NONE when it does not parse. */
 fc_date fc_date_parse_format(const char *s, size_t len, const char *format);
 
 /* The month (1-12) named by `n` bytes of `s` ("Nov", "november", "Sept"),

@@ -239,16 +239,24 @@ typedef struct fc_issue {
  * One dated reference value. A record may carry the qualifier and
  * precision it was published with ("about 1,200" is FC_QUAL_ABOUT with
  * precision 100). Strings are copied by the core in record_add.
+ *
+ * A record covers a day, a month or a year (`period`, ABI 2). A source
+ * may give any date within the period; the core dates the record at the
+ * period's last day (the population of 2023 on 2023-12-31), where it
+ * comes into force, and it stays in force until the next record.
  */
 typedef struct fc_record {
 	const char *metric;     /* "gaza.killed" */
-	fc_date date;           /* the day the figure refers to */
+	fc_date date;           /* the day the figure refers to; for a month
+	                           or a year, a day in it (stored as the
+	                           period's last day) */
 	double value;
 	fc_qualifier qualifier; /* as published; FC_QUAL_NONE if exact */
 	double precision;       /* as published; 0 or 1 if exact */
 	const char *url;        /* where it came from, or NULL: the source's */
 	const char *note;       /* optional */
 	const char *reported_by; /* who published the figure, or NULL */
+	fc_period period;       /* ABI 2: what the figure covers; 0 is a day */
 } fc_record;
 
 /* A fetched resource handed to a source's parse callback. */
@@ -412,7 +420,9 @@ typedef struct fc_host {
 
 	/* Dates. date_parse reads `len` bytes of `s` in `format`, a strftime-
 	 * like pattern of %Y %m %d %b (month name) %e (day, no padding), or
-	 * NULL for ISO 8601 (a time after the date is ignored). */
+	 * NULL for ISO 8601 (a time after the date is ignored). A format
+	 * without a day gives the month's first day ("%Y-%m"), one without
+	 * a month the year's ("%Y"). */
 	fc_date (*date_parse)(const char *s, size_t len, const char *format);
 
 	/* Sentence spans of `text`: the sentence containing `offset`. */
@@ -499,9 +509,9 @@ typedef struct fc_plugin {
 		fc_status (*parse)(void *state, const fc_resource *res,
 				   fc_record_sink *sink, fc_error *err);
 		/* The metric keys this instance can provide (NULL-terminated,
-		 * owned by the state; '*' at the end of a key matches any
-		 * suffix). Optional; lets the core say which claims a failed
-		 * source leaves unverified. */
+		 * owned by the state; '*' in a key matches any run of
+		 * characters: "gaza.*", "*.population"). Optional; lets the
+		 * core say which claims a failed source leaves unverified. */
 		const char *const *(*metrics)(void *state);
 	} source;
 

@@ -111,7 +111,7 @@ static void setup(void)
 					      "file:///x", 0, &no, &err),
 				 FC_OK);
 	}
-	ck_assert_int_eq(fc_store_freeze(&store), FC_OK);
+	ck_assert_int_eq(fc_store_freeze(&store, NULL, NULL), FC_OK);
 }
 
 static void teardown(void)
@@ -272,11 +272,13 @@ START_TEST(test_store_refuses)
 	ck_assert_int_eq(fc_store_add(&s, &r, "s", NULL, 0, &no, &err), FC_OK);
 	r.value = 2;
 	ck_assert_int_eq(fc_store_add(&s, &r, "s", NULL, 0, &no, &err), FC_OK);
-	ck_assert_int_eq(fc_store_freeze(&s), FC_OK);
+	ck_assert_int_eq(fc_store_freeze(&s, NULL, NULL), FC_OK);
 	{
-		const fc_ref *first;
+		size_t first;
+		fc_ref ref;
 		ck_assert_uint_eq(fc_store_find(&s, "ok", &first), 1);
-		ck_assert_double_eq(first->rec.value, 2);
+		fc_store_ref(&s, first, &ref);
+		ck_assert_double_eq(ref.rec.value, 2);
 		ck_assert_uint_eq(fc_store_find(&s, "nope", &first), 0);
 	}
 	fc_store_free(&s);
