@@ -600,9 +600,12 @@ typedef struct measure {
 	fc_severity severity;
 	double tolerance;
 	int verb_cls;      /* its "verb" class, or -1 */
+	char **entities;   /* the only entities it binds, or none: all */
+	size_t n_entities;
 	size_t *groups;    /* group indices allowed */
 	size_t n_groups;
-	pattern *context;  /* one must be in the document, or none */
+	char **context;    /* words one of which must be in the document
+	                      (compared case-insensitively), or none */
 	size_t n_context;
 	struct {
 		pattern pat;
@@ -753,8 +756,11 @@ void fr_free(fr_set *s)
 		free(m->pack_name);
 		free(m->groups);
 		for (size_t k = 0; k < m->n_context; k++)
-			pattern_free(&m->context[k]);
+			free(m->context[k]);
 		free(m->context);
+		for (size_t k = 0; k < m->n_entities; k++)
+			free(m->entities[k]);
+		free(m->entities);
 		for (size_t k = 0; k < m->n_exclude_heads; k++) {
 			pattern_free(&m->exclude_heads[k].pat);
 			free(m->exclude_heads[k].reason);
@@ -1579,7 +1585,7 @@ static fc_status load_measure(loader *ld, const cJSON *o, size_t index,
 	    "people",	    "groups",	      "require_group", "subject",
 	    "cumulative",   "partial_below",  "context",       "exclude_heads",
 	    "frames",	    "severity",	      "tolerance",     "examples",
-	    "counterexamples", NULL};
+	    "counterexamples", "entities", NULL};
 	fr_set *s = ld->s;
 	char where[160], sub[260], full[200];
 	const cJSON *id, *key, *words, *w, *people, *groups, *g, *reqg, *subj,
@@ -1745,10 +1751,42 @@ static fc_status load_measure(loader *ld, const cJSON *o, size_t index,
 	}
 	if (m->require_group && m->n_groups == 0)
 		return lerr(ld, where, "\"require_group\" needs \"groups\"");
-	snprintf(sub, sizeof(sub), "%s.context", where);
-	if (load_patterns(ld, sub, cJSON_GetObjectItemCaseSensitive(o, "context"),
-			  0, &m->context, &m->n_context))
-		return ld->rc;
+	{
+		const cJSON *en = cJSON_GetObjectItemCaseSensitive(o, "entities"), *c;
+		if (en && !cJSON_IsArray(en))
+			return lerr(ld, where,
+				    "\"entities\" must be an array of entity ids");
+		cJSON_ArrayForEach(c, en)
+		{
+			if (!cJSON_IsString(c) || !valid_key_part(c->valuestring))
+				return lerr(ld, where,
+					    "\"entities\" must be an array of "
+					    "entity ids");
+			if (!grow((void **)&m->entities, &(size_t){m->n_entities},
+				  m->n_entities + 1, sizeof(char *)) ||
+			    !(m->entities[m->n_entities] = dup(c->valuestring)))
+				return nomem(ld);
+			m->n_entities++;
+		}
+	}
+	{
+		const cJSON *cx = cJSON_GetObjectItemCaseSensitive(o, "context"), *c;
+		if (cx && !cJSON_IsArray(cx))
+			return lerr(ld, where,
+				    "\"context\" must be an array of words");
+		cJSON_ArrayForEach(c, cx)
+		{
+			if (!cJSON_IsString(c) || !c->valuestring[0])
+				return lerr(ld, where,
+					    "\"context\" must be an array of "
+					    "words");
+			if (!grow((void **)&m->context, &(size_t){m->n_context},
+				  m->n_context + 1, sizeof(char *)) ||
+			    !(m->context[m->n_context] = dup(c->valuestring)))
+				return nomem(ld);
+			m->n_context++;
+		}
+	}
 	xh = cJSON_GetObjectItemCaseSensitive(o, "exclude_heads");
 	if (xh) {
 		const cJSON *h;
@@ -2157,10 +2195,7 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		char vname[300];
 		snprintf(vname, sizeof(vname), "%s:verb", me->id);
 		me->verb_cls = find_class(s, vname);
-		for (size_t k = 0; k < me->n_context; k++)
-			if (resolve_plain(s, &me->context[k], me->pack, me->id, msg,
-					  size))
-				return FC_ERR_CONFIG;
+
 		for (size_t k = 0; k < me->n_exclude_heads; k++)
 			if (resolve_plain(s, &me->exclude_heads[k].pat, me->pack,
 					  me->id, msg, size))
@@ -2448,6 +2483,8 @@ static bool head_word(const mctx *c, const tok *t)
 {
 	const fr_set *S = c->st->S;
 
+	if (t->type == T_NONQ && t->kind == FC_NUM_IDENTIFIER)
+		return true; /* "new Covid-19 cases" */
 	if (t->type != T_WORD && !(t->type == T_PUNCT && !is_break(t) &&
 				   t->end - t->start == 1 &&
 				   c->st->in->text[t->start] == '-'))
@@ -3202,7 +3239,9 @@ static void resolve_entity(const sent *st, reading *rd)
 	const measure_t *m = &S->measures[rd->measure];
 	cand cs[64];
 	size_t nc = 0, which, other;
-	static const char *const how[] = {"", "the counted noun",
+	static const char *const how[] = {"",
+					  "the counted noun",
+					  "the subject of the measure's verb",
 					  "beside the measure word",
 					  "in the sentence",
 					  "in the attribution"};
@@ -3232,10 +3271,12 @@ static void resolve_entity(const sent *st, reading *rd)
 			continue;
 		if (mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs)
 			rank = 1;
-		else if (beside)
+		else if (verb) /* "Russia has lost": whose figure it is */
 			rank = 2;
+		else if (beside)
+			rank = 3;
 		else if (mm->role == MR_WAR)
-			rank = 4;
+			rank = 5;
 		else {
 			bool in_frame = false, loc = false;
 			for (size_t k = 0; k < rd->in->f->pat.n && !in_frame; k++)
@@ -3254,11 +3295,11 @@ static void resolve_entity(const sent *st, reading *rd)
 			}
 			if (in_frame || loc ||
 			    (mm->akind == AK_EVENT && clause_of(st, mm->s) == ca))
-				rank = 2;
-			else if (in_attribution(st, mm))
-				rank = 4;
-			else
 				rank = 3;
+			else if (in_attribution(st, mm))
+				rank = 5;
+			else
+				rank = 4;
 		}
 		cs[nc].ent = mm->ent;
 		cs[nc].start = tk->t[mm->s].start;
@@ -3266,7 +3307,7 @@ static void resolve_entity(const sent *st, reading *rd)
 		cs[nc].rank = rank;
 		nc++;
 	}
-	for (int r = 1; r <= 4 && rd->ent == NO_ENTITY; r++) {
+	for (int r = 1; r <= 5 && rd->ent == NO_ENTITY; r++) {
 		size_t e = decide(S, cs, nc, r, &which, &other);
 		if (e == NO_ENTITY)
 			continue;
@@ -3308,7 +3349,7 @@ static void resolve_entity(const sent *st, reading *rd)
 		size_t best = NO_ENTITY;
 		bool several = false;
 		for (size_t i = 0; i < nc; i++) {
-			if (cs[i].rank > 3 || !is_ancestor(S, rd->ent, cs[i].ent))
+			if (cs[i].rank > 4 || !is_ancestor(S, rd->ent, cs[i].ent))
 				continue;
 			if (best == NO_ENTITY || is_ancestor(S, best, cs[i].ent)) {
 				best = cs[i].ent;
@@ -3325,6 +3366,8 @@ static void resolve_entity(const sent *st, reading *rd)
 	}
 }
 
+static void frame_span(const reading *rd, size_t *fs, size_t *fe);
+
 /* The counted noun phrase: a group, the people, or a reason not to
  * bind. */
 static void read_head(const sent *st, reading *rd)
@@ -3340,6 +3383,28 @@ static void read_head(const sent *st, reading *rd)
 			const phrase *ph = NULL;
 			if (phrase_fwd(&S->grps, -1, tk, t, he, &ph) == he - t)
 				rd->group = (int)ph->owner;
+		}
+	}
+	if (rd->group < 0 && he == hs && rd->in && !rd->whole) {
+		/* No counted noun: a group among the frame's own words or
+		 * just before them, "losses in personnel passed 400,000",
+		 * "Russian tank losses rose to 6,534". */
+		size_t fs, fe, from;
+		frame_span(rd, &fs, &fe);
+		from = fs > 3 ? fs - 3 : 0;
+		while (from < fs && clause_of(st, from) != clause_of(st, fs))
+			from++;
+		for (size_t t = from; t < fe && rd->group < 0; t++) {
+			const phrase *ph = NULL;
+			if (t != rd->anchor &&
+			    phrase_fwd(&S->grps, -1, tk, t, fe, &ph) &&
+			    ph->owner < S->n_groups) {
+				bool allowed = false;
+				for (size_t k = 0; k < m->n_groups; k++)
+					allowed = allowed || m->groups[k] == ph->owner;
+				if (allowed)
+					rd->group = (int)ph->owner;
+			}
 		}
 	}
 	for (size_t k = 0; k < m->n_exclude_heads && he > hs; k++) {
@@ -3473,6 +3538,12 @@ static void read_period(const sent *st, reading *rd)
 		if (skip)
 			continue;
 		scope_of(st, rd, x->sentence, &lo, &hi);
+		/* A toll read whole ("the toll passed 400,000 this week"):
+		 * a time after it dates the total; only one within the frame
+		 * ("the toll in the past 24 hours rose to 285") says it
+		 * counts a period. */
+		if (x->cumulative_only && rd->in->f->cumulative)
+			frame_span(rd, &lo, &hi);
 		for (size_t k = 0; k < x->n_phrases; k++) {
 			if (!pattern_hit(st, &x->phrases[k], rd->anchor, lo, hi,
 					 &bs, &be))
@@ -3719,9 +3790,10 @@ static void frame_span(const reading *rd, size_t *fs, size_t *fe)
 
 /* Completes a reading (its parts, its entity, its period) and emits it;
  * remembers it as a claim of the sentence. */
-static fc_status complete(sent *st, reading *rd, fr_results *out)
+/* Reads the parts of a matched reading: its head, its entity, its
+ * period; sets rd->unbound when it cannot be bound. */
+static void settle(sent *st, reading *rd, fr_results *out)
 {
-	sclaim sc;
 	size_t fs, fe;
 
 	rd->ent = NO_ENTITY;
@@ -3805,7 +3877,29 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 			rd->unbound = rd->reason;
 			rd->period = "one-place";
 		}
+		if (!rd->unbound && rd->ent != NO_ENTITY && rd->measure >= 0) {
+			const measure_t *m = &st->S->measures[rd->measure];
+			bool ok = m->n_entities == 0;
+			for (size_t k = 0; k < m->n_entities && !ok; k++)
+				ok = strcmp(m->entities[k],
+					    st->S->entities[rd->ent].id) == 0;
+			if (!ok) {
+				snprintf(rd->reason, sizeof(rd->reason),
+					 "%s counts %s's figures only, not %s's",
+					 m->id, m->entities[0],
+					 st->S->entities[rd->ent].id);
+				rd->unbound = rd->reason;
+			}
+		}
 	}
+}
+
+/* Emits a settled reading and remembers it as a claim of the
+ * sentence. */
+static fc_status keep(sent *st, reading *rd, fr_results *out)
+{
+	sclaim sc;
+
 	memset(&sc, 0, sizeof(sc));
 	sc.anchor = rd->anchor;
 	sc.result = out->n;
@@ -3823,6 +3917,21 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 		return FC_ERR_NOMEM;
 	st->sc[st->n_sc++] = sc;
 	return FC_OK;
+}
+
+/* Settles a reading and emits it. */
+static fc_status complete(sent *st, reading *rd, fr_results *out)
+{
+	settle(st, rd, out);
+	return keep(st, rd, out);
+}
+
+/* Copies a reading whose reason may lie in its own buffer. */
+static void copy_reading(reading *dst, const reading *src)
+{
+	*dst = *src;
+	if (src->unbound == src->reason)
+		dst->unbound = dst->reason;
 }
 
 /* ------------------------------------------------------------------ */
@@ -3868,6 +3977,8 @@ static bool taken_tok(const sent *st, size_t t)
 static fc_status read_level(sent *st, size_t a, fr_results *out)
 {
 	const fr_set *S = st->S;
+	reading first;
+	bool have = false;
 
 	for (size_t oi = 0; oi < S->n_measures; oi++) {
 		size_t m = S->order[oi];
@@ -3884,10 +3995,19 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 				continue;
 			rd.in = in;
 			rd.measure = (int)m;
-			return complete(st, &rd, out);
+			settle(st, &rd, out);
+			/* A measure that binds the figure wins over one that
+			 * read it and could not ("Russia's 6,534 tanks" is
+			 * no population). */
+			if (!rd.unbound)
+				return keep(st, &rd, out);
+			if (!have)
+				copy_reading(&first, &rd);
+			have = true;
+			break; /* this measure's first frame said its piece */
 		}
 	}
-	return FC_OK;
+	return have ? keep(st, &first, out) : FC_OK;
 }
 
 /* Tries the part frames at figure `a`: "including # {group}" of the
@@ -4177,7 +4297,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				bool found = false;
 				for (size_t k = 0; k < me->n_context && !found; k++)
 					found = strcasestr(st->in->text,
-							   me->context[k].src) != NULL;
+							   me->context[k]) != NULL;
 				st->context[m] = found;
 			}
 			st->present[m] = st->context[m] == 1;
