@@ -1023,8 +1023,8 @@ static bool flagged(fc_verdict v)
  * Adds a finding for each claim that gives the same metric as an earlier
  * claim of the document, for the same date, with a value that cannot
  * also be true ("9,770 dead" in one paragraph, "9,700 dead" in another),
- * unless the records already call both wrong: the contradiction then
- * adds nothing a reader needs. The claims' findings are
+ * unless the records already call one of them wrong: the contradiction
+ * then adds nothing a reader needs. The claims' findings are
  * r->findings[0, n_claims); `extra` more findings are still to come, and
  * room is kept for them.
  */
@@ -1047,9 +1047,11 @@ static fc_status add_conflicts(fc_doc_result *r, size_t *cap, size_t extra)
 		fc_finding *f;
 		char d[11], v1[96], v2[96];
 
+		/* A record that already calls one of them wrong says what
+		 * the contradiction would. */
 		if (other[i] == (size_t)-1 ||
-		    (flagged(r->findings[i].verdict) &&
-		     flagged(r->findings[other[i]].verdict)))
+		    flagged(r->findings[i].verdict) ||
+		    flagged(r->findings[other[i]].verdict))
 			continue;
 		rc = FC_ERR_NOMEM;
 		if (fc_grow((void **)&r->findings, cap, r->n_findings + extra + 2,

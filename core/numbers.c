@@ -2575,7 +2575,8 @@ static size_t scale_at(scan *s, size_t q, double *factor, bool *dozen)
 		return 0;
 	attached = is_alpha(u[q]);
 	if (!attached) {
-		g = spaces_at(u, len, q);
+		/* "41\nmillion": a wrapped line does not part them. */
+		g = gap_at(u, len, q);
 		if (!g || q + g >= len || !is_alpha(u[q + g]))
 			return 0;
 		ws = q + g;

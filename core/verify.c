@@ -402,7 +402,11 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 	if (g->conf && g->conf->tolerance > g->tol)
 		g->tol = g->conf->tolerance;
 	g->verdict = FC_VERDICT_UNVERIFIED;
-	if (c->since != FC_DATE_NONE && c->since > first[0].rec.date) {
+	/* A count from a date is a count of events over part of a series;
+	 * a level read by a frame (a population "in 2023") is no count, and
+	 * its period only dates it. */
+	if (c->since != FC_DATE_NONE && c->since > first[0].rec.date &&
+	    ((c->flags & FC_CLAIMF_RUNNING_TOTAL) || !c->measure)) {
 		g->since_late = true;
 		return;
 	}

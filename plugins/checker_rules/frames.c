@@ -3029,6 +3029,8 @@ static bool is_trigger_elem(const sent *st, const reading *rd, size_t i)
 	       st->S->cls[c].measure >= 0;
 }
 
+static void frame_span(const reading *rd, size_t *fs, size_t *fe);
+
 /* True if mention `m` stands just before a trigger of the reading, or is
  * its subject ("Gaza death toll", "Gaza's death toll", "Israel kills").
  * *verb is set when it is followed by the measure's verb. */
@@ -3037,6 +3039,12 @@ static bool before_trigger(const sent *st, const reading *rd,
 {
 	const toks *tk = &st->tk;
 	size_t t = m->e;
+
+	size_t fs, fe, skipped = 0;
+	bool appos = false;
+	int aux = find_class(st->S, "aux");
+	uint32_t w_a = vocab_find(&st->S->v, "a", 1),
+		 w_an = vocab_find(&st->S->v, "an", 2);
 
 	*verb = false;
 	if (t < tk->n && word_tok(&tk->t[t]) && tk->t[t].word == st->S->w_poss)
@@ -3051,7 +3059,25 @@ static bool before_trigger(const sent *st, const reading *rd,
 			*verb = strcmp(name, "verb") == 0;
 			return true;
 		}
-	return false;
+	/* Just before the frame's first word: "Japan's 124.5 million
+	 * people", or its subject, "Germany has a population of". */
+	frame_span(rd, &fs, &fe);
+	if (m->e == fs && fs < rd->anchor)
+		return true; /* the frame opens with its "'s" */
+	/* or in apposition: "Sudan, home to", "Ukraine, a country of" */
+	if (t < fs && tk->t[t].type == T_PUNCT && tk->t[t].word == st->S->w_comma) {
+		t++;
+		appos = true;
+	}
+	while (t < fs && skipped < 3 &&
+	       (in_class(st->S, aux, &tk->t[t]) ||
+		(word_tok(&tk->t[t]) &&
+		 (tk->t[t].word == w_a || tk->t[t].word == w_an)))) {
+		t++;
+		skipped++;
+	}
+	return t == fs && fs < rd->anchor && m->e <= fs &&
+	       (appos || clause_of(st, m->s) == clause_of(st, fs));
 }
 
 /* Mentions a sentence's attribution holds: "according to Gaza's health
@@ -4066,6 +4092,30 @@ static bool conj_tok(const sent *st, size_t t)
 	       (w == st->S->w_and || w == st->S->w_or || w == st->S->w_comma);
 }
 
+/* True if the figure at token b follows a list's connector: ",", "and",
+ * "or", "plus", "along with", "as well as", "together with". */
+static bool list_before(const sent *st, size_t b)
+{
+	const toks *tk = &st->tk;
+	static const char *const two[][2] = {
+	    {"along", "with"}, {"together", "with"}, {"well", "as"}};
+	uint32_t w;
+
+	if (b == 0)
+		return false;
+	if (conj_tok(st, b - 1))
+		return true;
+	w = tk->t[b - 1].word;
+	if (w && w == vocab_find(&st->S->v, "plus", 4))
+		return true;
+	for (size_t k = 0; k < 3 && b >= 2; k++)
+		if (w && w == vocab_find(&st->S->v, two[k][1], strlen(two[k][1])) &&
+		    tk->t[b - 2].word ==
+			vocab_find(&st->S->v, two[k][0], strlen(two[k][0])))
+			return true;
+	return false;
+}
+
 /* A figure coordinated with a claim read beside it shares its frame:
  * "the death of 9,770 Palestinians and more than 1,400 Israelis",
  * "9,770 Palestinians and 1,400 Israelis were killed", "including 4,008
@@ -4139,6 +4189,51 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		rd.mc.e[0] = (int)b + 1;
 		rd.mc.s[1] = (int)b + 1;
 		rd.mc.e[1] = (int)j;
+		rd.in = sc->in;
+		rd.measure = sc->measure;
+		return complete(st, &rd, out);
+	}
+	/* A list after the claim: "6,534 tanks have been destroyed, along
+	 * with 340 aircraft and 8,000 drones": a figure after a connector
+	 * whose noun is one of the groups of a claim before it. */
+	for (size_t i = st->n_sc; i-- > 0;) {
+		const sclaim *sc = &st->sc[i];
+		const pattern *p = &sc->in->f->pat;
+		const measure_t *m;
+		size_t h = b + 1, hi = -1;
+		mctx hc;
+		reading rd;
+		int grp = -1;
+		if (sc->anchor >= b || sc->measure < 0 || sc->whole >= 0 ||
+		    !list_before(st, b))
+			continue;
+		for (size_t k = 0; k < p->n; k++)
+			if (p->e[k].type == E_HEAD)
+				hi = k;
+		if (hi == (size_t)-1)
+			continue;
+		m = &st->S->measures[sc->measure];
+		mctx_init(&hc, st, sc->in);
+		hc.measure = sc->measure;
+		while (h < tk->n && h - (b + 1) < MAX_HEAD && head_word(&hc, &tk->t[h]))
+			h++;
+		for (size_t u = b + 1; u < h && grp < 0; u++) {
+			const phrase *ph = NULL;
+			if (phrase_fwd(&st->S->grps, -1, tk, u, h, &ph) == h - u)
+				for (size_t k = 0; k < m->n_groups; k++)
+					if (m->groups[k] == ph->owner)
+						grp = (int)ph->owner;
+		}
+		if (grp < 0)
+			break;
+		reading_init(&rd, b);
+		rd.mc = sc->mc;
+		rd.mc.st = st;
+		rd.mc.anchor = b;
+		rd.mc.s[p->anchor] = (int)b;
+		rd.mc.e[p->anchor] = (int)b + 1;
+		rd.mc.s[hi] = (int)b + 1;
+		rd.mc.e[hi] = (int)h;
 		rd.in = sc->in;
 		rd.measure = sc->measure;
 		return complete(st, &rd, out);
