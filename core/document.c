@@ -1560,6 +1560,7 @@ static fc_status document_build(const char *name, char *data, size_t len,
 	size_t bad;
 	fc_date date = FC_DATE_NONE;
 	const char *disp = opts && opts->display_path ? opts->display_path : name;
+	bool bom, copy;
 
 	*out = NULL;
 	if (len == 0) {
@@ -1597,22 +1598,28 @@ static fc_status document_build(const char *name, char *data, size_t len,
 	doc->priv = priv;
 	priv->text = data;
 	priv->path = fc_strdup(disp);
-	priv->prose = malloc(len + 1);
-	if (!priv->path || !priv->prose || build_lines(priv, data, len)) {
+	doc->format = opts && opts->format_set ? opts->format
+						: fc_format_from_name(disp);
+	bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+	/* Plain text is its own prose, but for a byte-order mark: no copy. */
+	copy = doc->format != FC_FORMAT_TEXT || bom;
+	if (copy)
+		priv->prose = malloc(len + 1);
+	if (!priv->path || (copy && !priv->prose) ||
+	    build_lines(priv, data, len)) {
 		fc_document_free(doc);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
 	doc->path = priv->path;
 	doc->text = data;
 	doc->len = len;
-	doc->prose = priv->prose;
-	doc->format = opts && opts->format_set ? opts->format
-						: fc_format_from_name(disp);
+	doc->prose = priv->prose ? priv->prose : data;
 	if (doc->format == FC_FORMAT_TEXT) {
-		memcpy(priv->prose, data, len + 1);
-		/* A UTF-8 byte-order mark is not prose. */
-		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		if (bom) {
+			/* A UTF-8 byte-order mark is not prose. */
+			memcpy(priv->prose, data, len + 1);
 			memset(priv->prose, ' ', 3);
+		}
 		doc->prose_len = len;
 	} else if (build_prose(doc, &date) != FC_OK) {
 		fc_document_free(doc);

@@ -160,12 +160,28 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* The gate's bit of a folded word. */
+/* The gate's bit of a folded word from its length, its first four bytes
+ * and its last two: computed once per word, so that the gate's scan of
+ * the text does little per byte. */
+static uint32_t gate_mix(uint32_t head, uint32_t tail, size_t n)
+{
+	uint64_t h = ((uint64_t)head << 24) ^ ((uint64_t)tail << 8) ^ n;
+
+	h *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> 40) & (GATE_BITS - 1);
+}
+
 static uint32_t gate_bit(const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint32_t head = 0, tail = 0;
 
-	return (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (i < 4)
+			head = head << 8 | c;
+		tail = (tail << 8 | c) & 0xFFFFu;
+	}
+	return gate_mix(head, tail, n);
 }
 
 static uint32_t vocab_find(const vocab *v, const char *s, size_t n)
@@ -548,11 +564,23 @@ typedef struct elem {
 	                    measure in instances */
 } elem;
 
+/* A set of vocabulary ids, hashed into 512 bits: the words a sentence
+ * holds, or the words one of which a pattern needs. */
+typedef struct wbloom {
+	uint64_t b[8];
+} wbloom;
+
 typedef struct pattern {
 	char *src;
 	elem e[MAX_ELEMS];
 	size_t n;
 	int anchor; /* index of the # element, or -1 */
+	/* Patterns matched anywhere (exclusions, running-total markers):
+	 * for each element that must match a word, the words it may start
+	 * with. A sentence missing every word of one of them cannot match,
+	 * and is not searched. */
+	wbloom *need;
+	size_t n_need;
 } pattern;
 
 enum frame_kind { FK_LEVEL = 0, FK_PART = 1 };
@@ -571,6 +599,8 @@ typedef struct inst {
 	const frame *f;
 	int measure;      /* -1 for part frames that name no measure word */
 	int cls[MAX_ELEMS];
+	wbloom *need;     /* words a sentence needs for it to match */
+	size_t n_need;
 } inst;
 
 typedef struct exclusion {
@@ -679,6 +709,7 @@ static void pattern_free(pattern *p)
 		free(p->e[i].ref);
 	}
 	free(p->src);
+	free(p->need);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -726,6 +757,10 @@ void fr_free(fr_set *s)
 		pattern_free(&s->frames[i].pat);
 	}
 	free(s->frames);
+	for (size_t i = 0; i < s->n_insts; i++)
+		free(s->insts[i].need);
+	for (size_t i = 0; i < s->n_part_insts; i++)
+		free(s->part_insts[i].need);
 	free(s->insts);
 	free(s->inst_first);
 	free(s->inst_count);
@@ -2096,6 +2131,65 @@ static fc_status finish_err(char *msg, size_t size, const char *fmt, ...)
 	return FC_ERR_CONFIG;
 }
 
+static void bloom_add(wbloom *m, uint32_t w)
+{
+	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
+}
+
+static bool bloom_meets(const wbloom *a, const wbloom *b)
+{
+	uint64_t any = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		any |= a->b[i] & b->b[i];
+	return any != 0;
+}
+
+/* The words a pattern needs: for each of its compulsory word, class and
+ * group elements (classes as `cls` resolves them), the words it may start
+ * with, into a new array in *need (the caller frees it). False when out of
+ * memory. */
+static bool need_build(const fr_set *s, const pattern *p, const int *cls,
+		       wbloom **need, size_t *n_need)
+{
+	*need = NULL;
+	*n_need = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const elem *e = &p->e[i];
+		wbloom m;
+		if (e->optional || (e->type != E_WORDS && e->type != E_CLASS &&
+				    e->type != E_GROUP))
+			continue;
+		if (e->type == E_CLASS && cls[i] < 0)
+			continue;
+		memset(&m, 0, sizeof(m));
+		if (e->type == E_WORDS)
+			for (size_t k = 0; k < e->n_words; k++)
+				bloom_add(&m, e->words[k]);
+		else if (e->type == E_CLASS) {
+			for (size_t k = 0; k < s->classes.n; k++)
+				if (s->classes.p[k].owner == (uint32_t)cls[i])
+					bloom_add(&m, s->classes.p[k].w[0]);
+		} else {
+			for (size_t k = 0; k < s->grps.n; k++)
+				bloom_add(&m, s->grps.p[k].w[0]);
+		}
+		if (!*need && !(*need = calloc(p->n, sizeof(wbloom))))
+			return false;
+		(*need)[(*n_need)++] = m;
+	}
+	return true;
+}
+
+/* True if the words `have` may hold a match of what `need` describes. */
+static bool need_met(const wbloom *need, size_t n_need, const wbloom *have)
+{
+	for (size_t i = 0; i < n_need; i++)
+		if (!bloom_meets(&need[i], have))
+			return false;
+	return true;
+}
+
 /* Resolves a pattern used outside frames (exclusions, markers): lexicon
  * classes only. Stores them in the elements. */
 static fc_status resolve_plain(fr_set *s, pattern *p, size_t pack,
@@ -2111,6 +2205,11 @@ static fc_status resolve_plain(fr_set *s, pattern *p, size_t pack,
 				  s->files[pack], what, p->src, missing);
 	for (size_t i = 0; i < p->n; i++)
 		p->e[i].cls = cls[i];
+	free(p->need);
+	if (!need_build(s, p, cls, &p->need, &p->n_need)) {
+		snprintf(msg, size, "out of memory");
+		return FC_ERR_NOMEM;
+	}
 	return FC_OK;
 }
 
@@ -2125,13 +2224,13 @@ static bool add_inst(fr_set *s, inst **arr, size_t *n, size_t *cap,
 	in->f = f;
 	in->measure = measure;
 	memcpy(in->cls, cls, sizeof(in->cls));
-	(void)s;
-	return true;
+	return need_build(s, &f->pat, cls, &in->need, &in->n_need);
 }
 
 fc_status fr_finish(fr_set *s, char *msg, size_t size)
 {
 	size_t nw;
+	fc_status rc;
 
 	if (s->finished)
 		return FC_OK;
@@ -2178,18 +2277,18 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	s->w_of = vocab_find(&s->v, "of", 2);
 	for (size_t i = 0; i < s->n_excl; i++) {
 		for (size_t k = 0; k < s->excl[i].n_phrases; k++)
-			if (resolve_plain(s, &s->excl[i].phrases[k],
-					  s->excl[i].pack, s->excl[i].id, msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &s->excl[i].phrases[k],
+					  s->excl[i].pack, s->excl[i].id, msg, size)))
+				return rc;
 		for (size_t k = 0; k < s->excl[i].n_unless; k++)
-			if (resolve_plain(s, &s->excl[i].unless[k],
-					  s->excl[i].pack, s->excl[i].id, msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &s->excl[i].unless[k],
+					  s->excl[i].pack, s->excl[i].id, msg, size)))
+				return rc;
 	}
 	for (size_t i = 0; i < s->n_cumul; i++)
-		if (resolve_plain(s, &s->cumul[i], s->cumul_pack[i], "cumulative",
-				  msg, size))
-			return FC_ERR_CONFIG;
+		if ((rc = resolve_plain(s, &s->cumul[i], s->cumul_pack[i], "cumulative",
+				  msg, size)))
+			return rc;
 	for (size_t m = 0; m < s->n_measures; m++) {
 		measure_t *me = &s->measures[m];
 		char vname[300];
@@ -2197,9 +2296,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		me->verb_cls = find_class(s, vname);
 
 		for (size_t k = 0; k < me->n_exclude_heads; k++)
-			if (resolve_plain(s, &me->exclude_heads[k].pat, me->pack,
-					  me->id, msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &me->exclude_heads[k].pat, me->pack,
+					  me->id, msg, size)))
+				return rc;
 	}
 	/* Frames: a reference that no measure and no lexicon defines is a
 	 * mistake in the pack. */
@@ -2362,6 +2461,13 @@ typedef struct mention {
 	uint8_t role;
 } mention;
 
+/* One candidate entity for a claim, with where it was found. */
+typedef struct cand {
+	size_t ent;
+	size_t start, end; /* bytes */
+	int rank;
+} cand;
+
 /* A claim of the sentence read so far, for part frames and
  * coordination. */
 typedef struct sclaim sclaim;
@@ -2382,6 +2488,23 @@ typedef struct sent {
 	sclaim *sc;
 	size_t n_sc, cap_sc;
 	int headline; /* -1 unknown, 0 none */
+	wbloom words; /* the words of the sentence */
+	/* The entities of context sentences (the paragraph before, the
+	 * headline) already read: a sentence's figures and the sentences
+	 * after it ask for the same ones. */
+	struct ctx_memo {
+		size_t ss, se;
+		size_t ent, other;
+		size_t from_ent, from_start, from_end;
+		bool amb, ok, used;
+	} memo[64];
+	/* What the context says of a figure of this sentence that names
+	 * no entity: the same for each of its figures. */
+	bool ctx_done;
+	size_t ctx_ent;
+	cand ctx_from;
+	const char *ctx_how, *ctx_unbound;
+	char ctx_reason[400];
 } sent;
 
 /* The state of one pattern match. */
@@ -2898,13 +3021,6 @@ static bool is_ancestor(const fr_set *S, size_t a, size_t b)
 	return false;
 }
 
-/* One candidate entity for a claim, with where it was found. */
-typedef struct cand {
-	size_t ent;
-	size_t start, end; /* bytes */
-	int rank;
-} cand;
-
 /* Of the candidates of rank `r`: the one entity left when those that
  * contain another are dropped; NO_ENTITY when none; *amb set (with the
  * two names) when several are left. */
@@ -3145,37 +3261,112 @@ static void mark_dateline(const char *text, const toks *tk, mention *ms,
 
 /* Entities named in a sentence of the context (the paragraph before, the
  * headline): every mention but agents and war names, at one rank. */
-static bool context_entities(const sent *st, size_t ss, size_t se,
-			     size_t *ent, cand *from, bool *ambiguous,
-			     size_t *other)
-{
-	toks tk = {0};
-	mention *ms = NULL;
-	size_t n = 0, cap = 0, nc = 0, which;
-	cand cs[32];
-	bool ok = false;
+static bool context_read(const sent *st, size_t ss, size_t se,
+			 size_t *ent, cand *from, bool *ambiguous,
+			 size_t *other);
+static void memo_put(sent *st, size_t ss, size_t se, bool ok, size_t ent,
+		     const cand *from, bool amb, size_t other);
 
-	*ent = NO_ENTITY;
-	*ambiguous = false;
-	if (!tokenize((vocab *)&st->S->v, false, st->in->text, ss, se, NULL, 0,
-		      &tk) ||
-	    !find_mentions(st->S, &tk, &ms, &n, &cap))
-		goto out;
-	mark_dateline(st->in->text, &tk, ms, n);
+static bool context_entities(sent *st, size_t ss, size_t se, size_t *ent,
+			     cand *from, bool *ambiguous, size_t *other)
+{
+	struct ctx_memo *m =
+	    &st->memo[(ss * 31u + se) % (sizeof(st->memo) / sizeof(st->memo[0]))];
+
+	if (!m->used || m->ss != ss || m->se != se) {
+		cand f;
+		size_t e, o;
+		bool amb, ok;
+		memset(&f, 0, sizeof(f));
+		ok = context_read(st, ss, se, &e, &f, &amb, &o);
+		memo_put(st, ss, se, ok, e, &f, amb, o);
+	}
+	*ent = m->ent;
+	*ambiguous = m->amb;
+	*other = m->other;
+	if (m->ok && m->ent != NO_ENTITY) {
+		from->ent = m->from_ent;
+		from->start = m->from_start;
+		from->end = m->from_end;
+		from->rank = 0;
+	}
+	return m->ok;
+}
+
+/* The entity that the mentions `ms` of tokens `tk` name for a sentence
+ * that follows them: every mention but agents, war names and datelines,
+ * at one rank. */
+static void context_decide(const sent *st, const toks *tk, const mention *ms,
+			   size_t n, size_t *ent, cand *from, bool *ambiguous,
+			   size_t *other)
+{
+	size_t nc = 0, which;
+	cand cs[32];
+
 	for (size_t i = 0; i < n && nc < 32; i++) {
 		if (ms[i].role != MR_NONE)
 			continue;
 		cs[nc].ent = ms[i].ent;
-		cs[nc].start = tk.t[ms[i].s].start;
-		cs[nc].end = tk.t[ms[i].e - 1].end;
+		cs[nc].start = tk->t[ms[i].s].start;
+		cs[nc].end = tk->t[ms[i].e - 1].end;
 		cs[nc].rank = 0;
 		nc++;
 	}
 	*ent = decide(st->S, cs, nc, 0, &which, other);
+	*ambiguous = false;
 	if (*ent != NO_ENTITY) {
 		*from = cs[which];
 		*ambiguous = *other != NO_ENTITY;
 	}
+}
+
+/* Remembers what sentence [ss, se) says as context. */
+static void memo_put(sent *st, size_t ss, size_t se, bool ok, size_t ent,
+		     const cand *from, bool amb, size_t other)
+{
+	struct ctx_memo *m =
+	    &st->memo[(ss * 31u + se) % (sizeof(st->memo) / sizeof(st->memo[0]))];
+
+	m->ok = ok;
+	m->ent = ent;
+	m->amb = amb;
+	m->other = other;
+	m->from_ent = from->ent;
+	m->from_start = from->start;
+	m->from_end = from->end;
+	m->ss = ss;
+	m->se = se;
+	m->used = true;
+}
+
+static bool context_read(const sent *st, size_t ss, size_t se,
+			 size_t *ent, cand *from, bool *ambiguous,
+			 size_t *other)
+{
+	toks tk = {0};
+	mention *ms = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = false;
+
+	*ent = NO_ENTITY;
+	*ambiguous = false;
+	*other = NO_ENTITY;
+	size_t lo = 0, hi = st->in->nums->count;
+
+	/* The first figure at or after ss. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->in->nums->items[mid].start < ss)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!tokenize((vocab *)&st->S->v, false, st->in->text, ss, se,
+		      st->in->nums, lo, &tk) ||
+	    !find_mentions(st->S, &tk, &ms, &n, &cap))
+		goto out;
+	mark_dateline(st->in->text, &tk, ms, n);
+	context_decide(st, &tk, ms, n, ent, from, ambiguous, other);
 	ok = true;
 out:
 	free(tk.t);
@@ -3185,7 +3376,7 @@ out:
 
 /* The paragraph's sentences before byte `ss`, nearest first, and the
  * headline: the first context that names an entity decides. */
-static void entity_from_context(const sent *st, reading *rd)
+static void context_lookup(sent *st, reading *rd)
 {
 	const char *text = st->in->text;
 	size_t pos = st->ss, other;
@@ -3257,8 +3448,40 @@ static void entity_from_context(const sent *st, reading *rd)
 	}
 }
 
+static void reading_init(reading *rd, size_t anchor);
+
+/* The entity of a figure whose sentence names none, from its context:
+ * looked up once per sentence. */
+static void entity_from_context(sent *st, reading *rd)
+{
+	if (!st->ctx_done) {
+		reading tmp;
+		reading_init(&tmp, rd->anchor);
+		context_lookup(st, &tmp);
+		st->ctx_ent = tmp.ent;
+		st->ctx_from = tmp.ent_from;
+		st->ctx_how = tmp.ent_how;
+		st->ctx_unbound = tmp.unbound;
+		if (tmp.unbound == tmp.reason) {
+			memcpy(st->ctx_reason, tmp.reason, sizeof(st->ctx_reason));
+			st->ctx_unbound = st->ctx_reason;
+		}
+		st->ctx_done = true;
+	}
+	if (st->ctx_unbound == st->ctx_reason) {
+		memcpy(rd->reason, st->ctx_reason, sizeof(rd->reason));
+		rd->unbound = rd->reason;
+	} else if (st->ctx_unbound) {
+		rd->unbound = st->ctx_unbound;
+	} else if (st->ctx_ent != NO_ENTITY) {
+		rd->ent = st->ctx_ent;
+		rd->ent_from = st->ctx_from;
+		rd->ent_how = st->ctx_how;
+	}
+}
+
 /* Who or where the claim is about. Sets rd->ent, or rd->unbound. */
-static void resolve_entity(const sent *st, reading *rd)
+static void resolve_entity(sent *st, reading *rd)
 {
 	const fr_set *S = st->S;
 	const toks *tk = &st->tk;
@@ -3517,6 +3740,8 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 	size_t at, first = SIZE_MAX, last = 0;
 	int cls[MAX_ELEMS];
 
+	if (!need_met(p->need, p->n_need, &st->words))
+		return false;
 	memset(&c, 0, sizeof(c));
 	c.st = st;
 	c.p = p;
@@ -3965,7 +4190,9 @@ static void copy_reading(reading *dst, const reading *src)
 
 static void reading_init(reading *rd, size_t anchor)
 {
-	memset(rd, 0, sizeof(*rd));
+	/* Not the reason's buffer: only ever read once written. */
+	memset(rd, 0, offsetof(reading, reason));
+	rd->reason[0] = '\0';
 	rd->anchor = anchor;
 	rd->measure = -1;
 	rd->group = -1;
@@ -4013,12 +4240,15 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 		for (size_t k = 0; k < S->inst_count[m]; k++) {
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
-			if (in->f->kind != FK_LEVEL)
+			mctx mc;
+			if (in->f->kind != FK_LEVEL ||
+			    !need_met(in->need, in->n_need, &st->words))
+				continue;
+			mctx_init(&mc, st, in);
+			if (!match_at(&mc, a))
 				continue;
 			reading_init(&rd, a);
-			mctx_init(&rd.mc, st, in);
-			if (!match_at(&rd.mc, a))
-				continue;
+			rd.mc = mc;
 			rd.in = in;
 			rd.measure = (int)m;
 			settle(st, &rd, out);
@@ -4051,6 +4281,9 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 	if (whole)
 		for (size_t k = 0; k < S->n_part_insts; k++) {
 			reading rd;
+			if (!need_met(S->part_insts[k].need,
+				      S->part_insts[k].n_need, &st->words))
+				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, &S->part_insts[k]);
 			rd.mc.measure = whole->measure;
@@ -4068,7 +4301,8 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 		for (size_t k = 0; k < S->inst_count[m]; k++) {
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
-			if (in->f->kind != FK_PART)
+			if (in->f->kind != FK_PART ||
+			    !need_met(in->need, in->n_need, &st->words))
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
@@ -4312,19 +4546,32 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	st->ss = ss;
 	st->se = se;
 	st->n_sc = 0;
+	st->ctx_done = false;
 	if (!tokenize((vocab *)&S->v, false, st->in->text, ss, se, st->in->nums,
 		      first, tk))
 		return FC_ERR_NOMEM;
 	if (!grow((void **)&st->clause, &st->cap_clause, tk->n + 1, sizeof(int)))
 		return FC_ERR_NOMEM;
+	memset(&st->words, 0, sizeof(st->words));
 	for (size_t t = 0; t < tk->n; t++) {
 		if (is_break(&tk->t[t]) || in_class(S, S->c_clause, &tk->t[t]))
 			cl++;
 		st->clause[t] = cl;
+		if (word_tok(&tk->t[t]) && tk->t[t].word)
+			bloom_add(&st->words, tk->t[t].word);
 	}
 	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
 		return FC_ERR_NOMEM;
 	mark_dateline(st->in->text, tk, st->ms, st->n_ms);
+	{
+		/* What it says as context, for the sentences after it. */
+		size_t e, o;
+		bool amb;
+		cand f;
+		memset(&f, 0, sizeof(f));
+		context_decide(st, tk, st->ms, st->n_ms, &e, &f, &amb, &o);
+		memo_put(st, ss, se, true, e, &f, amb, o);
+	}
 	/* The measures whose words the sentence holds: a whole phrase of
 	 * one of their classes. */
 	memset(st->present, 0, S->n_measures * sizeof(bool));
@@ -4454,9 +4701,8 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 	size_t p = from;
 
 	while (p < len) {
-		uint64_t h = 1469598103934665603ull;
-		size_t n = 0, start = p;
-		uint32_t b;
+		uint32_t head = 0, tail = 0, b;
+		size_t start = p, n;
 		/* ASCII bytes that are not letters or digits end a word; so
 		 * do a no-break space and the marks of U+2000..U+206F. */
 		while (p < len) {
@@ -4464,11 +4710,12 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 			if (!c || (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
 			    (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0))
 				break;
-			h ^= c;
-			h *= 1099511628211ull;
-			n++;
+			if (p - start < 4)
+				head = head << 8 | c;
+			tail = (tail << 8 | c) & 0xFFFFu;
 			p++;
 		}
+		n = p - start;
 		if (n == 0) {
 			/* The whole mark: tokenize reads it as one. */
 			p += t[p] == 0xE2 ? 3 : t[p] == 0xC2 ? 2 : 1;
@@ -4476,7 +4723,7 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 		}
 		if (n >= 96)
 			continue;
-		b = (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+		b = gate_mix(head, tail, n);
 		if (S->gate[b / 8] & (1u << (b % 8)))
 			return start;
 	}
@@ -4509,17 +4756,28 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	 * word of a measure, found by the gate without splitting the others
 	 * into sentences. */
 	while (i < nums->count && rc == FC_OK) {
-		size_t ss, se, j;
+		size_t ss, se, j, gs = 0, ge = 0;
 		bool free_quantity = false;
 
 		if (!in->unrecognised) {
-			size_t g = gate_next(S, in->text, gpos, in->len), gs, ge;
+			size_t g = gate_next(S, in->text, gpos, in->len);
 			size_t lo = i, hi = nums->count;
 			if (g == SIZE_MAX)
 				break;
 			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
 			gpos = ge > g ? ge : g + 1;
-			/* Its first figure, if it has one. */
+			/* Its first figure, if it has one: galloping from the
+			 * last, as the gate moves forward. */
+			{
+				size_t step = 1;
+				while (lo + step < hi &&
+				       nums->items[lo + step].end <= gs) {
+					lo += step;
+					step *= 2;
+				}
+				if (lo + step < hi)
+					hi = lo + step + 1;
+			}
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
 				if (nums->items[mid].end <= gs)
@@ -4531,8 +4789,14 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 			if (i >= nums->count || nums->items[i].start >= ge)
 				continue;
 		}
-		in->host->sentence_at(in->text, in->len, nums->items[i].start, &ss,
-				      &se);
+		if (!in->unrecognised && nums->items[i].start >= gs &&
+		    nums->items[i].start < ge) {
+			ss = gs; /* the gate's sentence */
+			se = ge;
+		} else {
+			in->host->sentence_at(in->text, in->len,
+					      nums->items[i].start, &ss, &se);
+		}
 		if (se < nums->items[i].end)
 			se = nums->items[i].end;
 		if (ss > nums->items[i].start)
