@@ -970,7 +970,9 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 		fc_claim *c = &r->claims[i];
 		size_t ss = c->sent_start, se = c->sent_end, as, ae;
 
-		if (c->flags & FC_CLAIMF_UNRECOGNISED)
+		/* A figure bound to no metric is not verified: its dates
+		 * and attribution would serve nothing. */
+		if ((c->flags & FC_CLAIMF_UNRECOGNISED) || !c->metric)
 			continue;
 		if (c->as_of == FC_DATE_NONE && c->since == FC_DATE_NONE) {
 			fc_claim_dates cd;

@@ -184,6 +184,23 @@ static uint32_t gate_bit(const char *s, size_t n)
 	return gate_mix(head, tail, n);
 }
 
+/* The id of the word s[0..n) whose hash_bytes is h, or 0. */
+static uint32_t vocab_find_h(const vocab *v, const char *s, size_t n,
+			     uint64_t h)
+{
+	size_t mask, i;
+
+	if (!v->n_slots)
+		return 0;
+	mask = v->n_slots - 1;
+	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
+		uint32_t id = v->slots[i];
+		if (v->lens[id] == n && memcmp(v->words[id], s, n) == 0)
+			return id;
+	}
+	return 0;
+}
+
 static uint32_t vocab_find(const vocab *v, const char *s, size_t n)
 {
 	size_t mask, i;
@@ -288,18 +305,6 @@ typedef struct toks {
 	size_t n, cap;
 } toks;
 
-/* Lower-cased copy of a word's bytes into buf (ASCII letters only are
- * folded; other bytes kept). Returns the length written. */
-static size_t fold(const char *s, size_t n, char *buf, size_t size)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n && k + 1 < size; i++)
-		buf[k++] = (char)tolower((unsigned char)s[i]);
-	buf[k] = 0;
-	return k;
-}
-
 /* True if the bytes at p start an apostrophe: ' or U+2019. */
 static size_t apostrophe(const char *p, const char *end)
 {
@@ -401,20 +406,33 @@ static bool tokenize(vocab *v, bool add, const char *text, size_t ss,
 			const char *q = p;
 			while (q < end && word_byte(q, end))
 				q++;
-			n = fold(p, (size_t)(q - p), buf, sizeof(buf));
+			{
+				/* Folded, hashed and its case noted in one
+				 * pass. */
+				uint64_t h = 1469598103934665603ull;
+				bool upper = false, lower = false;
+				n = 0;
+				for (const char *c = p; c < q; c++) {
+					unsigned char b = (unsigned char)*c;
+					upper |= b >= 'A' && b <= 'Z';
+					lower |= b >= 'a' && b <= 'z';
+					if (b >= 'A' && b <= 'Z')
+						b = (unsigned char)(b + 32);
+					if (n + 1 < sizeof(buf)) {
+						buf[n++] = (char)b;
+						h ^= b;
+						h *= 1099511628211ull;
+					}
+				}
+				buf[n] = 0;
+				if (upper && !lower)
+					t.flags = TF_UPPER;
+				t.word = add ? vocab_add(v, buf, n)
+					     : vocab_find_h(v, buf, n, h);
+			}
 			t.start = at;
 			t.end = (size_t)(q - text);
 			t.type = T_WORD;
-			{
-				size_t upper = 0, lower = 0;
-				for (const char *c = p; c < q; c++) {
-					upper += *c >= 'A' && *c <= 'Z';
-					lower += *c >= 'a' && *c <= 'z';
-				}
-				if (upper && !lower)
-					t.flags = TF_UPPER;
-			}
-			t.word = add ? vocab_add(v, buf, n) : vocab_find(v, buf, n);
 			if (add && !t.word)
 				return false;
 			if (!push_tok(out, &t))
@@ -2482,6 +2500,8 @@ typedef struct sent {
 	mention *ms;
 	size_t n_ms, cap_ms;
 	bool *present; /* per measure: a trigger word is in the sentence */
+	bool *inst_ok; /* per instance (S->insts): the sentence has the
+	                  words it needs */
 	signed char *context; /* per measure: its context is in the
 	                         document (1), is not (0), unknown (-1) */
 	size_t first_trigger; /* the first token of a measure's phrase */
@@ -4242,7 +4262,7 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 			reading rd;
 			mctx mc;
 			if (in->f->kind != FK_LEVEL ||
-			    !need_met(in->need, in->n_need, &st->words))
+			    !st->inst_ok[S->inst_first[m] + k])
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4302,7 +4322,7 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
 			if (in->f->kind != FK_PART ||
-			    !need_met(in->need, in->n_need, &st->words))
+			    !st->inst_ok[S->inst_first[m] + k])
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
@@ -4599,6 +4619,12 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				st->first_trigger = t;
 		}
 	}
+	for (size_t m = 0; m < S->n_measures && any_measure; m++)
+		for (size_t k = 0; k < S->inst_count[m] && st->present[m]; k++) {
+			const inst *in = &S->insts[S->inst_first[m] + k];
+			st->inst_ok[S->inst_first[m] + k] =
+			    need_met(in->need, in->n_need, &st->words);
+		}
 	/* "Israel kills", "Russia has killed": the subject of a measure's
 	 * verb did it, unless the measure says its subject is whose figure
 	 * it is ("Russia lost"); "the war in Gaza has killed" is a place. */
@@ -4745,9 +4771,11 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.in = in;
 	st.present = calloc(S->n_measures + 1, sizeof(bool));
 	st.context = malloc(S->n_measures + 1);
-	if (!st.present || !st.context) {
+	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
+	if (!st.present || !st.context || !st.inst_ok) {
 		free(st.present);
 		free(st.context);
+		free(st.inst_ok);
 		return FC_ERR_NOMEM;
 	}
 	memset(st.context, -1, S->n_measures + 1);
@@ -4822,5 +4850,6 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	free(st.sc);
 	free(st.present);
 	free(st.context);
+	free(st.inst_ok);
 	return rc;
 }
