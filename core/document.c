@@ -1486,6 +1486,13 @@ fc_status fc_document_scan_numbers(fc_document *doc,
 
 	if (priv->scanned)
 		return FC_OK;
+	/* Room for a figure every 32 bytes, which news copy seldom passes:
+	 * pages never written cost nothing, and a long document's list is
+	 * not copied as it grows. */
+	if (doc->prose_len >= ((size_t)4 << 20) &&
+	    fc_grow((void **)&priv->numbers.items, &priv->numbers.cap,
+		    doc->prose_len / 32, sizeof(fc_number)) != FC_OK)
+		return FC_ERR_NOMEM;
 	rc = fc_numbers_scan(doc->prose, doc->prose_len, opts, &priv->numbers);
 	if (rc != FC_OK) {
 		fc_number_list_free(&priv->numbers);

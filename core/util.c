@@ -15,6 +15,10 @@
 
 #include "util.h"
 
+#ifdef HAVE_MADVISE
+#include <sys/mman.h>
+#endif
+
 fc_status fc_buf_reserve(fc_buf *b, size_t extra)
 {
 	size_t need;
@@ -31,6 +35,7 @@ fc_status fc_buf_reserve(fc_buf *b, size_t extra)
 	p = realloc(b->data, cap);
 	if (!p)
 		return FC_ERR_NOMEM;
+	fc_big_block(p, cap);
 	b->data = p;
 	b->cap = cap;
 	return FC_OK;
@@ -112,9 +117,28 @@ fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size)
 	p = realloc(*items, ncap * size);
 	if (!p)
 		return FC_ERR_NOMEM;
+	fc_big_block(p, ncap * size);
 	*items = p;
 	*cap = ncap;
 	return FC_OK;
+}
+
+void fc_big_block(void *p, size_t n)
+{
+#if defined(HAVE_MADVISE) && defined(MADV_HUGEPAGE)
+	/* Arrays of many megabytes (a long document's figures) are filled
+	 * page by page; in huge pages the kernel faults them in 512 times
+	 * less often. Advice only: its failure changes nothing. */
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (n >= (size_t)4 << 20 && b > a)
+		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 char *fc_strdup(const char *s)

@@ -35,6 +35,11 @@ char *fc_buf_steal(fc_buf *b);
  * the array unchanged. */
 fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size);
 
+/* Advises the kernel that the block p[0, n), just allocated, is large and
+ * about to be filled (huge pages where the system has them). Does
+ * nothing for blocks under 4 MiB or where the advice is unknown. */
+void fc_big_block(void *p, size_t n);
+
 /* strdup/strndup that return NULL only on allocation failure (and for a
  * NULL input). The caller frees the result. */
 char *fc_strdup(const char *s);

@@ -599,6 +599,7 @@ typedef struct pattern {
 	 * and is not searched. */
 	wbloom *need;
 	size_t n_need;
+	size_t slot;    /* its place in a sentence's memo of needs met */
 } pattern;
 
 enum frame_kind { FK_LEVEL = 0, FK_PART = 1 };
@@ -694,6 +695,7 @@ struct fr_set {
 	pattern *cumul;        /* cumulative markers */
 	size_t *cumul_pack;    /* the pack of each */
 	size_t n_cumul, cap_cumul, cap_cumul_pack;
+	size_t n_slots;        /* patterns matched anywhere (pattern.slot) */
 	measure_t *measures;
 	size_t n_measures, cap_measures;
 	size_t *order;         /* measures in the order they are tried */
@@ -2223,6 +2225,7 @@ static fc_status resolve_plain(fr_set *s, pattern *p, size_t pack,
 				  s->files[pack], what, p->src, missing);
 	for (size_t i = 0; i < p->n; i++)
 		p->e[i].cls = cls[i];
+	p->slot = s->n_slots++;
 	free(p->need);
 	if (!need_build(s, p, cls, &p->need, &p->n_need)) {
 		snprintf(msg, size, "out of memory");
@@ -2502,6 +2505,8 @@ typedef struct sent {
 	bool *present; /* per measure: a trigger word is in the sentence */
 	bool *inst_ok; /* per instance (S->insts): the sentence has the
 	                  words it needs */
+	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
+	                    a word it needs (1), has them (2) */
 	signed char *context; /* per measure: its context is in the
 	                         document (1), is not (0), unknown (-1) */
 	size_t first_trigger; /* the first token of a measure's phrase */
@@ -3760,7 +3765,10 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 	size_t at, first = SIZE_MAX, last = 0;
 	int cls[MAX_ELEMS];
 
-	if (!need_met(p->need, p->n_need, &st->words))
+	if (!st->pat_ok[p->slot])
+		st->pat_ok[p->slot] =
+		    need_met(p->need, p->n_need, &st->words) ? 2 : 1;
+	if (st->pat_ok[p->slot] == 1)
 		return false;
 	memset(&c, 0, sizeof(c));
 	c.st = st;
@@ -3903,6 +3911,8 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 
 	memset(&r, 0, sizeof(r));
 	r.num = at->num;
+	r.sent_start = st->ss;
+	r.sent_end = st->se;
 	r.number = in->nums->items[at->num];
 	r.measure = rd->measure >= 0 ? (size_t)rd->measure : (size_t)-1;
 	r.rule_id = m ? m->id : NULL;
@@ -4515,6 +4525,8 @@ static fc_status unrecognised(sent *st, size_t a, fr_results *out)
 	}
 	memset(&r, 0, sizeof(r));
 	r.num = st->tk.t[a].num;
+	r.sent_start = st->ss;
+	r.sent_end = st->se;
 	r.number = st->in->nums->items[r.num];
 	r.measure = (size_t)-1;
 	r.unrecognised = true;
@@ -4567,6 +4579,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	st->se = se;
 	st->n_sc = 0;
 	st->ctx_done = false;
+	memset(st->pat_ok, 0, S->n_slots);
 	if (!tokenize((vocab *)&S->v, false, st->in->text, ss, se, st->in->nums,
 		      first, tk))
 		return FC_ERR_NOMEM;
@@ -4772,10 +4785,12 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.present = calloc(S->n_measures + 1, sizeof(bool));
 	st.context = malloc(S->n_measures + 1);
 	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
-	if (!st.present || !st.context || !st.inst_ok) {
+	st.pat_ok = calloc(S->n_slots + 1, 1);
+	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
 		free(st.present);
 		free(st.context);
 		free(st.inst_ok);
+		free(st.pat_ok);
 		return FC_ERR_NOMEM;
 	}
 	memset(st.context, -1, S->n_measures + 1);
@@ -4851,5 +4866,6 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	free(st.present);
 	free(st.context);
 	free(st.inst_ok);
+	free(st.pat_ok);
 	return rc;
 }

@@ -62,6 +62,7 @@ const cJSON *fr_measure_counterexamples(const fr_set *s, size_t i);
  * (fr_results_free), except `rule_id`, borrowed from the set. */
 typedef struct fr_result {
 	size_t num;             /* index of the figure in the numbers list */
+	size_t sent_start, sent_end; /* bytes of the sentence it was read in */
 	const char *rule_id;    /* "casualties.killed" */
 	size_t measure;         /* index of the measure, or (size_t)-1 */
 	char *metric;           /* "gaza.killed.children", or NULL: unbound */

@@ -1275,7 +1275,8 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		c.number = r->number;
 		c.start = r->number.start;
 		c.end = r->number.end;
-		st->host->sentence_at(doc->prose, doc->prose_len, c.start, &ss, &se);
+		ss = r->sent_start;
+		se = r->sent_end;
 		c.sent_start = ss < c.start ? ss : c.start;
 		c.sent_end = se > c.end ? se : c.end;
 		c.rule_id = r->rule_id ? r->rule_id : "rules.unread";
