@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,6 +259,68 @@ START_TEST(test_consistency)
 }
 END_TEST
 
+/* The cases of tests/data/consistency/cases.txt: every computation the
+ * checker makes on a sentence, and the sentences where it must make
+ * none (a time span read as a change, a part of another kind). */
+START_TEST(test_consistency_cases)
+{
+	fc_engine *eng = example_engine_ex(NULL, "{\"report_ok\": true}");
+	char *path = fc_asprintf("%s/tests/data/consistency/cases.txt",
+	                         FC_SOURCE_DIR);
+	FILE *f = fopen(path, "r");
+	char line[2048];
+	size_t n = 0, bad = 0;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *want, *rule, *text, *nl;
+		fc_doc_result *r;
+		size_t flags = 0, oks = 0, others = 0;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		want = line;
+		rule = strchr(want, '\t');
+		ck_assert_msg(rule, "cases.txt: no tab in \"%s\"", line);
+		*rule++ = '\0';
+		text = strchr(rule, '\t');
+		ck_assert_msg(text, "cases.txt: one tab only in \"%s\"", rule);
+		*text++ = '\0';
+		r = tu_check(eng, "case.txt", text);
+		for (size_t i = 0; i < r->n_findings; i++) {
+			const fc_finding *g = &r->findings[i];
+			if (strncmp(g->rule_id, "consistency.", 12) != 0 ||
+			    strcmp(g->rule_id, "consistency.same-metric") == 0)
+				continue;
+			if (strcmp(g->rule_id, rule) != 0)
+				others++;
+			else if (g->verdict == FC_VERDICT_OK)
+				oks++;
+			else
+				flags++;
+		}
+		if (strcmp(want, "flag") == 0 ? flags == 0 || others
+		    : strcmp(want, "ok") == 0 ? oks == 0 || flags || others
+		                              : flags + oks + others > 0) {
+			fprintf(stderr,
+			        "consistency case: want %s (%s), got %zu wrong, "
+			        "%zu right, %zu of other rules: %s\n",
+			        want, rule, flags, oks, others, text);
+			bad++;
+		}
+		n++;
+		fc_doc_result_free(r);
+	}
+	fclose(f);
+	free(path);
+	fc_engine_free(eng);
+	ck_assert_msg(n >= 20, "only %zu cases read", n);
+	ck_assert_msg(bad == 0, "%zu of %zu consistency cases failed", bad, n);
+}
+END_TEST
+
 START_TEST(test_consistency_options)
 {
 	fc_engine *eng = NULL;
@@ -433,6 +496,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_explanation_fields);
 	tcase_add_test(tc, test_consistency);
 	tcase_add_test(tc, test_consistency_options);
+	tcase_add_test(tc, test_consistency_cases);
 	tcase_add_test(tc, test_fingerprints);
 	tcase_add_test(tc, test_threads);
 	suite_add_tcase(s, tc);
