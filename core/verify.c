@@ -462,6 +462,13 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		const fc_ref *r = &first[i];
 		if (!agrees(f, r, g->tol))
 			continue;
+		/* A lagged record vouches for the claim only where the
+		 * record in force does not rule it out more precisely:
+		 * "more than 13,000" then 13,300 leaves no room for
+		 * "14,000". */
+		if ((int64_t)as_of - r->rec.date <= g->lag &&
+		    g->in_force->high - g->in_force->low < r->high - r->low)
+			continue;
 		g->matched = r;
 		if ((int64_t)as_of - r->rec.date <= g->lag) {
 			g->verdict = FC_VERDICT_OK;

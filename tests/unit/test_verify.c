@@ -111,6 +111,20 @@ static void setup(void)
 					      "file:///x", 0, &no, &err),
 				 FC_OK);
 	}
+	/* Metric "l" of moh: "more than 13,000" on 2023-11-04, then the
+	 * exact 13,300 the next day. */
+	for (int i = 0; i < 2; i++) {
+		fc_record r;
+		memset(&r, 0, sizeof(r));
+		r.metric = "l";
+		r.date = D(2023, 11, 4) + i;
+		r.value = i ? 13300 : 13000;
+		r.qualifier = i ? FC_QUAL_NONE : FC_QUAL_MORE_THAN;
+		r.precision = i ? 0 : 1000;
+		ck_assert_int_eq(fc_store_add(&store, &r, "moh", "file:///x", 0,
+					      &no, &err),
+				 FC_OK);
+	}
 	ck_assert_int_eq(fc_store_freeze(&store, NULL, NULL), FC_OK);
 }
 
@@ -164,6 +178,37 @@ START_TEST(test_table)
 		ck_assert_ptr_nonnull(f.record);
 	if (f.verdict == FC_VERDICT_OUTDATED)
 		ck_assert_ptr_nonnull(f.matched);
+	fc_arena_free(&a);
+}
+END_TEST
+
+/* A record of the reporting-lag window makes a claim ok only when the
+ * record in force does not rule it out more precisely: "14,000" meets
+ * the older "more than 13,000", but the exact 13,300 in force excludes
+ * it. */
+START_TEST(test_lag_precision)
+{
+	fc_verifier v = {&store, vsources, 2, 0.25, 0.25, NULL};
+	fc_claim c;
+	fc_finding f;
+	fc_arena a = {0};
+
+	make_claim(&c, 14000, 14000, FC_QUAL_NONE, 1000, "l");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "14,000", D(2023, 11, 5), &f, &a);
+	ck_assert_msg(f.verdict == FC_VERDICT_DISCREPANCY, "got %s: %s",
+		      fc_verdict_name(f.verdict), f.message);
+	/* As precise as the record in force: the lag still applies. */
+	make_claim(&c, 13000, 13000, FC_QUAL_MORE_THAN, 1000, "l");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "more than 13,000", D(2023, 11, 5), &f, &a);
+	ck_assert_msg(f.verdict == FC_VERDICT_OK, "got %s: %s",
+		      fc_verdict_name(f.verdict), f.message);
+	/* And an exact figure of yesterday's exact record (moh, metric m). */
+	make_claim(&c, 9770, 9770, FC_QUAL_NONE, 1, "m");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "9,770", D(2023, 11, 6), &f, &a);
+	ck_assert_int_eq(f.verdict, FC_VERDICT_OK);
 	fc_arena_free(&a);
 }
 END_TEST
@@ -293,6 +338,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_table, 0, (int)FC_ARRAY_LEN(cases));
 	tcase_add_test(tc, test_explanations);
+	tcase_add_test(tc, test_lag_precision);
 	tcase_add_test(tc, test_intervals);
 	tcase_add_test(tc, test_verdict_names);
 	tcase_add_test(tc, test_store_refuses);
