@@ -321,6 +321,54 @@ START_TEST(test_consistency_cases)
 }
 END_TEST
 
+/* Markup a reader never sees does not hide a figure: a 70 KB data: URI
+ * in an HTML attribute or a Markdown link target, a deep blockquote. */
+START_TEST(test_long_markup)
+{
+	fc_engine *eng = example_engine(NULL);
+	static const char *const forms[] = {"html", "md", "quote"};
+	char *uri = malloc(70001), *text;
+	fc_doc_result *r;
+	const fc_finding *f;
+
+	ck_assert_ptr_nonnull(uri);
+	memset(uri, 'x', 70000);
+	uri[70000] = '\0';
+	if (_i == 0)
+		text = fc_asprintf(
+		    "<html><head><meta name=\"date\" content=\"2023-11-05\">"
+		    "</head><body><p>Israeli strikes have killed <a "
+		    "href=\"data:text/plain,%s\">19,100 Palestinians</a> in Gaza, "
+		    "the health ministry said.</p></body></html>",
+		    uri);
+	else if (_i == 1)
+		text = fc_asprintf(
+		    "---\ndate: 2023-11-05\n---\nIsraeli strikes have killed "
+		    "[19,100 Palestinians](data:text/plain,%s) in Gaza, the "
+		    "health ministry said.\n",
+		    uri);
+	else {
+		char quote[401];
+		for (int k = 0; k < 200; k++)
+			memcpy(quote + 2 * k, "> ", 2);
+		quote[400] = '\0';
+		text = fc_asprintf("---\ndate: 2023-11-05\n---\n%sIsraeli "
+				   "strikes have killed 19,100 Palestinians in "
+				   "Gaza, the health ministry said.\n",
+				   quote);
+	}
+	ck_assert_ptr_nonnull(text);
+	r = tu_check(eng, _i == 0 ? "a.html" : "a.md", text);
+	f = finding(r, "19,100", NULL);
+	ck_assert_msg(f->verdict == FC_VERDICT_DISCREPANCY, "%s: %s", forms[_i],
+		      fc_verdict_name(f->verdict));
+	fc_doc_result_free(r);
+	free(text);
+	free(uri);
+	fc_engine_free(eng);
+}
+END_TEST
+
 START_TEST(test_consistency_options)
 {
 	fc_engine *eng = NULL;
@@ -497,6 +545,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_consistency);
 	tcase_add_test(tc, test_consistency_options);
 	tcase_add_test(tc, test_consistency_cases);
+	tcase_add_loop_test(tc, test_long_markup, 0, 3);
 	tcase_add_test(tc, test_fingerprints);
 	tcase_add_test(tc, test_threads);
 	suite_add_tcase(s, tc);

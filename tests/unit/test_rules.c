@@ -378,6 +378,67 @@ START_TEST(test_own_pack)
 }
 END_TEST
 
+/* A pattern that backtracks without end is an error of its rule, named,
+ * found fast (PCRE2's match limit), never a silent "no match"; a
+ * sentence too long for the pattern rules is an unchecked finding. */
+START_TEST(test_pattern_limits)
+{
+	char *dir = tu_tmpdir();
+	char *pack = tu_write(
+	    dir, "slow.json",
+	    "{\"pack\": \"slow\", \"rules\": [{\"id\": \"hang\", "
+	    "\"metric\": \"x.y\", \"patterns\": "
+	    "[\"{NUMBER} (?:(?:a|aa)+)+b\"], \"examples\": [{\"text\": "
+	    "\"They saw 20 ab.\", \"claim\": \"20\"}]}]}");
+	char *config = fc_asprintf("{\"checkers\": {\"rules\": {\"packs\": "
+				   "[\"%s\"], \"jit\": %s}}}",
+				   pack, _i ? "false" : "true");
+	fc_engine *e = tu_engine(dir, config, NULL);
+	fc_document *doc;
+	fc_doc_result *r = NULL;
+	fc_error err;
+	char text[300], *big;
+	size_t n = 0;
+
+	snprintf(text, sizeof(text), "Nothing here.\n\nThey saw 20 %s c, by the road.\n",
+		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	ck_assert_int_eq(fc_document_from_memory("a.txt", text, strlen(text),
+						 NULL, &doc, &err),
+			 FC_OK);
+	ck_assert_int_eq(fc_engine_check(e, doc, &r, &err), FC_ERR_LIMIT);
+	ck_assert_ptr_null(r);
+	ck_assert_msg(strstr(err.msg, "rule slow.hang") &&
+			  strstr(err.msg, "match limit") &&
+			  strstr(err.msg, "slow.json") &&
+			  strstr(err.msg, "pattern 1") && strstr(err.msg, "3:1"),
+		      "%s", err.msg);
+
+	/* 70 KB in one sentence: not read by the pattern rules, and said. */
+	big = malloc(80000);
+	ck_assert_ptr_nonnull(big);
+	n += (size_t)sprintf(big, "They saw 20 b and ");
+	while (n < 70000)
+		n += (size_t)sprintf(big + n, "word ");
+	sprintf(big + n, "more.\n");
+	r = tu_check(e, "b.txt", big);
+	for (size_t i = 0; i < r->n_findings; i++)
+		if (strcmp(r->findings[i].rule_id, "rules.long-sentence") == 0) {
+			ck_assert_int_eq(r->findings[i].verdict,
+					 FC_VERDICT_UNCHECKED);
+			ck_assert_ptr_nonnull(
+			    strstr(r->findings[i].message, "not read"));
+			n = 0;
+		}
+	ck_assert_msg(n == 0, "the long sentence was skipped silently");
+	fc_doc_result_free(r);
+	free(big);
+	fc_engine_free(e);
+	free(config);
+	free(pack);
+	tu_rmdir(dir);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("rules");
@@ -393,6 +454,7 @@ static Suite *suite(void)
 	tc = tcase_create("packs");
 	tcase_add_loop_test(tc, test_bad_pack, 0, (int)FC_ARRAY_LEN(bad_packs));
 	tcase_add_test(tc, test_own_pack);
+	tcase_add_loop_test(tc, test_pattern_limits, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
