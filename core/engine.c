@@ -1004,6 +1004,29 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 					rc = FC_ERR_NOMEM;
 			}
 		}
+		/* A change's reference point: "since 2014", "in two
+		 * weeks", "since the war began". */
+		if (rc == FC_OK && c->change != FC_CHANGE_NONE &&
+		    c->ref_date == FC_DATE_NONE && c->ref_span == 0 &&
+		    !c->ref_start) {
+			fc_claim_ref ref;
+			if (fc_claim_ref_find(doc->prose, ss, se, c->start,
+					      c->end, doc->date, &ref)) {
+				c->ref_date = ref.date;
+				c->ref_unit = ref.unit;
+				c->ref_span = ref.span;
+				c->ref_start = ref.start;
+				if (!(c->ref_text = squeeze(&r->arena,
+							    doc->prose +
+								ref.start_at,
+							    ref.end_at -
+								ref.start_at)))
+					rc = FC_ERR_NOMEM;
+			}
+			/* Its "since" is the reference point, not the start
+			 * of a count. */
+			c->since = FC_DATE_NONE;
+		}
 		if (rc == FC_OK && c->metric &&
 		    fc_attribution_find(doc->prose, ss, se, c->start, c->end, &as,
 					&ae) &&

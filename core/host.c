@@ -193,6 +193,12 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 		return refuse(s, "its partial_below is not a share below 1");
 	if ((c->flags & FC_CLAIMF_UNRECOGNISED) && c->metric)
 		return refuse(s, "an unrecognised figure cannot have a metric");
+	if ((unsigned)c->change > FC_CHANGE_LOWEST || c->change_dir < -1 ||
+	    c->change_dir > 1 || (unsigned)c->ref_unit >= FC_PERIOD_COUNT ||
+	    c->ref_span < 0 || c->ref_span > 100000 ||
+	    !isfinite(c->ratio_tolerance) || c->ratio_tolerance < 0 ||
+	    c->ratio_tolerance >= 1)
+		return refuse(s, "its change or reference point is not valid");
 	if (fc_grow((void **)&s->claims, &s->cap_claims, s->n_claims + 1,
 		    sizeof(*s->claims)))
 		return FC_ERR_NOMEM;
@@ -208,7 +214,9 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 	d->group = fc_arena_strdup(s->arena, c->group);
 	d->period = fc_arena_strdup(s->arena, c->period);
 	d->explain = fc_arena_strdup(s->arena, c->explain);
-	if (!d->rule_id || (c->metric && !d->metric) ||
+	d->ref_text = fc_arena_strdup(s->arena, c->ref_text);
+	if ((c->ref_text && !d->ref_text) || !d->rule_id ||
+	    (c->metric && !d->metric) ||
 	    (c->unbound_reason && !d->unbound_reason) ||
 	    (c->attribution && !d->attribution) ||
 	    (c->as_of_text && !d->as_of_text) || (c->entity && !d->entity) ||

@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "change.h"
 #include "verify.h"
 
 bool fc_verdict_parse(const char *s, fc_verdict *out)
@@ -886,6 +887,8 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
+	if (c->change != FC_CHANGE_NONE)
+		return fc_verify_change(v, c, text, as_of, f, arena);
 
 	/* The metric's records, made from the store's compact ones for the
 	 * time of this call; those the finding keeps are copied into the
@@ -1219,7 +1222,8 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 		return FC_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		conflict[i] = (size_t)-1;
-		if (!claims[i].metric)
+		/* Levels only: a change is no figure of the metric. */
+		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE)
 			continue;
 		k[m].metric = claims[i].metric;
 		k[m].as_of = as_of[i];
