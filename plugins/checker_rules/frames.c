@@ -285,7 +285,9 @@ enum tok_type {
 	T_WORD = 0, /* letters (and digits inside a word) */
 	T_PUNCT,    /* one punctuation mark, or "'s" */
 	T_NUM,      /* a quantity the number engine read */
-	T_NONQ      /* a number that is not a quantity: a year, a date */
+	T_NONQ,     /* a number that is not a quantity: a year, a date */
+	T_MULT      /* a multiple in a word ("doubled"): `num` indexes the
+	               set's multiples */
 };
 
 #define TF_BREAK 0x1u /* a clause boundary: , ; : ( ) dashes */
@@ -575,6 +577,7 @@ enum elem_type {
 typedef struct elem {
 	uint8_t type;
 	bool optional;
+	bool mult;       /* E_NUM written #mult: a multiple ("doubled") */
 	uint32_t *words; /* E_WORDS */
 	size_t n_words;
 	char *ref;       /* E_CLASS: the name as written */
@@ -602,13 +605,15 @@ typedef struct pattern {
 	size_t slot;    /* its place in a sentence's memo of needs met */
 } pattern;
 
-enum frame_kind { FK_LEVEL = 0, FK_PART = 1 };
+enum frame_kind { FK_LEVEL = 0, FK_PART = 1, FK_CHANGE = 2 };
 
 typedef struct frame {
 	char *id;
 	pattern pat;
 	uint8_t kind;
 	bool cumulative; /* reading it says the figure is a running total */
+	uint8_t change;  /* a change frame's fc_change, or FC_CHANGE_NONE for
+	                    one that the figure decides (auto) */
 	size_t pack;
 	int measure;     /* a measure's own frame, or -1: every measure's */
 } frame;
@@ -696,6 +701,11 @@ struct fr_set {
 	size_t *cumul_pack;    /* the pack of each */
 	size_t n_cumul, cap_cumul, cap_cumul_pack;
 	size_t n_slots;        /* patterns matched anywhere (pattern.slot) */
+	/* Multiples written as words: the word's id and its ratio
+	 * ("doubled" 2, "halved" 0.5). */
+	uint32_t *mult_words;
+	double *mult_values;
+	size_t n_mults, cap_mults, cap_mult_values;
 	measure_t *measures;
 	size_t n_measures, cap_measures;
 	size_t *order;         /* measures in the order they are tried */
@@ -707,13 +717,14 @@ struct fr_set {
 	/* per word id: measures whose trigger words hold it (count, then
 	 * indices) */
 	uint32_t **word_measures;
+	int32_t *word_mult;  /* per word id: its multiple, or -1 */
 	/* A sentence without one of these words (a bit per hash of a
 	 * word) holds no measure's phrase: it is not cut into tokens. */
 	uint8_t gate[GATE_BITS / 8];
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
-	    c_clause;
+	    c_clause, c_up, c_down;
 	uint32_t w_and, w_or, w_comma, w_poss, w_by, w_of;
 };
 
@@ -777,6 +788,9 @@ void fr_free(fr_set *s)
 		pattern_free(&s->frames[i].pat);
 	}
 	free(s->frames);
+	free(s->mult_words);
+	free(s->mult_values);
+	free(s->word_mult);
 	for (size_t i = 0; i < s->n_insts; i++)
 		free(s->insts[i].need);
 	for (size_t i = 0; i < s->n_part_insts; i++)
@@ -1158,8 +1172,9 @@ static fc_status compile_pattern(loader *ld, const char *where,
 					return nomem(ld);
 				}
 			}
-		} else if (strcmp(word, "#") == 0) {
+		} else if (strcmp(word, "#") == 0 || strcmp(word, "#mult") == 0) {
 			e->type = E_NUM;
+			e->mult = word[1] == 'm';
 			out->anchor = (int)out->n;
 			nums++;
 			if (e->optional) {
@@ -1485,8 +1500,8 @@ static fc_status load_patterns(loader *ld, const char *where, const cJSON *arr,
 static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			     int measure)
 {
-	static const char *const keys[] = {"id", "pattern", "kind",
-					   "cumulative", NULL};
+	static const char *const keys[] = {"id",	 "pattern", "kind",
+					   "cumulative", "change", NULL};
 	fr_set *s = ld->s;
 	const cJSON *o;
 	size_t i = 0;
@@ -1496,8 +1511,9 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 	cJSON_ArrayForEach(o, arr)
 	{
 		char w[200];
-		const cJSON *pat, *kind, *cum, *id;
+		const cJSON *pat, *kind, *cum, *id, *chg = NULL;
 		frame *f;
+		int change = FC_CHANGE_NONE;
 
 		snprintf(w, sizeof(w), "%s[%zu]", where, i++);
 		if (cJSON_IsString(o)) {
@@ -1510,6 +1526,7 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
 			cum = cJSON_GetObjectItemCaseSensitive(o, "cumulative");
 			id = cJSON_GetObjectItemCaseSensitive(o, "id");
+			chg = cJSON_GetObjectItemCaseSensitive(o, "change");
 		} else {
 			return lerr(ld, w,
 				    "expected a pattern or an object with "
@@ -1519,12 +1536,29 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			return lerr(ld, w, "\"pattern\" must be a string");
 		if ((kind && !(cJSON_IsString(kind) &&
 			       (strcmp(kind->valuestring, "level") == 0 ||
-				strcmp(kind->valuestring, "part") == 0))) ||
+				strcmp(kind->valuestring, "part") == 0 ||
+				strcmp(kind->valuestring, "change") == 0))) ||
 		    (cum && !cJSON_IsBool(cum)) || (id && !cJSON_IsString(id)))
 			return lerr(ld, w,
-				    "\"kind\" must be \"level\" or \"part\", "
-				    "\"cumulative\" true or false, \"id\" a "
-				    "string");
+				    "\"kind\" must be \"level\", \"part\" or "
+				    "\"change\", \"cumulative\" true or false, "
+				    "\"id\" a string");
+		if (chg) {
+			static const char *const names[] = {
+			    "auto", "absolute", "relative", "multiple",
+			    "highest", "lowest", NULL};
+			change = -1;
+			for (int k = 0; names[k] && cJSON_IsString(chg); k++)
+				if (strcmp(chg->valuestring, names[k]) == 0)
+					change = k;
+			if (change < 0 || !kind ||
+			    strcmp(kind->valuestring, "change") != 0)
+				return lerr(ld, w,
+					    "\"change\" belongs to a frame of "
+					    "kind \"change\" and is one of auto, "
+					    "absolute, relative, multiple, "
+					    "highest, lowest");
+		}
 		if (!grow((void **)&s->frames, &s->cap_frames, s->n_frames + 1,
 			  sizeof(frame)))
 			return nomem(ld);
@@ -1532,8 +1566,13 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 		memset(f, 0, sizeof(*f));
 		if (compile_pattern(ld, w, pat->valuestring, 1, &f->pat))
 			return ld->rc;
-		f->kind = kind && strcmp(kind->valuestring, "part") == 0 ? FK_PART
-									 : FK_LEVEL;
+		f->kind = !kind ? FK_LEVEL
+			  : strcmp(kind->valuestring, "part") == 0 ? FK_PART
+			  : strcmp(kind->valuestring, "change") == 0 ? FK_CHANGE
+								     : FK_LEVEL;
+		f->change = (uint8_t)change;
+		if (f->kind == FK_CHANGE && f->pat.anchor < 0)
+			return lerr(ld, w, "a change frame needs its figure, #");
 		f->cumulative = cJSON_IsTrue(cum);
 		f->pack = ld->pack_idx;
 		f->measure = measure;
@@ -1541,6 +1580,45 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 		s->n_frames++;
 		if (!f->id)
 			return nomem(ld);
+	}
+	return FC_OK;
+}
+
+/* "multiples": {"doubled": 2, "halved": 0.5}: words that say a ratio. */
+static fc_status load_multiples(loader *ld, const cJSON *obj)
+{
+	fr_set *s = ld->s;
+	const cJSON *o;
+
+	if (!cJSON_IsObject(obj))
+		return lerr(ld, "multiples",
+			    "expected an object of word -> ratio");
+	cJSON_ArrayForEach(o, obj)
+	{
+		char buf[64], w[200];
+		size_t n = strlen(o->string);
+		uint32_t id;
+
+		snprintf(w, sizeof(w), "multiples.%s", o->string);
+		if (!cJSON_IsNumber(o) || !(o->valuedouble > 0) ||
+		    o->valuedouble > 1000 || o->valuedouble == 1)
+			return lerr(ld, w, "a ratio above 0 and up to 1000, "
+					   "not 1 (\"doubled\": 2, \"halved\": "
+					   "0.5)");
+		if (n == 0 || n >= sizeof(buf) || strchr(o->string, ' '))
+			return lerr(ld, w, "a multiple is one word");
+		for (size_t k = 0; k <= n; k++)
+			buf[k] = (char)tolower((unsigned char)o->string[k]);
+		if (!(id = vocab_add(&s->v, buf, n)))
+			return nomem(ld);
+		if (!grow((void **)&s->mult_words, &s->cap_mults, s->n_mults + 1,
+			  sizeof(uint32_t)) ||
+		    !grow((void **)&s->mult_values, &s->cap_mult_values,
+			  s->n_mults + 1, sizeof(double)))
+			return nomem(ld);
+		s->mult_words[s->n_mults] = id;
+		s->mult_values[s->n_mults] = o->valuedouble;
+		s->n_mults++;
 	}
 	return FC_OK;
 }
@@ -1990,6 +2068,9 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "groups")) &&
 	    load_groups(&ld, o))
 		return ld.rc;
+	if ((o = cJSON_GetObjectItemCaseSensitive(root, "multiples")) &&
+	    load_multiples(&ld, o))
+		return ld.rc;
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "frames")) &&
 	    load_frames(&ld, "frames", o, -1))
 		return ld.rc;
@@ -2392,8 +2473,15 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	/* Which measures a word can trigger: the first words of their
 	 * classes' phrases. */
 	s->word_measures = calloc(nw, sizeof(uint32_t *));
-	if (!s->word_measures)
+	s->word_mult = malloc(nw * sizeof(int32_t));
+	if (!s->word_measures || !s->word_mult)
 		goto nomem;
+	for (size_t i = 0; i < nw; i++)
+		s->word_mult[i] = -1;
+	for (size_t i = 0; i < s->n_mults; i++)
+		s->word_mult[s->mult_words[i]] = (int32_t)i;
+	s->c_up = find_class(s, "up");
+	s->c_down = find_class(s, "down");
 	for (size_t i = 0; i < s->classes.n; i++) {
 		const phrase *ph = &s->classes.p[i];
 		int m = s->cls[ph->owner].measure;
@@ -3103,6 +3191,8 @@ typedef struct reading {
 	const exclusion *excl;
 	size_t excl_s, excl_e;
 	const char *unbound;  /* reason, static or in `reason` */
+	int change;           /* a change frame's fc_change, decided */
+	int change_dir;       /* +1, -1, 0 */
 	char reason[400];
 } reading;
 
@@ -3913,7 +4003,32 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 	r.num = at->num;
 	r.sent_start = st->ss;
 	r.sent_end = st->se;
-	r.number = in->nums->items[at->num];
+	if (at->type == T_MULT) {
+		/* "doubled": the ratio it says, exact as a word is. */
+		double v = S->mult_values[at->num];
+		r.num = SIZE_MAX;
+		r.number.start = r.number.value_start = at->start;
+		r.number.end = at->end;
+		r.number.value = r.number.value2 = v < 1 ? 1 / v : v;
+		r.number.kind = FC_NUM_MULTIPLE;
+		r.number.flags = FC_NUMF_WORDS;
+		in->host->number_set_bounds(&r.number, in->nopts);
+	} else {
+		r.number = in->nums->items[at->num];
+	}
+	r.change = rd->in && rd->in->f->kind == FK_CHANGE ? rd->change
+							  : FC_CHANGE_NONE;
+	r.change_dir = r.change ? rd->change_dir : 0;
+	if (r.change == FC_CHANGE_RELATIVE &&
+	    r.number.kind == FC_NUM_FRACTION) {
+		/* "fell by a tenth": about ten per cent. */
+		r.number.value *= 100;
+		r.number.value2 *= 100;
+		r.number.kind = FC_NUM_PERCENT;
+		r.number.precision = 5;
+		r.number.flags |= FC_NUMF_APPROX;
+		in->host->number_set_bounds(&r.number, in->nopts);
+	}
 	r.measure = rd->measure >= 0 ? (size_t)rd->measure : (size_t)-1;
 	r.rule_id = m ? m->id : NULL;
 	r.severity = m ? m->severity : FC_SEVERITY_INFO;
@@ -3962,7 +4077,14 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 							    : "");
 				}
 		}
+		if (r.change)
+			sb_printf(&b, "change: %s, %s\n",
+				  fc_change_name((fc_change)r.change),
+				  r.change_dir > 0   ? "up"
+				  : r.change_dir < 0 ? "down"
+						     : "no direction said");
 		if (rd->qual >= 0 && r.number.qualifier == (fc_qualifier)rd->qual &&
+		    at->type != T_MULT &&
 		    in->nums->items[at->num].qualifier == FC_QUAL_NONE) {
 			tok_quote(st, rd->qual_tok, rd->qual_tok + 1, q, sizeof(q));
 			sb_printf(&b, "qualifier: %s, implied by the frame's %s\n",
@@ -4131,7 +4253,8 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				}
 				rd->unbound = NULL;
 				rd->ent = NO_ENTITY;
-				read_period(st, rd);
+				if (rd->in->f->kind != FK_CHANGE)
+					read_period(st, rd);
 				if (!rd->excl) {
 					if (why == saved) {
 						memcpy(rd->reason, saved,
@@ -4141,6 +4264,10 @@ static void settle(sent *st, reading *rd, fr_results *out)
 					rd->unbound = why;
 					rd->period = NULL;
 				}
+			} else if (rd->in->f->kind == FK_CHANGE) {
+				/* A change's period is its reference point,
+				 * which the core reads. */
+				rd->period = "change";
 			} else {
 				read_period(st, rd);
 			}
@@ -4296,6 +4423,105 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 	return have ? keep(st, &first, out) : FC_OK;
 }
 
+/* True if token `t` may be the figure of a change: a count, a
+ * percentage, a fraction or a multiple no rule has taken, or a multiple
+ * in a word. */
+static bool change_anchor(const sent *st, size_t t)
+{
+	const tok *k = &st->tk.t[t];
+
+	if (k->type == T_MULT)
+		return true;
+	if (k->type != T_NUM ||
+	    !(k->kind == FC_NUM_COUNT || k->kind == FC_NUM_PERCENT ||
+	      k->kind == FC_NUM_FRACTION || k->kind == FC_NUM_MULTIPLE))
+		return false;
+	if (st->in->taken && st->in->taken[k->num])
+		return false;
+	for (size_t i = 0; i < st->n_sc; i++)
+		if (st->sc[i].anchor == t)
+			return false;
+	return true;
+}
+
+/* Decides a change reading's kind and direction: the frame's kind, or
+ * the figure's (a percentage or a fraction is relative, a multiple a
+ * ratio, a count a difference); up or down from the words of the frame
+ * in the "up" and "down" classes, or from a multiple below one. */
+static void change_of_reading(const sent *st, reading *rd)
+{
+	const fr_set *S = st->S;
+	const tok *a = &st->tk.t[rd->anchor];
+	const pattern *p = &rd->in->f->pat;
+
+	rd->change = rd->in->f->change;
+	if (rd->change == FC_CHANGE_NONE)
+		rd->change = a->type == T_MULT || a->kind == FC_NUM_MULTIPLE
+				 ? FC_CHANGE_MULTIPLE
+			     : a->kind == FC_NUM_PERCENT ||
+				     a->kind == FC_NUM_FRACTION
+				 ? FC_CHANGE_RELATIVE
+				 : FC_CHANGE_ABSOLUTE;
+	rd->change_dir = 0;
+	for (size_t i = 0; i < p->n; i++)
+		for (int t = rd->mc.s[i]; t < rd->mc.e[i]; t++) {
+			if ((size_t)t == rd->anchor)
+				continue;
+			if (in_class(S, S->c_up, &st->tk.t[t]))
+				rd->change_dir = 1;
+			else if (in_class(S, S->c_down, &st->tk.t[t]))
+				rd->change_dir = -1;
+		}
+	if (a->type == T_MULT) {
+		if (S->mult_values[a->num] < 1)
+			rd->change_dir = -1;
+		else if (rd->change_dir == 0)
+			rd->change_dir = 1;
+	}
+}
+
+/* Tries the change frames of every present measure at figure `a`:
+ * "the toll rose by #", "deaths rose #", "the toll has #" (doubled). */
+static fc_status read_change(sent *st, size_t a, fr_results *out)
+{
+	const fr_set *S = st->S;
+	const tok *at = &st->tk.t[a];
+	bool is_mult = at->type == T_MULT || at->kind == FC_NUM_MULTIPLE;
+	reading first;
+	bool have = false;
+
+	for (size_t oi = 0; oi < S->n_measures; oi++) {
+		size_t m = S->order[oi];
+		if (!st->present[m])
+			continue;
+		for (size_t k = 0; k < S->inst_count[m]; k++) {
+			const inst *in = &S->insts[S->inst_first[m] + k];
+			reading rd;
+			mctx mc;
+			if (in->f->kind != FK_CHANGE ||
+			    !st->inst_ok[S->inst_first[m] + k] ||
+			    in->f->pat.e[in->f->pat.anchor].mult != is_mult)
+				continue;
+			mctx_init(&mc, st, in);
+			if (!match_at(&mc, a))
+				continue;
+			reading_init(&rd, a);
+			rd.mc = mc;
+			rd.in = in;
+			rd.measure = (int)m;
+			change_of_reading(st, &rd);
+			settle(st, &rd, out);
+			if (!rd.unbound)
+				return keep(st, &rd, out);
+			if (!have)
+				copy_reading(&first, &rd);
+			have = true;
+			break;
+		}
+	}
+	return have ? keep(st, &first, out) : FC_OK;
+}
+
 /* Tries the part frames at figure `a`: "including # {group}" of the
  * sentence's claim before it, or "among {dead} {be} # {group}". */
 static fc_status read_part(sent *st, size_t a, fr_results *out)
@@ -4304,7 +4530,8 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 	const sclaim *whole = NULL;
 
 	for (size_t i = st->n_sc; i-- > 0;)
-		if (st->sc[i].anchor < a && st->sc[i].whole < 0) {
+		if (st->sc[i].anchor < a && st->sc[i].whole < 0 &&
+		    st->sc[i].in->f->kind != FK_CHANGE) {
 			whole = &st->sc[i];
 			break;
 		}
@@ -4401,8 +4628,10 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 			int an = p->anchor;
 			reading rd;
 			/* The conjunct before has a noun of its own ("9,770
-			 * Palestinians and 1,400 Israelis"). */
-			if (sc->anchor >= b || sc->head_end != t ||
+			 * Palestinians and 1,400 Israelis"); a change has no
+			 * conjuncts. */
+			if (sc->in->f->kind == FK_CHANGE ||
+			    sc->anchor >= b || sc->head_end != t ||
 			    sc->he <= sc->hs ||
 			    (p->e[p->n - 1].type != E_HEAD &&
 			     p->e[p->n - 1].type != E_GROUP))
@@ -4429,7 +4658,8 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		size_t c = sc->anchor, h = b + 1, j;
 		mctx hc;
 		reading rd;
-		if (c <= b || p->anchor != 0 || p->n < 2 || p->e[1].type != E_HEAD)
+		if (c <= b || p->anchor != 0 || p->n < 2 ||
+		    p->e[1].type != E_HEAD || sc->in->f->kind == FK_CHANGE)
 			continue;
 		j = c;
 		conj = 0;
@@ -4469,7 +4699,7 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		reading rd;
 		int grp = -1;
 		if (sc->anchor >= b || sc->measure < 0 || sc->whole >= 0 ||
-		    !list_before(st, b))
+		    sc->in->f->kind == FK_CHANGE || !list_before(st, b))
 			continue;
 		for (size_t k = 0; k < p->n; k++)
 			if (p->e[k].type == E_HEAD)
@@ -4587,11 +4817,17 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 		return FC_ERR_NOMEM;
 	memset(&st->words, 0, sizeof(st->words));
 	for (size_t t = 0; t < tk->n; t++) {
-		if (is_break(&tk->t[t]) || in_class(S, S->c_clause, &tk->t[t]))
+		tok *k = &tk->t[t];
+		if (is_break(k) || in_class(S, S->c_clause, k))
 			cl++;
 		st->clause[t] = cl;
-		if (word_tok(&tk->t[t]) && tk->t[t].word)
-			bloom_add(&st->words, tk->t[t].word);
+		if (word_tok(k) && k->word)
+			bloom_add(&st->words, k->word);
+		/* "doubled": a figure for the change frames. */
+		if (k->type == T_WORD && k->word && S->word_mult[k->word] >= 0) {
+			k->type = T_MULT;
+			k->num = (size_t)S->word_mult[k->word];
+		}
 	}
 	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
 		return FC_ERR_NOMEM;
@@ -4684,6 +4920,9 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 			st->present[m] = st->context[m] == 1;
 		}
 	if (any_measure) {
+		for (size_t t = 0; t < tk->n && !rc; t++)
+			if (change_anchor(st, t))
+				rc = read_change(st, t, out);
 		for (size_t t = 0; t < tk->n && !rc; t++)
 			if (!taken_tok(st, t))
 				rc = read_level(st, t, out);

@@ -623,7 +623,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 	    "$schema",	"pack",	     "version",	    "description", "define",
 	    "rules",	"requires",  "lexicon",	    "entities",	   "entity_keys",
 	    "events",	"groups",    "frames",	    "exclusions",  "cumulative",
-	    "measures", "not_places", NULL};
+	    "measures", "not_places", "multiples", NULL};
 	FILE *fp = fopen(file, "rb");
 	char *text = NULL;
 	size_t len = 0, cap = 0;
@@ -1409,6 +1409,9 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		c.explain = r->explain;
 		c.flags = (r->unrecognised ? FC_CLAIMF_UNRECOGNISED : 0) |
 			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0);
+		c.change = (fc_change)r->change;
+		c.change_dir = r->change_dir;
+		c.ref_date = FC_DATE_NONE;
 		rc = st->host->claim_add(sink, &c);
 		if (rc == FC_ERR_ARG)
 			rc = FC_OK;
