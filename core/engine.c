@@ -1025,6 +1025,8 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 			}
 			/* Its "since" is the reference point, not the start
 			 * of a count. */
+			if (c->since != FC_DATE_NONE && c->as_of == FC_DATE_NONE)
+				c->as_of_text = NULL;
 			c->since = FC_DATE_NONE;
 		}
 		if (rc == FC_OK && c->metric &&

@@ -605,7 +605,41 @@ static void print_claim(const char *path, unsigned line, unsigned col,
 		printf(" since %s", fc_date_format(cl->since, d));
 	if (cl->as_of_text)
 		printf(" (\"%s\")", cl->as_of_text);
+	if (cl->change != FC_CHANGE_NONE) {
+		printf(" %s%s", fc_change_name(cl->change),
+		       cl->change_dir > 0   ? " up"
+		       : cl->change_dir < 0 ? " down"
+					    : "");
+		if (cl->ref_text)
+			printf(" (\"%s\")", cl->ref_text);
+		else if (cl->change <= FC_CHANGE_MULTIPLE)
+			printf(" (no reference point)");
+	}
 	printf("\n");
+}
+
+/* Prints a claim and how it was read (claims --explain). */
+static void explain_claim(const fc_document *doc, const fc_claim *cl)
+{
+	unsigned line, col;
+	char *text = fc_strndup(doc->prose + cl->start, cl->end - cl->start);
+
+	fc_document_position(doc, fc_document_map(doc, cl->start), &line,
+			     &col);
+	print_claim(doc->path, line, col, text ? text : "", cl);
+	free(text);
+	if (cl->explain) {
+		const char *p = cl->explain;
+		while (*p) {
+			const char *e = strchr(p, '\n');
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			printf("  %.*s\n", (int)len, p);
+			p += len + (e ? 1 : 0);
+		}
+	} else if (!cl->metric) {
+		printf("  not bound: %s\n",
+		       cl->unbound_reason ? cl->unbound_reason : "?");
+	}
 }
 
 /* `figcheck claims --explain`: every figure of the document, and how
@@ -623,8 +657,13 @@ static void explain_document(const fc_doc_result *r)
 		size_t ts = fc_document_map(doc, n->start);
 
 		fc_document_position(doc, ts, &line, &col);
-		while (k < r->n_claims && r->claims[k].end <= n->start)
-			k++;
+		/* Claims on no figure of the engine's ("doubled") come in
+		 * their place. */
+		for (; k < r->n_claims && r->claims[k].end <= n->start; k++)
+			if (k == 0 || r->claims[k].start >= r->claims[k - 1].end)
+				if (r->claims[k].number.kind == FC_NUM_MULTIPLE &&
+				    (r->claims[k].number.flags & FC_NUMF_WORDS))
+					explain_claim(doc, &r->claims[k]);
 		if (k < r->n_claims && r->claims[k].start < n->end)
 			cl = &r->claims[k];
 		if (!fc_num_kind_is_quantity(n->kind)) {
@@ -640,25 +679,14 @@ static void explain_document(const fc_doc_result *r)
 			       doc->prose + n->start, fc_num_kind_name(n->kind));
 			continue;
 		}
-		{
-			char *text = fc_strndup(doc->prose + cl->start,
-						cl->end - cl->start);
-			print_claim(doc->path, line, col, text ? text : "", cl);
-			free(text);
-		}
-		if (cl->explain) {
-			const char *p = cl->explain;
-			while (*p) {
-				const char *e = strchr(p, '\n');
-				size_t len = e ? (size_t)(e - p) : strlen(p);
-				printf("  %.*s\n", (int)len, p);
-				p += len + (e ? 1 : 0);
-			}
-		} else if (!cl->metric) {
-			printf("  not bound: %s\n",
-			       cl->unbound_reason ? cl->unbound_reason : "?");
-		}
+		explain_claim(doc, cl);
 	}
+	for (; k < r->n_claims; k++)
+		if (r->claims[k].number.kind == FC_NUM_MULTIPLE &&
+		    (r->claims[k].number.flags & FC_NUMF_WORDS) &&
+		    (nums->count == 0 ||
+		     r->claims[k].start >= nums->items[nums->count - 1].end))
+			explain_claim(doc, &r->claims[k]);
 }
 
 static int cmd_claims(int argc, char **argv)

@@ -695,6 +695,10 @@ struct fr_set {
 	size_t *inst_count;
 	inst *part_insts;      /* part frames naming no measure word */
 	size_t n_part_insts, cap_part_insts;
+	inst *after_insts;     /* change frames naming no measure word: the
+	                          change of the claim before them ("6,534
+	                          tanks, up 300") */
+	size_t n_after_insts, cap_after_insts;
 	exclusion *excl;
 	size_t n_excl, cap_excl;
 	pattern *cumul;        /* cumulative markers */
@@ -795,6 +799,9 @@ void fr_free(fr_set *s)
 		free(s->insts[i].need);
 	for (size_t i = 0; i < s->n_part_insts; i++)
 		free(s->part_insts[i].need);
+	for (size_t i = 0; i < s->n_after_insts; i++)
+		free(s->after_insts[i].need);
+	free(s->after_insts);
 	free(s->insts);
 	free(s->inst_first);
 	free(s->inst_count);
@@ -2451,7 +2458,8 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 					uses_role = true;
 			/* A part frame that names no measure word is tried
 			 * once, for every measure (below). */
-			if (fr->kind == FK_PART && !uses_role && fr->measure < 0)
+			if ((fr->kind == FK_PART || fr->kind == FK_CHANGE) &&
+			    !uses_role && fr->measure < 0)
 				continue;
 			if (!add_inst(s, &s->insts, &s->n_insts, &s->cap_insts, fr,
 				      (int)m, cls))
@@ -2463,9 +2471,20 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		const frame *fr = &s->frames[f];
 		int cls[MAX_ELEMS];
 		const char *missing;
-		if (fr->kind != FK_PART || fr->measure >= 0 ||
-		    !resolve(s, &fr->pat, -1, cls, &missing))
+		bool uses_role = false;
+		if ((fr->kind != FK_PART && fr->kind != FK_CHANGE) ||
+		    fr->measure >= 0 || !resolve(s, &fr->pat, -1, cls, &missing))
 			continue;
+		for (size_t i = 0; i < fr->pat.n; i++)
+			if (cls[i] >= 0 && s->cls[cls[i]].measure >= 0)
+				uses_role = true;
+		if (fr->kind == FK_CHANGE) {
+			if (!uses_role &&
+			    !add_inst(s, &s->after_insts, &s->n_after_insts,
+				      &s->cap_after_insts, fr, -1, cls))
+				goto nomem;
+			continue;
+		}
 		if (!add_inst(s, &s->part_insts, &s->n_part_insts,
 			      &s->cap_part_insts, fr, -1, cls))
 			goto nomem;
@@ -3617,8 +3636,11 @@ static void resolve_entity(sent *st, reading *rd)
 		bool verb = false, beside;
 		int rank;
 
-		if ((mm->role == MR_AGENT || mm->role == MR_PARTY ||
-		     mm->role == MR_DATELINE) &&
+		/* An agent ("Israeli strikes") is who did it, not whose
+		 * figure; but where the subject is whose figure, so is the
+		 * owner ("Russian tank losses", "Russia's tanks"). */
+		if (((mm->role == MR_AGENT && !m->subject_is_entity) ||
+		     mm->role == MR_PARTY || mm->role == MR_DATELINE) &&
 		    !(mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs))
 			continue;
 		beside = before_trigger(st, rd, mm, &verb);
@@ -4206,7 +4228,15 @@ static void settle(sent *st, reading *rd, fr_results *out)
 		const fr_result *w = &out->items[rd->whole->result];
 		if (rd->measure < 0)
 			rd->measure = (int)w->measure;
-		read_head(st, rd);
+		if (rd->in->f->kind == FK_CHANGE) {
+			/* The change of the claim before: its group too. */
+			rd->group = -1;
+			for (size_t g = 0; w->group && g < st->S->n_groups; g++)
+				if (strcmp(st->S->groups[g].key, w->group) == 0)
+					rd->group = (int)g;
+		} else {
+			read_head(st, rd);
+		}
 		if (w->entity)
 			rd->ent = find_entity(st->S, w->entity);
 		if (!rd->unbound && !w->metric) {
@@ -4216,6 +4246,8 @@ static void settle(sent *st, reading *rd, fr_results *out)
 			rd->unbound = rd->reason;
 		}
 		rd->period = w->period;
+		if (rd->in->f->kind == FK_CHANGE)
+			rd->period = "change";
 		if (rd->ent != NO_ENTITY) {
 			const fc_number *wn = &st->in->nums->items[w->num];
 			rd->ent_from.start = wn->start;
@@ -4519,7 +4551,36 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 			break;
 		}
 	}
-	return have ? keep(st, &first, out) : FC_OK;
+	if (have)
+		return keep(st, &first, out);
+	/* "6,534 tanks, up 300 in a month": the change of the level claim
+	 * just before it, of its metric. */
+	for (size_t i = st->n_sc; i-- > 0;) {
+		const sclaim *w = &st->sc[i];
+		if (w->anchor >= a || w->in->f->kind == FK_CHANGE)
+			continue;
+		for (size_t k = 0; k < S->n_after_insts; k++) {
+			const inst *in = &S->after_insts[k];
+			reading rd;
+			mctx mc;
+			if (in->f->pat.e[in->f->pat.anchor].mult != is_mult ||
+			    !need_met(in->need, in->n_need, &st->words))
+				continue;
+			mctx_init(&mc, st, in);
+			mc.lo = w->fe; /* after the claim it changes */
+			if (!match_at(&mc, a))
+				continue;
+			reading_init(&rd, a);
+			rd.mc = mc;
+			rd.in = in;
+			rd.whole = w;
+			rd.measure = w->measure;
+			change_of_reading(st, &rd);
+			return complete(st, &rd, out);
+		}
+		break; /* only the nearest claim */
+	}
+	return FC_OK;
 }
 
 /* Tries the part frames at figure `a`: "including # {group}" of the
@@ -4920,12 +4981,14 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 			st->present[m] = st->context[m] == 1;
 		}
 	if (any_measure) {
-		for (size_t t = 0; t < tk->n && !rc; t++)
+		/* Left to right, a change first: "6,534 tanks, up 300"
+		 * reads the level before its change. */
+		for (size_t t = 0; t < tk->n && !rc; t++) {
 			if (change_anchor(st, t))
 				rc = read_change(st, t, out);
-		for (size_t t = 0; t < tk->n && !rc; t++)
-			if (!taken_tok(st, t))
+			if (!rc && !taken_tok(st, t))
 				rc = read_level(st, t, out);
+		}
 		for (int pass = 0; pass < 2; pass++) {
 			for (size_t t = 0; t < tk->n && !rc; t++)
 				if (!taken_tok(st, t))
@@ -5008,14 +5071,67 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 	return SIZE_MAX;
 }
 
+/* True if text [a, b) holds a multiple in a word ("doubled"). */
+static bool has_mult(const fr_set *S, const char *text, size_t a, size_t b)
+{
+	const char *p = text + a, *end = text + b;
+
+	if (S->n_mults == 0)
+		return false;
+	while (p < end) {
+		const char *q = p;
+		char buf[32];
+		size_t n = 0;
+		uint32_t w;
+		if (!word_byte(p, end)) {
+			p++;
+			continue;
+		}
+		while (q < end && word_byte(q, end)) {
+			if (n + 1 < sizeof(buf))
+				buf[n++] = (char)tolower((unsigned char)*q);
+			q++;
+		}
+		if (n + 1 < sizeof(buf) && (w = vocab_find(&S->v, buf, n)) &&
+		    S->word_mult[w] >= 0)
+			return true;
+		p = q;
+	}
+	return false;
+}
+
+/* The first figure of nums ending after `at`, searched from `i`:
+ * galloping, as the callers move forward. */
+static size_t first_figure(const fc_number_list *nums, size_t i, size_t at)
+{
+	size_t lo = i, hi = nums->count, step = 1;
+
+	while (lo + step < hi && nums->items[lo + step].end <= at) {
+		lo += step;
+		step *= 2;
+	}
+	if (lo + step < hi)
+		hi = lo + step + 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nums->items[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 {
 	const fc_number_list *nums = in->nums;
 	sent st;
 	fc_status rc = FC_OK;
-	size_t i = 0, gpos = 0;
+	size_t i = 0, gpos = 0, *mspans = NULL, n_mspans = 0, cap_mspans = 0,
+	       mi = 0;
 
-	if (!S || !S->finished || !nums || nums->count == 0 ||
+	if (!S || !S->finished || !nums ||
+	    (nums->count == 0 && S->n_mults == 0) ||
 	    (S->n_measures == 0 && !in->unrecognised))
 		return FC_OK;
 	memset(&st, 0, sizeof(st));
@@ -5026,50 +5142,53 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
 	st.pat_ok = calloc(S->n_slots + 1, 1);
 	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
-		free(st.present);
-		free(st.context);
-		free(st.inst_ok);
-		free(st.pat_ok);
-		return FC_ERR_NOMEM;
+		rc = FC_ERR_NOMEM;
+		goto out;
 	}
 	memset(st.context, -1, S->n_measures + 1);
+	/* A change may be a word without a figure ("the toll has
+	 * doubled"): when every figure's sentence is read, a first pass
+	 * lists the sentences that hold a measure's word and a multiple. */
+	if (in->unrecognised && S->n_measures && S->n_mults) {
+		size_t g, gs, ge, p = 0;
+		while ((g = gate_next(S, in->text, p, in->len)) != SIZE_MAX) {
+			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
+			p = ge > g ? ge : g + 1;
+			if (!has_mult(S, in->text, gs, ge))
+				continue;
+			if (!grow((void **)&mspans, &cap_mspans, 2 * n_mspans + 2,
+				  sizeof(size_t))) {
+				rc = FC_ERR_NOMEM;
+				goto out;
+			}
+			mspans[2 * n_mspans] = gs;
+			mspans[2 * n_mspans + 1] = ge;
+			n_mspans++;
+		}
+	}
 	/* Sentence by sentence: every sentence with a figure when the
 	 * figures no frame reads are wanted; else only those that hold a
 	 * word of a measure, found by the gate without splitting the others
 	 * into sentences. */
-	while (i < nums->count && rc == FC_OK) {
+	while (rc == FC_OK) {
 		size_t ss, se, j, gs = 0, ge = 0;
-		bool free_quantity = false;
+		bool free_quantity = false, mult = false;
 
 		if (!in->unrecognised) {
 			size_t g = gate_next(S, in->text, gpos, in->len);
-			size_t lo = i, hi = nums->count;
 			if (g == SIZE_MAX)
 				break;
 			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
 			gpos = ge > g ? ge : g + 1;
-			/* Its first figure, if it has one: galloping from the
-			 * last, as the gate moves forward. */
-			{
-				size_t step = 1;
-				while (lo + step < hi &&
-				       nums->items[lo + step].end <= gs) {
-					lo += step;
-					step *= 2;
-				}
-				if (lo + step < hi)
-					hi = lo + step + 1;
-			}
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (nums->items[mid].end <= gs)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			i = lo;
-			if (i >= nums->count || nums->items[i].start >= ge)
+			i = first_figure(nums, i, gs);
+			if (i >= nums->count || nums->items[i].start >= ge) {
+				/* No figure: a multiple may stand for one. */
+				if (has_mult(S, in->text, gs, ge))
+					rc = check_sentence(&st, gs, ge, i, out);
 				continue;
+			}
+		} else if (i >= nums->count) {
+			break;
 		}
 		if (!in->unrecognised && nums->items[i].start >= gs &&
 		    nums->items[i].start < ge) {
@@ -5083,6 +5202,20 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 			se = nums->items[i].end;
 		if (ss > nums->items[i].start)
 			ss = nums->items[i].start;
+		/* The listed sentences with a multiple that come before. */
+		for (; rc == FC_OK && mi < n_mspans && mspans[2 * mi] < ss; mi++)
+			if (mspans[2 * mi + 1] <= ss)
+				rc = check_sentence(&st, mspans[2 * mi],
+						    mspans[2 * mi + 1],
+						    first_figure(nums, i,
+								 mspans[2 * mi]),
+						    out);
+		if (rc != FC_OK)
+			break;
+		if (mi < n_mspans && mspans[2 * mi] == ss) {
+			mult = true;
+			mi++;
+		}
 		j = i;
 		while (j < nums->count && nums->items[j].start < se) {
 			if (nums->items[j].end > se)
@@ -5092,12 +5225,19 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 				free_quantity = true;
 			j++;
 		}
-		if (free_quantity)
+		if (!free_quantity && !in->unrecognised)
+			mult = has_mult(S, in->text, ss, se);
+		if (free_quantity || mult)
 			rc = check_sentence(&st, ss, se, i, out);
 		i = j;
 		if (gpos < se)
 			gpos = se;
 	}
+	for (; rc == FC_OK && mi < n_mspans; mi++)
+		rc = check_sentence(&st, mspans[2 * mi], mspans[2 * mi + 1],
+				    first_figure(nums, i, mspans[2 * mi]), out);
+out:
+	free(mspans);
 	free(st.tk.t);
 	free(st.clause);
 	free(st.ms);
