@@ -175,7 +175,11 @@ bool fc_attribution_find(const char *t, size_t ss, size_t se, size_t cs,
 		} else if (word_in(t + i, e - i, said)) {
 			got = name_before(t, ss, i, &ns, &ne);
 		}
-		if (got && (ne <= cs || ns >= ce)) {
+		/* A semicolon parts two statements: an attribution in one
+		 * is not the other's. */
+		if (got && (ne <= cs || ns >= ce) &&
+		    !memchr(t + (ne <= cs ? ne : ce), ';',
+			    ne <= cs ? cs - ne : ns - ce)) {
 			dist = ne <= cs ? cs - ne : ns - ce;
 			if (!found || dist < best) {
 				best = dist;

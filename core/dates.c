@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -965,4 +966,334 @@ void fc_claim_dates_find(const char *t, size_t ss, size_t se, size_t cs,
 		out->since_start = p->start;
 		out->since_end = p->end;
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The reference point of a claim about change. */
+
+/* A word of the sentence, lower-cased (letters and digits; a hyphen
+ * joins: "year-on-year" is three words). */
+typedef struct rword {
+	size_t start, end;
+	char w[16];
+} rword;
+
+#define MAX_RWORDS 160
+
+static size_t ref_words(const char *t, size_t ss, size_t se, rword *out,
+                        size_t max)
+{
+	size_t n = 0, i = ss;
+
+	while (i < se && n < max) {
+		size_t k = 0;
+		if (!is_alnum(t[i])) {
+			i++;
+			continue;
+		}
+		out[n].start = i;
+		while (i < se && is_alnum(t[i])) {
+			if (k + 1 < sizeof(out[n].w))
+				out[n].w[k++] = (char)tolower((unsigned char)t[i]);
+			i++;
+		}
+		out[n].w[k] = '\0';
+		out[n].end = i;
+		n++;
+	}
+	return n;
+}
+
+static bool rw_is(const rword *w, size_t n, size_t i, const char *s)
+{
+	return i < n && strcmp(w[i].w, s) == 0;
+}
+
+static bool rw_in(const rword *w, size_t n, size_t i, const char *const *l)
+{
+	for (size_t k = 0; i < n && l[k]; k++)
+		if (strcmp(w[i].w, l[k]) == 0)
+			return true;
+	return false;
+}
+
+/* A count written in words or digits ("two", "a", "24"), or -1. */
+static int ref_count(const rword *w, size_t n, size_t i)
+{
+	static const char *const words[] = {
+	    "zero", "one",   "two",   "three",    "four",  "five",  "six",
+	    "seven", "eight", "nine", "ten",      "eleven", "twelve", NULL};
+	long v = 0;
+
+	if (i >= n)
+		return -1;
+	if (strcmp(w[i].w, "a") == 0 || strcmp(w[i].w, "an") == 0 ||
+	    strcmp(w[i].w, "single") == 0)
+		return 1;
+	for (int k = 0; words[k]; k++)
+		if (strcmp(w[i].w, words[k]) == 0)
+			return k;
+	for (const char *p = w[i].w; *p; p++) {
+		if (!is_digit(*p) || v > 100000)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return w[i].w[0] ? (int)v : -1;
+}
+
+/* A unit of time at word i: its length in days (months and years are
+ * counted in their own unit: *unit), or 0. */
+static int ref_unit(const rword *w, size_t n, size_t i, fc_period *unit)
+{
+	static const struct {
+		const char *word;
+		int n;
+		fc_period unit;
+	} units[] = {
+	    {"day", 1, FC_PERIOD_DAY},       {"days", 1, FC_PERIOD_DAY},
+	    {"week", 7, FC_PERIOD_DAY},      {"weeks", 7, FC_PERIOD_DAY},
+	    {"fortnight", 14, FC_PERIOD_DAY}, {"month", 1, FC_PERIOD_MONTH},
+	    {"months", 1, FC_PERIOD_MONTH},  {"year", 1, FC_PERIOD_YEAR},
+	    {"years", 1, FC_PERIOD_YEAR},    {"decade", 10, FC_PERIOD_YEAR},
+	    {"decades", 10, FC_PERIOD_YEAR}, {"hours", -24, FC_PERIOD_DAY},
+	};
+
+	for (size_t k = 0; i < n && k < sizeof(units) / sizeof(units[0]); k++)
+		if (strcmp(w[i].w, units[k].word) == 0) {
+			*unit = units[k].unit;
+			return units[k].n;
+		}
+	return 0;
+}
+
+/* Tries a reference phrase starting at word i; fills *out and returns
+ * the number of words read, or 0. */
+static size_t ref_at(const char *t, size_t tlen, const rword *w, size_t n,
+                     size_t i, fc_date doc_date, fc_claim_ref *out)
+{
+	static const char *const wars[] = {
+	    "war", "conflict", "invasion", "pandemic", "outbreak", "fighting",
+	    "offensive", "hostilities", "crisis", "records", "record", NULL};
+	static const char *const began[] = {"began", "begun", "started",
+	                                    "start", "broke", NULL};
+	static const char *const starts[] = {"start", "beginning", "outbreak",
+	                                     "onset", NULL};
+	static const char *const prep[] = {"in", "over", "during", "within",
+	                                   "across", "for", NULL};
+	static const char *const past[] = {"past", "last", "previous", "first",
+	                                   "space", "course", NULL};
+	static const char *const cmp[] = {"compared", "comparison", "against",
+	                                  NULL};
+	static const char *const back[] = {"earlier", "ago", "before", NULL};
+	size_t k = i;
+	int count, len;
+	fc_period unit = FC_PERIOD_DAY;
+
+	memset(out, 0, sizeof(*out));
+	out->date = FC_DATE_NONE;
+	/* since the war began, since the start of the war, since records
+	 * began */
+	if (rw_is(w, n, k, "since")) {
+		size_t j = k + 1;
+		fc_written_date wd;
+		if (rw_is(w, n, j, "the") || rw_is(w, n, j, "its"))
+			j++;
+		if (rw_in(w, n, j, wars) && rw_in(w, n, j + 1, began)) {
+			size_t e = rw_is(w, n, j + 1, "broke") &&
+			                   rw_is(w, n, j + 2, "out")
+			               ? j + 2
+			               : j + 1;
+			out->start = true;
+			out->start_at = w[k].start;
+			out->end_at = w[e].end;
+			return e + 1 - k;
+		}
+		if (rw_in(w, n, j, starts) && rw_is(w, n, j + 1, "of") &&
+		    (rw_is(w, n, j + 2, "the") ? rw_in(w, n, j + 3, wars)
+		                               : rw_in(w, n, j + 2, wars))) {
+			size_t e = rw_is(w, n, j + 2, "the") ? j + 3 : j + 2;
+			out->start = true;
+			out->start_at = w[k].start;
+			out->end_at = w[e].end;
+			return e + 1 - k;
+		}
+		/* since a date */
+		if (k + 1 < n &&
+		    fc_date_read(t, tlen, w[k + 1].start, true, &wd) &&
+		    wd.back < 0) {
+			fc_date d;
+			if (wd.month == 0 && wd.year) {
+				d = fc_date_from_ymd(wd.year, 1, 1);
+				out->unit = FC_PERIOD_YEAR;
+			} else if (wd.day == 0 && wd.month) {
+				fc_date e = fc_date_resolve(&wd, doc_date, 0,
+				                            FC_PLACE_NOT_AFTER);
+				int y, m, dd;
+				if (e == FC_DATE_NONE)
+					return 0;
+				fc_date_to_ymd(e, &y, &m, &dd);
+				d = fc_date_from_ymd(y, m, 1);
+				out->unit = FC_PERIOD_MONTH;
+			} else {
+				d = fc_date_resolve(&wd, doc_date, 0,
+				                    FC_PLACE_NOT_AFTER);
+				out->unit = FC_PERIOD_DAY;
+			}
+			if (d == FC_DATE_NONE ||
+			    (doc_date != FC_DATE_NONE && d > doc_date))
+				return 0;
+			out->date = d;
+			out->start_at = w[k].start;
+			out->end_at = wd.end;
+			return 2;
+		}
+		/* since last year, since last month */
+		if (rw_is(w, n, k + 1, "last") &&
+		    (len = ref_unit(w, n, k + 2, &unit)) == 1) {
+			out->span = 1;
+			out->unit = unit;
+			out->start_at = w[k].start;
+			out->end_at = w[k + 2].end;
+			return 3;
+		}
+		return 0;
+	}
+	/* in two weeks, over the past year, in the last 24 hours, within a
+	 * month, in the space of a week */
+	if (rw_in(w, n, k, prep)) {
+		size_t j = k + 1;
+		if (rw_is(w, n, j, "the") || rw_is(w, n, j, "just") ||
+		    rw_is(w, n, j, "only"))
+			j++;
+		if (rw_in(w, n, j, past)) {
+			j++;
+			if (rw_is(w, n, j, "of"))
+				j++;
+		}
+		if (rw_is(w, n, j, "just") || rw_is(w, n, j, "only"))
+			j++;
+		count = ref_count(w, n, j);
+		if (count >= 0) {
+			j++;
+		} else {
+			/* "over the past year": one */
+			count = 1;
+		}
+		len = ref_unit(w, n, j, &unit);
+		if (len == 0 || count <= 0)
+			return 0;
+		if (len < 0) {
+			/* hours: whole days only */
+			if (count % 24)
+				return 0;
+			count /= 24;
+			len = 1;
+		}
+		out->span = count * len;
+		out->unit = unit;
+		out->start_at = w[k].start;
+		out->end_at = w[j].end;
+		return j + 1 - k;
+	}
+	/* a year earlier, two weeks ago, a month before */
+	if ((count = ref_count(w, n, k)) > 0 &&
+	    (len = ref_unit(w, n, k + 1, &unit)) > 0 && rw_in(w, n, k + 2, back)) {
+		out->span = count * len;
+		out->unit = unit;
+		out->start_at = w[k].start;
+		out->end_at = w[k + 2].end;
+		return 3;
+	}
+	/* compared with last year, compared to a year ago, against the
+	 * same period last year, from a year earlier */
+	if (rw_in(w, n, k, cmp) || rw_is(w, n, k, "from")) {
+		size_t j = k + 1;
+		if (rw_is(w, n, j, "with") || rw_is(w, n, j, "to"))
+			j++;
+		if (rw_is(w, n, j, "the") && rw_is(w, n, j + 1, "same") &&
+		    rw_is(w, n, j + 2, "period")) {
+			j += 3;
+			if (rw_is(w, n, j, "a") || rw_is(w, n, j, "last"))
+				j++;
+			if (ref_unit(w, n, j, &unit) == 1 &&
+			    unit == FC_PERIOD_YEAR) {
+				out->span = 1;
+				out->unit = FC_PERIOD_YEAR;
+				out->start_at = w[k].start;
+				out->end_at = w[j + (rw_is(w, n, j + 1, "earlier") ||
+				                      rw_is(w, n, j + 1, "ago")
+				                          ? 1
+				                          : 0)]
+				                  .end;
+				return j + 1 - k;
+			}
+			return 0;
+		}
+		if (rw_is(w, n, j, "last") || rw_is(w, n, j, "the")) {
+			size_t u = rw_is(w, n, j, "the") &&
+			                   (rw_is(w, n, j + 1, "previous") ||
+			                    rw_is(w, n, j + 1, "prior"))
+			               ? j + 2
+			               : rw_is(w, n, j, "last") ? j + 1 : 0;
+			if (u && (len = ref_unit(w, n, u, &unit)) == 1) {
+				out->span = 1;
+				out->unit = unit;
+				out->start_at = w[k].start;
+				out->end_at = w[u].end;
+				return u + 1 - k;
+			}
+			return 0;
+		}
+		if ((count = ref_count(w, n, j)) > 0 &&
+		    (len = ref_unit(w, n, j + 1, &unit)) > 0 &&
+		    rw_in(w, n, j + 2, back)) {
+			out->span = count * len;
+			out->unit = unit;
+			out->start_at = w[k].start;
+			out->end_at = w[j + 2].end;
+			return j + 3 - k;
+		}
+		return 0;
+	}
+	/* year on year, month-on-month */
+	if ((len = ref_unit(w, n, k, &unit)) == 1 && rw_is(w, n, k + 1, "on") &&
+	    rw_is(w, n, k + 2, w[k].w)) {
+		out->span = 1;
+		out->unit = unit;
+		out->start_at = w[k].start;
+		out->end_at = w[k + 2].end;
+		return 3;
+	}
+	return 0;
+}
+
+bool fc_claim_ref_find(const char *t, size_t ss, size_t se, size_t cs,
+                       size_t ce, fc_date doc_date, fc_claim_ref *out)
+{
+	rword w[MAX_RWORDS];
+	size_t n, best_d = SIZE_MAX;
+	bool found = false;
+
+	memset(out, 0, sizeof(*out));
+	out->date = FC_DATE_NONE;
+	if (!t || se <= ss || cs < ss || ce > se)
+		return false;
+	n = ref_words(t, ss, se, w, MAX_RWORDS);
+	for (size_t i = 0; i < n; i++) {
+		fc_claim_ref r;
+		size_t used = ref_at(t, se, w, n, i, doc_date, &r), d;
+		if (!used)
+			continue;
+		/* The claim's own words are no reference point. */
+		if (r.start_at < ce && r.end_at > cs)
+			continue;
+		d = r.start_at >= ce ? r.start_at - ce : cs - r.end_at;
+		if (d < best_d) {
+			best_d = d;
+			*out = r;
+			found = true;
+		}
+		i += used - 1;
+	}
+	return found;
 }

@@ -131,4 +131,27 @@ void fc_claim_dates_find(const char *text, size_t ss, size_t se, size_t cs,
                          size_t ce, const fc_number_list *nums,
                          fc_date doc_date, fc_claim_dates *out);
 
+/* The reference point of a claim about change. */
+typedef struct fc_claim_ref {
+	fc_date date;      /* "since 2014": 2014-01-01; or FC_DATE_NONE */
+	fc_period unit;    /* the date's precision, or the span's unit */
+	int span;          /* "in two weeks": 14 (days); 0 when none */
+	bool start;        /* "since the war began": the series' start */
+	size_t start_at, end_at; /* the phrase, in bytes of the text */
+} fc_claim_ref;
+
+/*
+ * Finds the phrase of the sentence [ss, se) of `text` that gives the
+ * reference point of the change claimed at [cs, ce): "since" and a date
+ * ("since 2014" is the year 2014, "since March" the month, "since
+ * October 7" the day; a date without a year is placed not after
+ * `doc_date`), "since the war began" and the like (the start of the
+ * series), or a span back from the claim's date: "in two weeks", "over
+ * the past year", "in 24 hours", "within a month", "a year earlier",
+ * "compared with last year", "year on year". Of several, the nearest to
+ * the claim. Returns true and fills *out when one is found. Pure.
+ */
+bool fc_claim_ref_find(const char *text, size_t ss, size_t se, size_t cs,
+                       size_t ce, fc_date doc_date, fc_claim_ref *out);
+
 #endif

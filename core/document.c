@@ -123,6 +123,10 @@ typedef struct pb {
 	fc_comment_span *comments;
 	size_t n_comments, cap_comments;
 	bool nomem;
+	/* Bytes that tags longer than TAG_REACH may still be scanned for
+	 * ("<img src=\"data:...\">" of a megabyte): a few times the text, so
+	 * that reading them stays linear in the text. */
+	size_t long_tags;
 } pb;
 
 static bool is_space(char c)
@@ -485,6 +489,7 @@ typedef struct tag {
 	size_t end;            /* just past '>' */
 	bool closing;          /* </name> */
 	bool self_closing;     /* <name/> */
+	bool reach_hit;        /* no '>' within the reach: it may be longer */
 } tag;
 
 enum tag_class {
@@ -542,6 +547,7 @@ static bool parse_tag(const char *t, size_t len, size_t j, size_t reach,
 		if (!is_space(c))
 			prev = c;
 	}
+	tg->reach_hit = limit < len;
 	return false;
 }
 
@@ -647,8 +653,18 @@ static bool markup(pb *b, size_t reach, size_t limit)
 		blank_to(b, e ? (size_t)(e - t) + 1 : len);
 		return true;
 	}
-	if (!parse_tag(t, len, j, reach, &tg))
-		return false;
+	if (!parse_tag(t, len, j, reach, &tg)) {
+		/* A tag longer than the reach (an inline image's data: URI)
+		 * is read whole while the budget for such tags lasts. */
+		if (!tg.reach_hit || limit <= j || limit - j <= reach ||
+		    b->long_tags < limit - j)
+			return false;
+		if (!parse_tag(t, len, j, limit - j, &tg)) {
+			b->long_tags -= limit - j;
+			return false;
+		}
+		b->long_tags -= tg.end - j;
+	}
 	switch (classify(t + tg.name, tg.name_len)) {
 	case TAG_INLINE:
 		skip_to(b, tg.end, tg.closing ? SKIP_CLOSE : SKIP_OPEN);
@@ -1015,10 +1031,11 @@ static bool blank_line(const char *t, size_t i, size_t e)
 }
 
 /* The end of the paragraph around `i` (a blank line, or the end), looked
- * for no further than INLINE_REACH bytes. */
-static size_t para_limit(const char *t, size_t len, size_t i)
+ * for no further than `reach` bytes (INLINE_REACH for para_limit). */
+static size_t para_limit_n(const char *t, size_t len, size_t i,
+			   size_t reach)
 {
-	size_t lim = len - i > INLINE_REACH ? i + INLINE_REACH : len;
+	size_t lim = len - i > reach ? i + reach : len;
 
 	for (size_t k = i; k < lim; k++) {
 		if (t[k] != '\n')
@@ -1028,6 +1045,11 @@ static size_t para_limit(const char *t, size_t len, size_t i)
 			return k;
 	}
 	return lim;
+}
+
+static size_t para_limit(const char *t, size_t len, size_t i)
+{
+	return para_limit_n(t, len, i, INLINE_REACH);
 }
 
 /* Columns of leading white space of [i, e) (a tab reaches the next
@@ -1189,6 +1211,18 @@ static bool link_open(md *s, bool image)
 	size_t lim = para_limit(t, b->len, j);
 	size_t close = bracket_close(t, o, lim), end = 0;
 
+	/* A link longer than the reach (a data: URI of an inline image) is
+	 * read to the end of its paragraph while the budget for long
+	 * markup lasts. */
+	if ((!close || (t[close + 1] == '(' && !paren_close(t, close + 1, lim))) &&
+	    lim == j + INLINE_REACH) {
+		size_t far = para_limit_n(t, b->len, j, b->long_tags);
+		if (far > lim && b->long_tags >= 3 * (far - j)) {
+			b->long_tags -= 3 * (far - j);
+			lim = far;
+			close = bracket_close(t, o, lim);
+		}
+	}
 	if (!close)
 		return false;
 	if (!image && o + 1 < close && t[o + 1] == '^') {
@@ -1586,6 +1620,13 @@ fc_status fc_document_scan_numbers(fc_document *doc,
 
 	if (priv->scanned)
 		return FC_OK;
+	/* Room for a figure every 32 bytes, which news copy seldom passes:
+	 * pages never written cost nothing, and a long document's list is
+	 * not copied as it grows. */
+	if (doc->prose_len >= ((size_t)4 << 20) &&
+	    fc_grow((void **)&priv->numbers.items, &priv->numbers.cap,
+		    doc->prose_len / 32, sizeof(fc_number)) != FC_OK)
+		return FC_ERR_NOMEM;
 	rc = fc_numbers_scan(doc->prose, doc->prose_len, opts, &priv->numbers);
 	if (rc != FC_OK) {
 		fc_number_list_free(&priv->numbers);
@@ -1620,6 +1661,7 @@ static fc_status build_prose(fc_document *doc, meta_date *date)
 	b.map = malloc((len + 1) * sizeof(size_t));
 	b.pending = SIZE_MAX;
 	b.identity = true;
+	b.long_tags = len <= SIZE_MAX / 4 ? 4 * len : len;
 	if (!b.map)
 		return FC_ERR_NOMEM;
 	/* A UTF-8 byte-order mark is not prose. */
@@ -1661,6 +1703,7 @@ static fc_status document_build(const char *name, char *data, size_t len,
 	meta_date date;
 	const char *disp = opts && opts->display_path ? opts->display_path : name;
 	const char *enc;
+	bool bom, copy;
 
 	*out = NULL;
 	memset(&date, 0, sizeof(date));
@@ -1709,22 +1752,28 @@ static fc_status document_build(const char *name, char *data, size_t len,
 	doc->priv = priv;
 	priv->text = data;
 	priv->path = fc_strdup(disp);
-	priv->prose = malloc(len + 1);
-	if (!priv->path || !priv->prose || build_lines(priv, data, len)) {
+	doc->format = opts && opts->format_set ? opts->format
+						: fc_format_from_name(disp);
+	bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+	/* Plain text is its own prose, but for a byte-order mark: no copy. */
+	copy = doc->format != FC_FORMAT_TEXT || bom;
+	if (copy)
+		priv->prose = malloc(len + 1);
+	if (!priv->path || (copy && !priv->prose) ||
+	    build_lines(priv, data, len)) {
 		fc_document_free(doc);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
 	doc->path = priv->path;
 	doc->text = data;
 	doc->len = len;
-	doc->prose = priv->prose;
-	doc->format = opts && opts->format_set ? opts->format
-						: fc_format_from_name(disp);
+	doc->prose = priv->prose ? priv->prose : data;
 	if (doc->format == FC_FORMAT_TEXT) {
-		memcpy(priv->prose, data, len + 1);
-		/* A UTF-8 byte-order mark is not prose. */
-		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		if (bom) {
+			/* A UTF-8 byte-order mark is not prose. */
+			memcpy(priv->prose, data, len + 1);
 			memset(priv->prose, ' ', 3);
+		}
 		doc->prose_len = len;
 	} else if (build_prose(doc, &date) != FC_OK) {
 		fc_document_free(doc);

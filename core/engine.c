@@ -104,6 +104,17 @@ const fc_source_info *fc_engine_sources(const fc_engine *eng, size_t *n)
 	return eng->infos;
 }
 
+fc_status fc_engine_source_summary(const fc_engine *eng, size_t i,
+				   fc_store_summary *out)
+{
+	if (!eng->infos || i >= eng->n_sources || !eng->store.frozen) {
+		memset(out, 0, sizeof(*out));
+		out->first = out->last = FC_DATE_NONE;
+		return FC_ERR_ARG;
+	}
+	return fc_store_summarize(&eng->store, eng->infos[i].name, out);
+}
+
 void fc_engine_free(fc_engine *eng)
 {
 	if (!eng)
@@ -387,17 +398,23 @@ static void source_failed(fc_engine *eng, size_t i, const char *msg)
 		       eng->infos[i].name, eng->infos[i].error);
 }
 
-/* Parses one source's fetched resources into the store. */
+/* Parses one source's fetched resources into the store; a source that
+ * fails is rolled back out of it. Each body is freed once parsed. */
 static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
 			     size_t n)
 {
 	fc_plugin_ctx *ctx = eng->sources[i];
 	fc_record_sink sink;
 	fc_error perr;
+	size_t start = fc_store_count(&eng->store);
 	fc_status rc = FC_OK;
 
 	memset(&sink, 0, sizeof(sink));
 	sink.ctx = ctx;
+	sink.store = &eng->store;
+	sink.source = eng->infos[i].name;
+	sink.source_url = eng->infos[i].url;
+	sink.num = &eng->num;
 	/* The source's cache state is its worst URL's; its age the oldest
 	 * copy served. */
 	for (size_t k = 0; k < n; k++) {
@@ -422,7 +439,7 @@ static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
 		fc_resource res;
 		if (reqs[k].status != FC_OK) {
 			source_failed(eng, i, reqs[k].err.msg);
-			fc_record_sink_clear(&sink);
+			fc_store_truncate(&eng->store, start);
 			return FC_OK;
 		}
 		res.url = reqs[k].url;
@@ -431,15 +448,17 @@ static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
 		res.content_type = reqs[k].content_type;
 		res.retrieved = reqs[k].blob.retrieved;
 		res.from_cache = reqs[k].blob.from_cache;
+		sink.retrieved = res.retrieved;
 		fc_error_clear(&perr);
 		rc = ctx->plugin->desc->source.parse(ctx->state, &res, &sink,
 						     &perr);
+		fc_blob_free(&reqs[k].blob);
 		if (rc != FC_OK) {
 			char msg[1200];
 			snprintf(msg, sizeof(msg), "%s", perr.msg[0] ? perr.msg
 								     : fc_strerror(rc));
 			source_failed(eng, i, msg);
-			fc_record_sink_clear(&sink);
+			fc_store_truncate(&eng->store, start);
 			return rc == FC_ERR_NOMEM ? rc : FC_OK;
 		}
 		eng->infos[i].retrieved = res.retrieved;
@@ -450,18 +469,88 @@ static fc_status load_source(fc_engine *eng, size_t i, fc_fetch_req *reqs,
 		       "source %s: %zu records refused as malformed (no metric, "
 		       "no date or no finite value)",
 		       eng->infos[i].name, sink.skipped);
-	for (size_t k = 0; k < sink.n; k++) {
-		fc_error e;
-		rc = fc_store_add(&eng->store, &sink.records[k],
-				  eng->infos[i].name, eng->infos[i].url,
-				  eng->infos[i].retrieved, &eng->num, &e);
-		if (rc == FC_ERR_NOMEM)
-			break;
-		rc = FC_OK;
+	eng->infos[i].n_records = fc_store_count(&eng->store) - start;
+	/* A source that gives nothing is wrong, not empty: a date_format
+	 * that reads no date, a filter that keeps nothing, a field that
+	 * is not there. */
+	if (eng->infos[i].n_records == 0) {
+		source_failed(eng, i,
+			      n == 1 ? "no records: the data gave none that "
+				       "could be read; check the source's "
+				       "options (records, date_field, "
+				       "date_format, metrics, filter) against "
+				       "the data"
+				     : "no records: its resources gave none that "
+				       "could be read; check the source's "
+				       "options (records, date_field, "
+				       "date_format, metrics, filter) against "
+				       "the data");
+		return FC_OK;
 	}
-	eng->infos[i].n_records = sink.n;
-	eng->infos[i].ok = rc == FC_OK;
-	fc_record_sink_clear(&sink);
+	eng->infos[i].ok = true;
+	return FC_OK;
+}
+
+/* Records of one source that a later record of the same metric and date
+ * replaced with another figure, counted per source for one warning. */
+typedef struct conflicts {
+	fc_engine *eng;
+	size_t *count;  /* per source */
+	char **first;   /* per source: the first one, described */
+} conflicts;
+
+static void on_conflict(void *ud, const fc_ref *kept, const fc_ref *dropped)
+{
+	conflicts *c = ud;
+	char a[96], b[96], d[11];
+
+	for (size_t i = 0; i < c->eng->n_sources; i++) {
+		if (strcmp(c->eng->infos[i].name, kept->source) != 0)
+			continue;
+		if (c->count[i]++ == 0)
+			c->first[i] = fc_asprintf(
+			    "%s for %s: %s, then %s",
+			    kept->rec.metric,
+			    fc_period_format(kept->rec.date, kept->rec.period, d),
+			    fc_describe_value(dropped->rec.qualifier,
+					      dropped->rec.value,
+					      dropped->rec.value, a, sizeof(a)),
+			    fc_describe_value(kept->rec.qualifier,
+					      kept->rec.value, kept->rec.value,
+					      b, sizeof(b)));
+		return;
+	}
+}
+
+/* Sorts the store, and warns once per source of the records a later one
+ * replaced. */
+static fc_status freeze_store(fc_engine *eng)
+{
+	conflicts c;
+	fc_status rc;
+
+	c.eng = eng;
+	c.count = calloc(eng->n_sources + 1, sizeof(*c.count));
+	c.first = calloc(eng->n_sources + 1, sizeof(*c.first));
+	if (!c.count || !c.first) {
+		free(c.count);
+		free(c.first);
+		return FC_ERR_NOMEM;
+	}
+	rc = fc_store_freeze(&eng->store, on_conflict, &c);
+	for (size_t i = 0; i < eng->n_sources; i++) {
+		if (c.count[i])
+			fc_log(&eng->logger, FC_LOG_WARNING, NULL,
+			       "source %s: %zu record%s given twice with "
+			       "different figures (first: %s); the later in "
+			       "the data is kept",
+			       eng->infos[i].name, c.count[i],
+			       c.count[i] == 1 ? "" : "s",
+			       c.first[i] ? c.first[i] : "?");
+		free(c.first[i]);
+	}
+	free(c.count);
+	free(c.first);
 	return rc;
 }
 
@@ -544,7 +633,7 @@ static fc_status fetch_sources(fc_engine *eng, fc_error *err)
 			rc = fc_error_set(err, FC_ERR_INPUT, "source %s: %s",
 					  eng->infos[i].name, eng->infos[i].error);
 	}
-	if (rc == FC_OK && fc_store_freeze(&eng->store) != FC_OK)
+	if (rc == FC_OK && freeze_store(eng) != FC_OK)
 		rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 out:
 	for (size_t k = 0; k < n_reqs; k++)
@@ -981,7 +1070,9 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 		fc_claim *c = &r->claims[i];
 		size_t ss = c->sent_start, se = c->sent_end, as, ae;
 
-		if (c->flags & FC_CLAIMF_UNRECOGNISED)
+		/* A figure bound to no metric is not verified: its dates
+		 * and attribution would serve nothing. */
+		if ((c->flags & FC_CLAIMF_UNRECOGNISED) || !c->metric)
 			continue;
 		if (c->as_of == FC_DATE_NONE && c->since == FC_DATE_NONE) {
 			fc_claim_dates cd;
@@ -1031,6 +1122,31 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 					rc = FC_ERR_NOMEM;
 			}
 		}
+		/* A change's reference point: "since 2014", "in two
+		 * weeks", "since the war began". */
+		if (rc == FC_OK && c->change != FC_CHANGE_NONE &&
+		    c->ref_date == FC_DATE_NONE && c->ref_span == 0 &&
+		    !c->ref_start) {
+			fc_claim_ref ref;
+			if (fc_claim_ref_find(doc->prose, ss, se, c->start,
+					      c->end, doc->date, &ref)) {
+				c->ref_date = ref.date;
+				c->ref_unit = ref.unit;
+				c->ref_span = ref.span;
+				c->ref_start = ref.start;
+				if (!(c->ref_text = squeeze(&r->arena,
+							    doc->prose +
+								ref.start_at,
+							    ref.end_at -
+								ref.start_at)))
+					rc = FC_ERR_NOMEM;
+			}
+			/* Its "since" is the reference point, not the start
+			 * of a count. */
+			if (c->since != FC_DATE_NONE && c->as_of == FC_DATE_NONE)
+				c->as_of_text = NULL;
+			c->since = FC_DATE_NONE;
+		}
 		if (rc == FC_OK && c->metric &&
 		    fc_attribution_find(doc->prose, ss, se, c->start, c->end, &as,
 					&ae) &&
@@ -1052,8 +1168,8 @@ static bool flagged(fc_verdict v)
  * Adds a finding for each claim that gives the same metric as an earlier
  * claim of the document, for the same date, with a value that cannot
  * also be true ("9,770 dead" in one paragraph, "9,700 dead" in another),
- * unless the records already call both wrong: the contradiction then
- * adds nothing a reader needs. The claims' findings are
+ * unless the records already call one of them wrong: the contradiction
+ * then adds nothing a reader needs. The claims' findings are
  * r->findings[0, n_claims); `extra` more findings are still to come, and
  * room is kept for them.
  */
@@ -1076,9 +1192,11 @@ static fc_status add_conflicts(fc_doc_result *r, size_t *cap, size_t extra)
 		fc_finding *f;
 		char d[11], v1[96], v2[96];
 
+		/* A record that already calls one of them wrong says what
+		 * the contradiction would. */
 		if (other[i] == (size_t)-1 ||
-		    (flagged(r->findings[i].verdict) &&
-		     flagged(r->findings[other[i]].verdict)))
+		    flagged(r->findings[i].verdict) ||
+		    flagged(r->findings[other[i]].verdict))
 			continue;
 		rc = FC_ERR_NOMEM;
 		if (fc_grow((void **)&r->findings, cap, r->n_findings + extra + 2,

@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "loader.h"
 #include "log.h"
+#include "store.h"
 #include "util.h"
 
 typedef struct fc_engine fc_engine;
@@ -132,6 +133,12 @@ const char *const *fc_engine_warnings(const fc_engine *eng, size_t *n);
 
 /* Information about the configured sources, after fc_engine_start. */
 const fc_source_info *fc_engine_sources(const fc_engine *eng, size_t *n);
+
+/* What the store holds of source `i` of fc_engine_sources (its metric
+ * keys, its records' date range), after fc_engine_start with
+ * FC_START_FETCH. The caller frees `out` with fc_store_summary_free. */
+fc_status fc_engine_source_summary(const fc_engine *eng, size_t i,
+				   fc_store_summary *out);
 
 const fc_plugin_set *fc_engine_plugins(const fc_engine *eng);
 const fc_config *fc_engine_config(const fc_engine *eng);

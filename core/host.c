@@ -193,6 +193,12 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 		return refuse(s, "its partial_below is not a share below 1");
 	if ((c->flags & FC_CLAIMF_UNRECOGNISED) && c->metric)
 		return refuse(s, "an unrecognised figure cannot have a metric");
+	if ((unsigned)c->change > FC_CHANGE_LOWEST || c->change_dir < -1 ||
+	    c->change_dir > 1 || (unsigned)c->ref_unit >= FC_PERIOD_COUNT ||
+	    c->ref_span < 0 || c->ref_span > 100000 ||
+	    !isfinite(c->ratio_tolerance) || c->ratio_tolerance < 0 ||
+	    c->ratio_tolerance >= 1)
+		return refuse(s, "its change or reference point is not valid");
 	if (fc_grow((void **)&s->claims, &s->cap_claims, s->n_claims + 1,
 		    sizeof(*s->claims)))
 		return FC_ERR_NOMEM;
@@ -208,7 +214,9 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 	d->group = fc_arena_strdup(s->arena, c->group);
 	d->period = fc_arena_strdup(s->arena, c->period);
 	d->explain = fc_arena_strdup(s->arena, c->explain);
-	if (!d->rule_id || (c->metric && !d->metric) ||
+	d->ref_text = fc_arena_strdup(s->arena, c->ref_text);
+	if ((c->ref_text && !d->ref_text) || !d->rule_id ||
+	    (c->metric && !d->metric) ||
 	    (c->unbound_reason && !d->unbound_reason) ||
 	    (c->attribution && !d->attribution) ||
 	    (c->as_of_text && !d->as_of_text) || (c->entity && !d->entity) ||
@@ -250,39 +258,23 @@ static fc_status h_issue_add(fc_check_sink *s, const fc_issue *is)
 
 static fc_status h_record_add(fc_record_sink *s, const fc_record *r)
 {
-	fc_record *d;
-	char date[11];
+	fc_error e;
+	fc_status rc;
 
-	if (!s || !r)
+	if (!s || !r || !s->store)
 		return FC_ERR_ARG;
-	if (!fc_metric_valid(r->metric) || r->date == FC_DATE_NONE ||
-	    fc_date_format(r->date, date)[0] == '-' || !isfinite(r->value) ||
-	    !isfinite(r->precision) || r->precision < 0 ||
-	    (unsigned)r->qualifier >= FC_QUALIFIER_COUNT) {
+	rc = fc_store_add(s->store, r, s->source, s->source_url, s->retrieved,
+			  s->num, &e);
+	if (rc == FC_ERR_ARG)
 		s->skipped++;
-		return FC_ERR_ARG;
-	}
-	if (fc_grow((void **)&s->records, &s->cap, s->n + 1, sizeof(*s->records)))
-		return FC_ERR_NOMEM;
-	d = &s->records[s->n];
-	*d = *r;
-	d->metric = fc_arena_strdup(&s->arena, r->metric);
-	d->url = fc_arena_strdup(&s->arena, r->url);
-	d->note = fc_arena_strdup(&s->arena, r->note);
-	d->reported_by = fc_arena_strdup(&s->arena, r->reported_by);
-	if (!d->metric || (r->url && !d->url) || (r->note && !d->note) ||
-	    (r->reported_by && !d->reported_by))
-		return FC_ERR_NOMEM;
-	s->n++;
-	return FC_OK;
+	else if (rc == FC_OK)
+		s->n++;
+	return rc;
 }
 
 void fc_record_sink_clear(fc_record_sink *s)
 {
-	free(s->records);
-	fc_arena_free(&s->arena);
-	s->records = NULL;
-	s->n = s->cap = s->skipped = 0;
+	s->n = s->skipped = 0;
 }
 
 static fc_status h_url_add(fc_url_sink *s, const char *url)

@@ -52,13 +52,18 @@ struct fc_check_sink {
 	size_t refused;  /* claims refused as malformed */
 };
 
-/* Where a source's records go while one resource is parsed. */
+/* Where a source's records go while one resource is parsed: straight
+ * into the store, under the source's name and URL (a source that fails
+ * half way is rolled back with fc_store_truncate). */
 struct fc_record_sink {
 	const fc_plugin_ctx *ctx;
-	fc_record *records;
-	size_t n, cap;
-	fc_arena arena;
-	size_t skipped;
+	struct fc_store *store;      /* borrowed */
+	const char *source;          /* the source's name, borrowed */
+	const char *source_url;      /* its configured URL, or NULL */
+	int64_t retrieved;           /* of the resource being parsed */
+	const fc_num_options *num;   /* borrowed */
+	size_t n;                    /* records added */
+	size_t skipped;              /* records refused as malformed */
 };
 
 struct fc_url_sink {
@@ -66,6 +71,7 @@ struct fc_url_sink {
 	size_t n, cap;
 };
 
+/* Resets the sink's counts (the records stay in the store). */
 void fc_record_sink_clear(struct fc_record_sink *s);
 void fc_url_sink_clear(struct fc_url_sink *s);
 

@@ -678,7 +678,41 @@ static void print_claim(const char *path, unsigned line, unsigned col,
 		printf(" since %s", fc_date_format(cl->since, d));
 	if (cl->as_of_text)
 		printf(" (\"%s\")", cl->as_of_text);
+	if (cl->change != FC_CHANGE_NONE) {
+		printf(" %s%s", fc_change_name(cl->change),
+		       cl->change_dir > 0   ? " up"
+		       : cl->change_dir < 0 ? " down"
+					    : "");
+		if (cl->ref_text)
+			printf(" (\"%s\")", cl->ref_text);
+		else if (cl->change <= FC_CHANGE_MULTIPLE)
+			printf(" (no reference point)");
+	}
 	printf("\n");
+}
+
+/* Prints a claim and how it was read (claims --explain). */
+static void explain_claim(const fc_document *doc, const fc_claim *cl)
+{
+	unsigned line, col;
+	char *text = fc_strndup(doc->prose + cl->start, cl->end - cl->start);
+
+	fc_document_position(doc, fc_document_map(doc, cl->start), &line,
+			     &col);
+	print_claim(doc->path, line, col, text ? text : "", cl);
+	free(text);
+	if (cl->explain) {
+		const char *p = cl->explain;
+		while (*p) {
+			const char *e = strchr(p, '\n');
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			printf("  %.*s\n", (int)len, p);
+			p += len + (e ? 1 : 0);
+		}
+	} else if (!cl->metric) {
+		printf("  not bound: %s\n",
+		       cl->unbound_reason ? cl->unbound_reason : "?");
+	}
 }
 
 /* `figcheck claims --explain`: every figure of the document, and how
@@ -696,8 +730,13 @@ static void explain_document(const fc_doc_result *r)
 		size_t ts = fc_document_map(doc, n->start);
 
 		fc_document_position(doc, ts, &line, &col);
-		while (k < r->n_claims && r->claims[k].end <= n->start)
-			k++;
+		/* Claims on no figure of the engine's ("doubled") come in
+		 * their place. */
+		for (; k < r->n_claims && r->claims[k].end <= n->start; k++)
+			if (k == 0 || r->claims[k].start >= r->claims[k - 1].end)
+				if (r->claims[k].number.kind == FC_NUM_MULTIPLE &&
+				    (r->claims[k].number.flags & FC_NUMF_WORDS))
+					explain_claim(doc, &r->claims[k]);
 		if (k < r->n_claims && r->claims[k].start < n->end)
 			cl = &r->claims[k];
 		if (!fc_num_kind_is_quantity(n->kind)) {
@@ -713,25 +752,14 @@ static void explain_document(const fc_doc_result *r)
 			       doc->prose + n->start, fc_num_kind_name(n->kind));
 			continue;
 		}
-		{
-			char *text = fc_strndup(doc->prose + cl->start,
-						cl->end - cl->start);
-			print_claim(doc->path, line, col, text ? text : "", cl);
-			free(text);
-		}
-		if (cl->explain) {
-			const char *p = cl->explain;
-			while (*p) {
-				const char *e = strchr(p, '\n');
-				size_t len = e ? (size_t)(e - p) : strlen(p);
-				printf("  %.*s\n", (int)len, p);
-				p += len + (e ? 1 : 0);
-			}
-		} else if (!cl->metric) {
-			printf("  not bound: %s\n",
-			       cl->unbound_reason ? cl->unbound_reason : "?");
-		}
+		explain_claim(doc, cl);
 	}
+	for (; k < r->n_claims; k++)
+		if (r->claims[k].number.kind == FC_NUM_MULTIPLE &&
+		    (r->claims[k].number.flags & FC_NUMF_WORDS) &&
+		    (nums->count == 0 ||
+		     r->claims[k].start >= nums->items[nums->count - 1].end))
+			explain_claim(doc, &r->claims[k]);
 }
 
 static int cmd_claims(int argc, char **argv)
@@ -861,6 +889,53 @@ static int cmd_plugins(int argc, char **argv)
 	return FC_EXIT_OK;
 }
 
+/* How many metric keys `figcheck sources` lists without -v. */
+#define SOURCES_SHOWN 8
+
+/*
+ * Prints what source `i` holds: "ok, 17,195 records, 1960 to 2024", then
+ * its metric keys, the first SOURCES_SHOWN of them unless `all`, wrapped
+ * at 80 columns.
+ */
+static fc_status print_source_records(const fc_engine *eng, size_t i, bool all)
+{
+	fc_store_summary sum;
+	char n[32], a[11], b[11];
+	size_t shown, col;
+
+	if (fc_engine_source_summary(eng, i, &sum) != FC_OK)
+		return FC_ERR_NOMEM;
+	fc_format_value((double)sum.records, true, 0, n, sizeof(n));
+	printf("  ok, %s record%s", n, sum.records == 1 ? "" : "s");
+	if (sum.records)
+		printf(", %s to %s",
+		       fc_period_format(sum.first, sum.first_period, a),
+		       fc_period_format(sum.last, sum.last_period, b));
+	printf("\n");
+	shown = all || sum.n_metrics <= SOURCES_SHOWN + 2 ? sum.n_metrics
+							   : SOURCES_SHOWN;
+	fc_format_value((double)sum.n_metrics, true, 0, n, sizeof(n));
+	col = (size_t)printf("  %s metric%s:", n, sum.n_metrics == 1 ? "" : "s");
+	for (size_t k = 0; k < shown; k++) {
+		size_t w = strlen(sum.metrics[k]) + 2;
+		if (col + w > 79) {
+			printf("\n   ");
+			col = 3;
+		}
+		col += (size_t)printf(" %s%s", sum.metrics[k],
+				      k + 1 < sum.n_metrics ? "," : "");
+	}
+	if (shown < sum.n_metrics) {
+		if (col + 40 > 79)
+			printf("\n   ");
+		printf(" ... and %zu more (-v lists them all)",
+		       sum.n_metrics - shown);
+	}
+	printf("\n");
+	fc_store_summary_free(&sum);
+	return FC_OK;
+}
+
 static int cmd_sources(int argc, char **argv)
 {
 	cli c;
@@ -892,7 +967,12 @@ static int cmd_sources(int argc, char **argv)
 		printf("%s (%s): %s\n", info[i].name, info[i].plugin,
 		       info[i].url ? info[i].url : "-");
 		if (info[i].ok) {
-			printf("  ok, %zu records\n", info[i].n_records);
+			if (print_source_records(eng, i, c.verbose_plugins) !=
+			    FC_OK) {
+				fprintf(stderr, "figcheck: error: out of memory\n");
+				ret = FC_EXIT_ERROR;
+				goto out;
+			}
 		} else {
 			printf("  failed: %s\n", info[i].error);
 			ret = FC_EXIT_FINDINGS;

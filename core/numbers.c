@@ -1978,18 +1978,38 @@ static bool simple_fraction(const ntok *T, size_t a, size_t m, double *v)
  * ordinal. */
 static bool fraction_stands(scan *s, size_t e)
 {
+	/* "fell by a tenth since 2014", "a fifth higher than": a comparison
+	 * or a reference point follows a fraction, a noun an ordinal ("a
+	 * third term"). */
+	static const char *const after[] = {
+	    "since",  "than",   "compared", "higher", "lower",  "more",
+	    "less",   "fewer",  "larger",   "smaller", "bigger", "greater",
+	    "over",   "from",   "between",  "within", "during", NULL};
 	const unsigned char *u = s->u;
 	size_t len = s->len;
-	size_t ws, we;
+	size_t ws, we, g, a, b;
 	const wentry *w;
 
 	if (e >= len || (!is_alnum(u[e]) && !space_at(u, len, e)))
 		return true;
-	w = next_word(s, e, &ws, &we);
-	if (!w) {
-		size_t g = spaces_at(u, len, e);
-		return e + g >= len || (!is_alnum(u[e + g]) && u[e + g] != '$');
+	g = spaces_at(u, len, e);
+	a = e + g;
+	if (a >= len || (!is_alnum(u[a]) && u[a] != '$'))
+		return true;
+	b = alpha_end(u, len, a);
+	for (size_t k = 0; after[k]; k++) {
+		size_t n = strlen(after[k]), i;
+		if (b - a != n)
+			continue;
+		for (i = 0; i < n && lower(u[a + i]) == (unsigned char)after[k][i];
+		     i++)
+			;
+		if (i == n)
+			return true;
 	}
+	w = next_word(s, e, &ws, &we);
+	if (!w)
+		return false;
 	/* "a third of", "by a third to", "about a fifth were" */
 	return w->id == K_OF || w->type == W_SCALE ||
 	       (w->flags & (F_FUNC | F_BE)) || w->type == W_AND;
@@ -2575,7 +2595,8 @@ static size_t scale_at(scan *s, size_t q, double *factor, bool *dozen)
 		return 0;
 	attached = is_alpha(u[q]);
 	if (!attached) {
-		g = spaces_at(u, len, q);
+		/* "41\nmillion": a wrapped line does not part them. */
+		g = gap_at(u, len, q);
 		if (!g || q + g >= len || !is_alpha(u[q + g]))
 			return 0;
 		ws = q + g;

@@ -11,12 +11,16 @@
  *              the fc_claim, the finding's strings rule_id, metric,
  *              text, sentence, message, reason, (has_claim) the claim's
  *              rule_id, metric, unbound_reason, attribution, as_of_text,
- *              entity, measure, group, period, explain, and n_others
- *              pointers to records of the store
+ *              entity, measure, group, period, explain, then u8 flags
+ *              of the records it has (record, matched, ref_record), those
+ *              records and its n_others other records, each an fc_ref
  *
  * where a str is a u32 length (UINT32_MAX for NULL), the bytes and a NUL.
  * The file is read by the process that wrote it, so structures are
- * copied as they are and their pointers replaced when read back.
+ * copied as they are and their pointers replaced when read back. A
+ * finding's records are copies the result owns (verify.c), kept here by
+ * value; their strings are the reference store's, which outlives the
+ * reports, and stay pointers.
  */
 #include "config.h"
 
@@ -47,6 +51,8 @@ struct fc_spool {
 	size_t cap_findings;
 	fc_claim *claims;
 	size_t cap_claims;
+	fc_ref *refs;      /* the records of the document's findings */
+	size_t cap_refs;
 	const fc_ref **others;
 	size_t cap_others;
 	bool failed;
@@ -103,6 +109,7 @@ void fc_spool_free(fc_spool *s)
 	fc_document_free(s->doc);
 	free(s->findings);
 	free(s->claims);
+	free(s->refs);
 	free(s->others);
 	free(s);
 }
@@ -220,9 +227,16 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 			put_str(b, c->period);
 			put_str(b, c->explain);
 		}
-		if (f->n_others)
-			fc_buf_append(b, f->others,
-				      f->n_others * sizeof(*f->others));
+		put_u8(b, (uint8_t)((f->record ? 1 : 0) | (f->matched ? 2 : 0) |
+				    (f->ref_record ? 4 : 0)));
+		if (f->record)
+			fc_buf_append(b, f->record, sizeof(fc_ref));
+		if (f->matched)
+			fc_buf_append(b, f->matched, sizeof(fc_ref));
+		if (f->ref_record)
+			fc_buf_append(b, f->ref_record, sizeof(fc_ref));
+		for (size_t k = 0; k < f->n_others; k++)
+			fc_buf_append(b, f->others[k], sizeof(fc_ref));
 	}
 	if (!b->data || fc_grow((void **)&s->offsets, &s->cap, s->n + 1,
 				sizeof(*s->offsets)))
@@ -312,7 +326,7 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	fc_coverage cov;
 	const char *path, *error, *text = NULL;
 	uint64_t text_len = 0;
-	size_t n_others = 0, n_claims = 0;
+	size_t n_others = 0, n_claims = 0, n_refs = 0;
 	reader rd;
 
 	fc_document_free(s->doc);
@@ -394,29 +408,71 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 			c->period = get_str(&rd);
 			c->explain = get_str(&rd);
 		}
-		if (f->n_others) {
-			size_t bytes = f->n_others * sizeof(*f->others);
-			if (fc_grow((void **)&s->others, &s->cap_others,
-				    n_others + f->n_others, sizeof(*s->others))) {
+		{
+			/* The records, by value; offsets into s->refs for
+			 * now, made pointers below (the array may move while
+			 * it grows). */
+			uint8_t has;
+			size_t want;
+			get(&rd, &has, 1);
+			want = n_refs + (has & 1) + (has >> 1 & 1) +
+			       (has >> 2 & 1) + f->n_others;
+			if (f->n_others > (size_t)(rd.end - rd.p) / sizeof(fc_ref) ||
+			    fc_grow((void **)&s->refs, &s->cap_refs, want + 1,
+				    sizeof(fc_ref))) {
 				rd.bad = true;
 				break;
 			}
-			get(&rd, s->others + n_others, bytes);
-			/* An offset for now; made a pointer below. */
+			f->record = f->matched = f->ref_record = NULL;
+			if (has & 1) {
+				get(&rd, &s->refs[n_refs], sizeof(fc_ref));
+				f->record = (const fc_ref *)(uintptr_t)++n_refs;
+			}
+			if (has & 2) {
+				get(&rd, &s->refs[n_refs], sizeof(fc_ref));
+				f->matched = (const fc_ref *)(uintptr_t)++n_refs;
+			}
+			if (has & 4) {
+				get(&rd, &s->refs[n_refs], sizeof(fc_ref));
+				f->ref_record = (const fc_ref *)(uintptr_t)++n_refs;
+			}
 			f->others = (const fc_ref *const *)(uintptr_t)n_others;
+			for (size_t q = 0; q < f->n_others; q++)
+				get(&rd, &s->refs[n_refs++], sizeof(fc_ref));
 			n_others += f->n_others;
-		} else {
-			f->others = NULL;
 		}
 		if (!f->rule_id)
 			rd.bad = true;
 	}
 	if (rd.bad)
 		return read_failed(s, i, "a damaged record");
-	for (uint32_t k = 0; k < nf; k++)
-		if (s->findings[k].n_others)
-			s->findings[k].others =
-			    s->others + (uintptr_t)s->findings[k].others;
+	/* Offsets made pointers: 0 is none, k is s->refs[k - 1]; a finding's
+	 * others follow its own records in s->refs. */
+	if (fc_grow((void **)&s->others, &s->cap_others, n_others + 1,
+		    sizeof(*s->others)))
+		return read_failed(s, i, "out of memory");
+	{
+		size_t r = 0, o = 0;
+		for (uint32_t k = 0; k < nf; k++) {
+			fc_finding *f = &s->findings[k];
+			if (f->record) {
+				f->record = &s->refs[(uintptr_t)f->record - 1];
+				r++;
+			}
+			if (f->matched) {
+				f->matched = &s->refs[(uintptr_t)f->matched - 1];
+				r++;
+			}
+			if (f->ref_record) {
+				f->ref_record =
+				    &s->refs[(uintptr_t)f->ref_record - 1];
+				r++;
+			}
+			f->others = f->n_others ? s->others + o : NULL;
+			for (size_t q = 0; q < f->n_others; q++)
+				s->others[o++] = &s->refs[r++];
+		}
+	}
 	memset(&s->cur, 0, sizeof(s->cur));
 	s->cur.path = path;
 	s->cur.error = error;

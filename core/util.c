@@ -17,6 +17,10 @@
 
 #include "util.h"
 
+#ifdef HAVE_MADVISE
+#include <sys/mman.h>
+#endif
+
 fc_status fc_buf_reserve(fc_buf *b, size_t extra)
 {
 	size_t need;
@@ -33,6 +37,7 @@ fc_status fc_buf_reserve(fc_buf *b, size_t extra)
 	p = realloc(b->data, cap);
 	if (!p)
 		return FC_ERR_NOMEM;
+	fc_big_block(p, cap);
 	b->data = p;
 	b->cap = cap;
 	return FC_OK;
@@ -114,9 +119,28 @@ fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size)
 	p = realloc(*items, ncap * size);
 	if (!p)
 		return FC_ERR_NOMEM;
+	fc_big_block(p, ncap * size);
 	*items = p;
 	*cap = ncap;
 	return FC_OK;
+}
+
+void fc_big_block(void *p, size_t n)
+{
+#if defined(HAVE_MADVISE) && defined(MADV_HUGEPAGE)
+	/* Arrays of many megabytes (a long document's figures) are filled
+	 * page by page; in huge pages the kernel faults them in 512 times
+	 * less often. Advice only: its failure changes nothing. */
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (n >= (size_t)4 << 20 && b > a)
+		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 char *fc_strdup(const char *s)
@@ -883,6 +907,7 @@ bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
 		    int *month, int *day)
 {
 	int y = 0, m = 0, d = 0;
+	bool has_m = false, has_d = false;
 	size_t i = 0;
 
 	if (!s)
@@ -932,10 +957,13 @@ bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
 			}
 			if (k == 0)
 				return false;
-			if (*f == 'm')
+			if (*f == 'm') {
 				m = v;
-			else
+				has_m = true;
+			} else {
 				d = v;
+				has_d = true;
+			}
 		} else if (*f == 'b' || *f == 'B') {
 			size_t st = i;
 			while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
@@ -944,6 +972,7 @@ bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
 			m = fc_month_from_name(s + st, i - st);
 			if (!m)
 				return false;
+			has_m = true;
 		} else if (*f == '%') {
 			if (i >= len || s[i] != '%')
 				return false;
@@ -954,6 +983,13 @@ bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
 	}
 	if (i != len)
 		return false;
+	/* A format without a day ("%Y-%m") or a month ("%Y") reads the
+	 * first day of the month or the year; one with a day and no month
+	 * reads nothing (month 0). */
+	if (!has_d && !(has_m && m == 0))
+		d = 1;
+	if (!has_m)
+		m = has_d ? 0 : 1;
 	*year = y;
 	*month = m;
 	*day = d;

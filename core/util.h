@@ -35,6 +35,11 @@ char *fc_buf_steal(fc_buf *b);
  * the array unchanged. */
 fc_status fc_grow(void **items, size_t *cap, size_t need, size_t size);
 
+/* Advises the kernel that the block p[0, n), just allocated, is large and
+ * about to be filled (huge pages where the system has them). Does
+ * nothing for blocks under 4 MiB or where the advice is unknown. */
+void fc_big_block(void *p, size_t n);
+
 /* strdup/strndup that return NULL only on allocation failure (and for a
  * NULL input). The caller frees the result. */
 char *fc_strdup(const char *s);
@@ -161,15 +166,18 @@ void fc_arena_free(fc_arena *a);
 
 /* Parses `len` bytes of `s` as a date in `format`: %Y (4 digits), %m (1-2
  * digits), %d (1-2 digits), %b (an English month name or its first three
- * letters, any case), other characters literally. NULL format: ISO 8601
- * (YYYY-MM-DD, anything after position 10 ignored if it starts with 'T' or
- * a space). FC_DATE_NONE when it does not parse. */
+ * letters, any case), other characters literally. A format without a day
+ * reads the month's first day ("%Y-%m"), one without a month either the
+ * year's ("%Y"); one with a day and no month reads nothing. NULL format:
+ * ISO 8601 (YYYY-MM-DD, anything after position 10 ignored if it starts
+ * with 'T' or a space). FC_DATE_NONE when it does not parse. */
 fc_date fc_date_parse_format(const char *s, size_t len, const char *format);
 
 /* Reads the year, month and day of `len` bytes of `s` in `format`, as
  * fc_date_parse_format does, without checking that they make a date: so
  * that "2023-11-31" can be told apart from "TBD". A field the format
- * lacks is 0. True when the text has the format's shape. Pure. */
+ * lacks is filled as fc_date_parse_format fills it. True when the text
+ * has the format's shape. Pure. */
 bool fc_date_fields(const char *s, size_t len, const char *format, int *year,
 		    int *month, int *day);
 

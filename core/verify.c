@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "change.h"
 #include "verify.h"
 
 bool fc_verdict_parse(const char *s, fc_verdict *out)
@@ -309,18 +310,39 @@ static const fc_verify_source *source_conf(const fc_verifier *v,
 	return NULL;
 }
 
+/* True if `metric` matches `pattern`, in which '*' stands for any run of
+ * characters ("*.population", "gaza.*"). */
+static bool key_matches(const char *pattern, const char *metric)
+{
+	const char *star = NULL, *back = NULL;
+
+	while (*metric) {
+		if (*pattern == '*') {
+			star = pattern++;
+			back = metric;
+		} else if (*pattern == *metric) {
+			pattern++;
+			metric++;
+		} else if (star) {
+			pattern = star + 1;
+			metric = ++back;
+		} else {
+			return false;
+		}
+	}
+	while (*pattern == '*')
+		pattern++;
+	return !*pattern;
+}
+
 /* True if source `s` declares that it provides `metric`. */
 static bool provides(const fc_verify_source *s, const char *metric)
 {
 	if (!s->metrics)
 		return true; /* it did not say: it may */
-	for (size_t i = 0; s->metrics[i]; i++) {
-		const char *m = s->metrics[i];
-		size_t n = strlen(m);
-		if (n && m[n - 1] == '*' ? strncmp(m, metric, n - 1) == 0
-		                         : strcmp(m, metric) == 0)
+	for (size_t i = 0; s->metrics[i]; i++)
+		if (key_matches(s->metrics[i], metric))
 			return true;
-	}
 	return false;
 }
 
@@ -381,7 +403,11 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 	if (g->conf && g->conf->tolerance > g->tol)
 		g->tol = g->conf->tolerance;
 	g->verdict = FC_VERDICT_UNVERIFIED;
-	if (c->since != FC_DATE_NONE && c->since > first[0].rec.date) {
+	/* A count from a date is a count of events over part of a series;
+	 * a level read by a frame (a population "in 2023") is no count, and
+	 * its period only dates it. */
+	if (c->since != FC_DATE_NONE && c->since > first[0].rec.date &&
+	    ((c->flags & FC_CLAIMF_RUNNING_TOTAL) || !c->measure)) {
 		g->since_late = true;
 		return;
 	}
@@ -437,6 +463,13 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		const fc_ref *r = &first[i];
 		if (!agrees(f, r, g->tol))
 			continue;
+		/* A lagged record vouches for the claim only where the
+		 * record in force does not rule it out more precisely:
+		 * "more than 13,000" then 13,300 leaves no room for
+		 * "14,000". */
+		if ((int64_t)as_of - r->rec.date <= g->lag &&
+		    g->in_force->high - g->in_force->low < r->high - r->low)
+			continue;
 		g->matched = r;
 		if ((int64_t)as_of - r->rec.date <= g->lag) {
 			g->verdict = FC_VERDICT_OK;
@@ -469,6 +502,24 @@ static char *record_desc(const fc_ref *r, char *buf, size_t size)
 {
 	return fc_describe_value(r->rec.qualifier, r->rec.value, r->rec.value,
 	                         buf, size);
+}
+
+/* When a record's figure is of: "2023-11-05" for a day, "2023" or
+ * "2023-11" for a year or a month (buf: 11 bytes). */
+static char *record_label(const fc_ref *r, char *buf)
+{
+	return fc_period_format(r->rec.date, r->rec.period, buf);
+}
+
+/* "on 2023-11-05" for a day's record, "in 2023" for a year's (buf: 16
+ * bytes). */
+static char *record_when(const fc_ref *r, char *buf)
+{
+	char d[11];
+
+	snprintf(buf, 16, "%s %s", r->rec.period == FC_PERIOD_DAY ? "on" : "in",
+	         record_label(r, d));
+	return buf;
 }
 
 /* The record's interval with the tolerance applied, for reasons. */
@@ -581,7 +632,7 @@ static fc_status explain_unverified(const fc_verifier *v, const fc_claim *c,
 			fc_buf_puts(&why, " (no reference source is "
 			                  "configured)");
 		if (n_refs > 0) {
-			fc_date_format(refs[0].rec.date, d2);
+			record_label(&refs[0], d2);
 			fc_buf_printf(&why, " (%s's records begin on %s)",
 			              refs[0].source, d2);
 		}
@@ -611,9 +662,10 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
                     fc_arena *arena)
 {
 	const fc_ref *r = o->in_force;
-	char d1[11], d2[11], rv[96], mv[96], ci[300], ri[160], tl[80];
+	char d1[11], w1[16], d2[11], rv[96], mv[96], ci[300], ri[160], tl[80];
 
-	fc_date_format(r->rec.date, d1);
+	record_label(r, d1);
+	record_when(r, w1);
 	fc_date_format(as_of, d2);
 	record_desc(r, rv, sizeof(rv));
 	claim_desc(c, f, ci, sizeof(ci));
@@ -640,7 +692,7 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		} else if (o->via_lag) {
 			char md[11];
 			int days = (int)((int64_t)as_of - o->matched->rec.date);
-			fc_date_format(o->matched->rec.date, md);
+			record_label(o->matched, md);
 			record_desc(o->matched, mv, sizeof(mv));
 			f->message = fc_arena_printf(
 			    arena,
@@ -658,8 +710,8 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 			    o->matched->source, o->lag);
 		} else {
 			f->message = fc_arena_printf(
-			    arena, "\"%s\" agrees with %s: %s on %s", text,
-			    r->source, rv, d1);
+			    arena, "\"%s\" agrees with %s: %s %s", text,
+			    r->source, rv, w1);
 			f->reason = fc_arena_printf(
 			    arena, "%s meets the record %s in force on %s%s",
 			    ci, ri, d2, tl);
@@ -668,9 +720,9 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 	case FC_VERDICT_UNDERSTATED:
 		f->message = fc_arena_printf(
 		    arena,
-		    "\"%s\" is true but understates the record: %s on %s (%s), "
+		    "\"%s\" is true but understates the record: %s %s (%s), "
 		    "%.0f%% above the figure written",
-		    text, rv, d1, r->source,
+		    text, rv, w1, r->source,
 		    100.0 * (r->rec.value / c->number.value - 1));
 		f->reason = fc_arena_printf(
 		    arena,
@@ -683,9 +735,9 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 	case FC_VERDICT_OVERSTATED:
 		f->message = fc_arena_printf(
 		    arena,
-		    "\"%s\" is true but overstates the record: %s on %s (%s), "
+		    "\"%s\" is true but overstates the record: %s %s (%s), "
 		    "%.0f%% below the figure written",
-		    text, rv, d1, r->source,
+		    text, rv, w1, r->source,
 		    100.0 * (1 - r->rec.value / c->number.value));
 		f->reason = fc_arena_printf(
 		    arena,
@@ -697,7 +749,7 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		break;
 	case FC_VERDICT_OUTDATED: {
 		char md[11];
-		fc_date_format(o->matched->rec.date, md);
+		record_label(o->matched, md);
 		record_desc(o->matched, mv, sizeof(mv));
 		f->message = fc_arena_printf(
 		    arena,
@@ -737,14 +789,14 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		fc_format_value(fabs(f->diff_abs), true, 2, da, sizeof(da));
 		if (isnan(f->diff_rel))
 			f->message = fc_arena_printf(
-			    arena, "\"%s\" disagrees with %s: %s on %s", text,
-			    r->source, rv, d1);
+			    arena, "\"%s\" disagrees with %s: %s %s", text,
+			    r->source, rv, w1);
 		else
 			f->message = fc_arena_printf(
 			    arena,
-			    "\"%s\" disagrees with %s: %s on %s (off by %s%s, "
+			    "\"%s\" disagrees with %s: %s %s (off by %s%s, "
 			    "%+.1f%%)",
-			    text, r->source, rv, d1,
+			    text, r->source, rv, w1,
 			    f->diff_abs < 0 ? "-" : "+", da,
 			    100.0 * f->diff_rel);
 		f->reason = fc_arena_printf(
@@ -754,7 +806,7 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		    ci, ri, d2, tl);
 		if (f->message && f->reason && o->later) {
 			char ld[11];
-			fc_date_format(o->later->rec.date, ld);
+			record_label(o->later, ld);
 			if (!append(arena, &f->message,
 			            "; it matches the figure of %s, after the "
 			            "as-of date: is the draft's date right?",
@@ -792,11 +844,21 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 /* ------------------------------------------------------------------ */
 /* The verdict. */
 
+/* A copy of `r` in `arena` (its strings are the store's), or NULL. */
+static const fc_ref *keep_ref(fc_arena *arena, const fc_ref *r)
+{
+	fc_ref *k = fc_arena_alloc(arena, sizeof(*k));
+
+	if (k)
+		*k = *r;
+	return k;
+}
+
 fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
                           const char *text, fc_date as_of, fc_finding *f,
                           fc_arena *arena)
 {
-	const fc_ref *refs;
+	fc_ref *refs = NULL;
 	group *gs = NULL;
 	size_t n, ng = 0, best = (size_t)-1, total_groups = 0;
 	const char *attrib_note = NULL;
@@ -828,11 +890,26 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
+	if (c->change != FC_CHANGE_NONE)
+		return fc_verify_change(v, c, text, as_of, f, arena);
 
-	n = fc_store_find(v->store, c->metric, &refs);
+	/* The metric's records, made from the store's compact ones for the
+	 * time of this call; those the finding keeps are copied into the
+	 * arena at the end. */
+	{
+		size_t first;
+		n = fc_store_find(v->store, c->metric, &first);
+		refs = malloc((n + 1) * sizeof(*refs));
+		if (!refs)
+			return FC_ERR_NOMEM;
+		for (size_t i = 0; i < n; i++)
+			fc_store_ref(v->store, first + i, &refs[i]);
+	}
 	gs = calloc(n + 1, sizeof(*gs));
-	if (!gs)
+	if (!gs) {
+		free(refs);
 		return FC_ERR_NOMEM;
+	}
 	/* One group per source. */
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -980,13 +1057,24 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		f->diff_abs = c->number.value - r->rec.value;
 		f->diff_rel =
 		    r->rec.value != 0 ? f->diff_abs / fabs(r->rec.value) : NAN;
-		if (sc && age > sc->stale_days) {
+		/* A day's record is stale stale_days after its day; a
+		 * month's or a year's, stale_days after the end of the
+		 * period after its own, when the next figure was due. */
+		if (sc && r->rec.period == FC_PERIOD_DAY &&
+		    age > sc->stale_days) {
+			f->stale = true;
+			f->stale_days = age;
+		} else if (sc && r->rec.period != FC_PERIOD_DAY &&
+		           (int64_t)as_of >
+		               (int64_t)fc_period_next_end(r->rec.date,
+		                                           r->rec.period) +
+		                   sc->stale_days) {
 			f->stale = true;
 			f->stale_days = age;
 		}
 		if (!explain(v, c, text, as_of, o, f, arena))
 			goto out;
-		if (f->stale &&
+		if (f->stale && r->rec.period == FC_PERIOD_DAY &&
 		    (!append(arena, &f->message,
 		             ", a stale record %d days old (%s allows %d)",
 		             age, r->source, sc->stale_days) ||
@@ -997,6 +1085,28 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		         age, fc_date_format(as_of, d), r->source,
 		         sc->stale_days)))
 			goto out;
+		if (f->stale && r->rec.period != FC_PERIOD_DAY) {
+			char nx[11], due[11], lb[11];
+			fc_date next = fc_period_next_end(r->rec.date,
+			                                  r->rec.period);
+			fc_period_format(next, r->rec.period, nx);
+			fc_date_format(next, due);
+			record_label(r, lb);
+			if (!append(arena, &f->message,
+			            ", a stale record: the figure for %s was due "
+			            "on %s (%s allows %d days more)",
+			            nx, due, r->source, sc->stale_days) ||
+			    !append(arena, &f->reason,
+			            "; the record in force, of %s, is a %s's "
+			            "figure; the next %s's was due on %s, and "
+			            "%s's staleness bound of %d days after that "
+			            "has passed at %s",
+			            lb, fc_period_name(r->rec.period),
+			            fc_period_name(r->rec.period), due,
+			            r->source, sc->stale_days,
+			            fc_date_format(as_of, d)))
+				goto out;
+		}
 	}
 
 	/* The other sources' records in force, and which disagree. */
@@ -1017,7 +1127,7 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 				continue;
 			record_desc(gs[g].in_force, ov, sizeof(ov));
 			record_desc(gs[best].in_force, bv, sizeof(bv));
-			fc_date_format(gs[g].in_force->rec.date, od);
+			record_label(gs[g].in_force, od);
 			/* The message names them; their records are in
 			 * f->others, and reporters show them. */
 			if (!append(arena, &f->message, "%s%s",
@@ -1049,9 +1159,23 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			goto out;
 	if (!append(arena, &f->message, "."))
 		goto out;
+	/* The records the finding points to outlive this call. */
+	if ((f->record && !(f->record = keep_ref(arena, f->record))) ||
+	    (f->matched && !(f->matched = keep_ref(arena, f->matched))))
+		goto out;
+	for (size_t i = 0; i < f->n_others; i++)
+		if (!(((const fc_ref **)f->others)[i] =
+		          keep_ref(arena, f->others[i])))
+			goto out;
 	rc = FC_OK;
 out:
+	if (rc != FC_OK) {
+		f->record = f->matched = NULL;
+		f->others = NULL;
+		f->n_others = 0;
+	}
 	free(gs);
+	free(refs);
 	return rc;
 }
 
@@ -1101,7 +1225,8 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 		return FC_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		conflict[i] = (size_t)-1;
-		if (!claims[i].metric)
+		/* Levels only: a change is no figure of the metric. */
+		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE)
 			continue;
 		k[m].metric = claims[i].metric;
 		k[m].as_of = as_of[i];

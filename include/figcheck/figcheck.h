@@ -188,6 +188,62 @@ static inline char *fc_date_format(fc_date date, char buf[11])
 /* Today's date in UTC. */
 fc_date fc_date_today(void);
 
+/*
+ * What a dated figure covers: a day (the default), a month or a year. A
+ * figure of a month or a year is dated at the last day of its period
+ * (the population of 2023 on 2023-12-31) and stays in force until the
+ * next record.
+ */
+typedef enum fc_period {
+	FC_PERIOD_DAY = 0,
+	FC_PERIOD_MONTH = 1,
+	FC_PERIOD_YEAR = 2
+} fc_period;
+#define FC_PERIOD_COUNT 3
+
+/* "day", "month" or "year". Static. */
+static inline const char *fc_period_name(fc_period p)
+{
+	return p == FC_PERIOD_YEAR ? "year" : p == FC_PERIOD_MONTH ? "month" : "day";
+}
+
+/* The last day of the period of kind `p` that holds `date` (`date` itself
+ * for a day); FC_DATE_NONE for FC_DATE_NONE or a year outside 1..9999.
+ * Pure. */
+static inline fc_date fc_period_end(fc_date date, fc_period p)
+{
+	int y, m, d;
+	if (date == FC_DATE_NONE || date < -719162 || date > 2932896)
+		return FC_DATE_NONE;
+	if (p == FC_PERIOD_DAY)
+		return date;
+	fc_date_to_ymd(date, &y, &m, &d);
+	if (p == FC_PERIOD_YEAR)
+		return fc_date_from_ymd(y, 12, 31);
+	return m == 12 ? fc_date_from_ymd(y, 12, 31)
+		       : fc_date_from_ymd(y, m + 1, 1) - 1;
+}
+
+/* The last day of the period after the one of kind `p` that ends on or
+ * holds `date` (the next day, for a day): when the next figure is due.
+ * FC_DATE_NONE past the year 9999. Pure. */
+static inline fc_date fc_period_next_end(fc_date date, fc_period p)
+{
+	fc_date end = fc_period_end(date, p);
+	return end == FC_DATE_NONE ? end : fc_period_end(end + 1, p);
+}
+
+/* Writes the period of kind `p` that holds `date` as ISO 8601 does: "2023",
+ * "2023-11" or "2023-11-05", and a NUL, into `buf` (11 bytes); "-" for no
+ * date. Returns `buf`. */
+static inline char *fc_period_format(fc_date date, fc_period p, char buf[11])
+{
+	fc_date_format(date, buf);
+	if (buf[0] != '-')
+		buf[p == FC_PERIOD_YEAR ? 4 : p == FC_PERIOD_MONTH ? 7 : 10] = 0;
+	return buf;
+}
+
 /* ------------------------------------------------------------------ */
 /* The number engine. */
 

@@ -171,11 +171,42 @@ typedef enum fc_severity {
 	FC_SEVERITY_INFO = 2
 } fc_severity;
 
+/* What a claim says of its metric (ABI 2): where it stands (a level), or
+ * how it moved. */
+typedef enum fc_change {
+	FC_CHANGE_NONE = 0, /* a level: "9,770 killed" */
+	FC_CHANGE_ABSOLUTE, /* the figure is a difference: "up 285" */
+	FC_CHANGE_RELATIVE, /* a difference in percent: "up 20%", "a tenth" */
+	FC_CHANGE_MULTIPLE, /* a ratio: "doubled" (2), "halved" (0.5) */
+	FC_CHANGE_HIGHEST,  /* the figure is the highest of the series since
+	                       the reference point: "the highest since 2014" */
+	FC_CHANGE_LOWEST    /* the lowest: "the lowest in ten years" */
+} fc_change;
+
+static inline const char *fc_change_name(fc_change c)
+{
+	return c == FC_CHANGE_ABSOLUTE   ? "absolute"
+	       : c == FC_CHANGE_RELATIVE ? "relative"
+	       : c == FC_CHANGE_MULTIPLE ? "multiple"
+	       : c == FC_CHANGE_HIGHEST  ? "highest"
+	       : c == FC_CHANGE_LOWEST   ? "lowest"
+	                                 : "level";
+}
+
 /*
  * One numeric claim. Offsets are into doc->prose. String fields are
  * copied by the core in claim_add. A claim with a NULL metric was found
  * but could not be bound to a metric with certainty; it is reported as
  * such and never verified.
+ *
+ * A claim about change (change != FC_CHANGE_NONE) compares the metric at
+ * the claim's date with the metric at a reference point: a date
+ * (ref_date: "since 2014", "since October 7"), a span back from the
+ * claim's date (ref_span of ref_unit: "in two weeks" is 14 days), or the
+ * start of the series (ref_start: "since the war began"). The core fills
+ * the reference point from the sentence (dates.h) unless the checker did.
+ * The number is the change as written, unsigned; change_dir gives its
+ * sign. A multiple's number is the ratio ("doubled": 2).
  */
 typedef struct fc_claim {
 	size_t start, end;          /* the claim's figure, qualifier included */
@@ -206,6 +237,18 @@ typedef struct fc_claim {
 	                        ("measure: killed, from \"killed\" at 3:20"),
 	                        for `figcheck claims --explain`; or NULL */
 	unsigned flags;      /* FC_CLAIMF_* */
+	/* A claim about change (ABI 2); see above. */
+	fc_change change;
+	int change_dir;      /* +1 up, -1 down, 0 not said */
+	fc_date ref_date;    /* the reference point, or FC_DATE_NONE */
+	fc_period ref_unit;  /* ref_date's precision ("since 2014": a year),
+	                        or ref_span's unit */
+	int ref_span;        /* or so many ref_units before the claim's date
+	                        (weeks are 7 days), or 0 */
+	bool ref_start;      /* or the start of the series */
+	const char *ref_text; /* the words that gave the reference point */
+	double ratio_tolerance; /* of a multiple: "doubled" is a ratio of 2
+	                           within this (0.1 when 0) */
 } fc_claim;
 
 /* The checker saw this figure and could not read a claim in it: no
@@ -239,16 +282,24 @@ typedef struct fc_issue {
  * One dated reference value. A record may carry the qualifier and
  * precision it was published with ("about 1,200" is FC_QUAL_ABOUT with
  * precision 100). Strings are copied by the core in record_add.
+ *
+ * A record covers a day, a month or a year (`period`, ABI 2). A source
+ * may give any date within the period; the core dates the record at the
+ * period's last day (the population of 2023 on 2023-12-31), where it
+ * comes into force, and it stays in force until the next record.
  */
 typedef struct fc_record {
 	const char *metric;     /* "gaza.killed" */
-	fc_date date;           /* the day the figure refers to */
+	fc_date date;           /* the day the figure refers to; for a month
+	                           or a year, a day in it (stored as the
+	                           period's last day) */
 	double value;
 	fc_qualifier qualifier; /* as published; FC_QUAL_NONE if exact */
 	double precision;       /* as published; 0 or 1 if exact */
 	const char *url;        /* where it came from, or NULL: the source's */
 	const char *note;       /* optional */
 	const char *reported_by; /* who published the figure, or NULL */
+	fc_period period;       /* ABI 2: what the figure covers; 0 is a day */
 } fc_record;
 
 /* A fetched resource handed to a source's parse callback. */
@@ -316,6 +367,13 @@ typedef struct fc_finding {
 	bool claim_low_open, claim_high_open;
 	double diff_abs, diff_rel; /* claim value - record value, and / record */
 	double tolerance;        /* relative tolerance applied */
+	/* A claim about change (ABI 2): the record at the reference point,
+	 * and the change the records give (in the claim's terms: a
+	 * difference, a percentage or a ratio; an interval, from the
+	 * records' precision); for an extreme, the record that is the
+	 * extreme of the window, or `record` itself. */
+	const fc_ref *ref_record;
+	double change_low, change_high;
 	bool stale;              /* the record in force is older than allowed */
 	int stale_days;          /* its age in days at as_of */
 	const char *message;     /* one sentence */
@@ -438,7 +496,9 @@ typedef struct fc_host {
 
 	/* Dates. date_parse reads `len` bytes of `s` in `format`, a strftime-
 	 * like pattern of %Y %m %d %b (month name) %e (day, no padding), or
-	 * NULL for ISO 8601 (a time after the date is ignored). */
+	 * NULL for ISO 8601 (a time after the date is ignored). A format
+	 * without a day gives the month's first day ("%Y-%m"), one without
+	 * a month the year's ("%Y"). */
 	fc_date (*date_parse)(const char *s, size_t len, const char *format);
 
 	/* Sentence spans of `text`: the sentence containing `offset`. */
@@ -525,9 +585,9 @@ typedef struct fc_plugin {
 		fc_status (*parse)(void *state, const fc_resource *res,
 				   fc_record_sink *sink, fc_error *err);
 		/* The metric keys this instance can provide (NULL-terminated,
-		 * owned by the state; '*' at the end of a key matches any
-		 * suffix). Optional; lets the core say which claims a failed
-		 * source leaves unverified. */
+		 * owned by the state; '*' in a key matches any run of
+		 * characters: "gaza.*", "*.population"). Optional; lets the
+		 * core say which claims a failed source leaves unverified. */
 		const char *const *(*metrics)(void *state);
 	} source;
 

@@ -41,11 +41,19 @@
 #define MAX_SENTENCE (64u * 1024)
 #define MAX_PARTS 8
 
+/* A whole's noun and a noun that names a part of it ("vehicles":
+ * "tanks"), from the configuration. */
+typedef struct subset {
+	char whole[24], part[24];
+} subset;
+
 typedef struct state {
 	const fc_host *host;
 	fc_plugin_ctx *ctx;
 	bool report_ok;
 	bool share, parts, change;
+	subset *subsets;
+	size_t n_subsets;
 } state;
 
 static const fc_option options[] = {
@@ -53,6 +61,9 @@ static const fc_option options[] = {
      "also report computations that check out, with the verdict ok"},
     {"checks", FC_OPT_STRING_ARRAY, false, "[\"share\", \"parts\", \"change\"]",
      "the checks to run: share, parts, change"},
+    {"subsets", FC_OPT_OBJECT, false, "{}",
+     "nouns whose parts other nouns name, beside the built-in people "
+     "words: {\"vehicles\": [\"tanks\", \"trucks\"]}"},
     {NULL, 0, false, NULL, NULL}};
 
 /* ------------------------------------------------------------------ */
@@ -113,6 +124,22 @@ static bool in_list(const char *w, const char *const *list)
 		if (strcmp(w, list[i]) == 0)
 			return true;
 	return false;
+}
+
+/* True if two lower-case nouns are one, a plural in -s or -es
+ * included. */
+static bool same_noun(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (na == 0 || nb == 0)
+		return false;
+	if (na == nb)
+		return strcmp(a, b) == 0;
+	if (na > nb)
+		return same_noun(b, a);
+	return strncmp(a, b, na) == 0 &&
+	       (strcmp(b + na, "s") == 0 || strcmp(b + na, "es") == 0);
 }
 
 /* True if the gap [a, b) is exactly one of the word sequences `forms`
@@ -595,6 +622,53 @@ static const char *const not_nouns[] = {
     "but",    "more",   "less",   "fewer", "over", "under", "about",
     "around", "nearly", "almost", NULL};
 
+/* Nouns and participles of a whole made of people ("120 dead", "300
+ * people killed"). */
+static const char *const people_wholes[] = {
+    "people",       "persons",    "dead",        "killed",    "deaths",
+    "died",         "casualties", "victims",     "civilians", "injured",
+    "wounded",      "hurt",       "palestinians", "israelis", "residents",
+    "citizens",     "fatalities", "bodies",      "others",    "staff",
+    "workers",      "employees",  "detainees",   "prisoners", "hostages",
+    "refugees",     "displaced",  "migrants",    "passengers", "students",
+    "patients",     "individuals", "adults",     "gazans",    "soldiers",
+    "troops",       "arrested",   "missing",     "evacuated", NULL};
+
+/* Nouns of people that may name a part of such a whole. */
+static const char *const people_parts[] = {
+    "children",   "child",        "women",      "woman",       "men",
+    "man",        "minors",       "girls",      "boys",        "babies",
+    "infants",    "elderly",      "students",   "journalists", "medics",
+    "doctors",    "nurses",       "paramedics", "soldiers",    "civilians",
+    "police",     "policemen",    "officers",   "teachers",    "fighters",
+    "militants",  "pupils",       "patients",   "foreigners",  "nationals",
+    "citizens",   "hostages",     "refugees",   "workers",     "staff",
+    "members",    "employees",    "americans",  "israelis",    "palestinians",
+    "teenagers",  "newborns",     "aid",        "health",      "medical",
+    "rescuers",   "firefighters", "reporters",  "volunteers",  "officials",
+    "residents",  "people",       "persons",    "troops",      "older",
+    "young",      "pregnant",     NULL};
+
+/* True if a part named `part` may belong to a whole named by one of the
+ * words `whole` (n of them): the same noun, people among people, or a
+ * subset the configuration names. */
+static bool part_of(const state *st, char (*whole)[24], size_t n,
+                    const char *part)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (same_noun(whole[i], part))
+			return true;
+		if (in_list(whole[i], people_wholes) &&
+		    in_list(part, people_parts))
+			return true;
+		for (size_t k = 0; k < st->n_subsets; k++)
+			if (same_noun(st->subsets[k].whole, whole[i]) &&
+			    same_noun(st->subsets[k].part, part))
+				return true;
+	}
+	return false;
+}
+
 /* Totals and parts: "B dead, including A1 children and A2 women". */
 static void parts(ctx *c, const sent *s)
 {
@@ -606,8 +680,9 @@ static void parts(ctx *c, const sent *s)
 	for (size_t i = 0; i + 1 < s->n; i++) {
 		const fc_number *b = s->q[i], *part[MAX_PARTS];
 		char nouns[MAX_PARTS][24], w[8][24], msg[700], why[800];
-		char tb[64], sum_s[64], list[400];
-		size_t np = 0, o = 0;
+		char tb[64], sum_s[64], list[400], whole[6][24];
+		char pnouns[MAX_PARTS][3][24];
+		size_t np = 0, o = 0, nwhole = 0, pn[MAX_PARTS];
 		bool punct, sum_ok = true, ok = true;
 		double sum_lo = 0, sum_v = 0;
 		size_t nw;
@@ -639,6 +714,16 @@ static void parts(ctx *c, const sent *s)
 			bool ok_gap = nw <= 4;
 			for (size_t j = 0; j < k && ok_gap; j++)
 				ok_gap = !in_list(w[j], not_nouns);
+			/* What the whole is: its noun, or the verb before it
+			 * ("killed 120, including"); "of whom" says people. */
+			nwhole = 0;
+			for (size_t j = 0; j < k && nwhole < 6; j++)
+				memcpy(whole[nwhole++], w[j], 24);
+			if (nwhole == 0 && word_before(t, s->ss, b->start, whole[0]))
+				nwhole = 1;
+			if (nw >= 1 && strcmp(w[nw - 1], "whom") == 0 &&
+			    nwhole < 6)
+				snprintf(whole[nwhole++], 24, "people");
 			if (!ok_gap ||
 			    (!in_list(w[nw - 1], incl) &&
 			     !(nw >= 2 &&
@@ -667,6 +752,11 @@ static void parts(ctx *c, const sent *s)
 			part[np] = a;
 			snprintf(nouns[np], sizeof(nouns[np]), "%s",
 			         n ? pw[0] : "");
+			/* Its noun may follow adjectives: "Palestinian
+			 * children", "young men". */
+			pn[np] = n < 3 ? n : 3;
+			for (size_t j = 0; j < pn[np]; j++)
+				memcpy(pnouns[np][j], pw[j], 24);
 			np++;
 			if (k + 1 >= s->n)
 				break;
@@ -681,6 +771,18 @@ static void parts(ctx *c, const sent *s)
 				break;
 		}
 		if (np == 0)
+			continue;
+		/* A part is of the whole's kind ("120 dead, including 40
+		 * children"), not another count ("three hits, including
+		 * four number ones"). */
+		for (size_t k = 0; k < np && ok; k++) {
+			bool one = false;
+			for (size_t j = 0; j < pn[k] && !one; j++)
+				one = part_of(c->st, whole, nwhole,
+				              pnouns[k][j]);
+			ok = one;
+		}
+		if (!ok)
 			continue;
 		as_written(t, b, tb, sizeof(tb));
 		for (size_t k = 0; k < np; k++) {
@@ -888,11 +990,96 @@ static void check_change(ctx *c, const sent *s, const fc_number *from,
 	       ch->value, msg, why);
 }
 
+/* Nouns of a change: "an increase of 300", "a 5% rise". */
+static const char *const change_nouns[] = {
+    "increase", "rise",    "drop",      "fall",      "decline",  "decrease",
+    "gain",     "growth",  "reduction", "jump",      "loss",     "cut",
+    "climb",    "surge",   "slump",     "dip",       "slide",    "hike",
+    "boost",    "plunge",  "contraction", "expansion", "fell",   "rose",
+    "increases", "rises",  "drops",     "falls",     "declines", "gains",
+    NULL};
+
+/* Verbs of a change before "by": "rose by 300", "went up by 5%". */
+static const char *const change_verbs[] = {
+    "rose",      "risen",     "rise",      "rises",     "rising",
+    "fell",      "fallen",    "fall",      "falls",     "falling",
+    "increased", "increase",  "increases", "increasing", "decreased",
+    "decrease",  "decreases", "decreasing", "dropped",  "drop",
+    "drops",     "dropping",  "grew",      "grown",     "grow",
+    "grows",     "growing",   "climbed",   "climb",     "climbs",
+    "jumped",    "jump",      "jumps",     "declined",  "decline",
+    "declines",  "declining", "gained",    "gain",      "gains",
+    "lost",      "shrank",    "shrunk",    "shrinks",   "slipped",
+    "slid",      "surged",    "soared",    "plunged",   "plummeted",
+    "dipped",    "up",        "down",      "higher",    "lower",
+    "cut",       "reduced",   "raised",    "boosted",   "expanded",
+    "contracted", "widened",  "narrowed",  "more",      "less",
+    NULL};
+
+/* Units of time: "its first decline in three months" counts months. */
+static const char *const time_units[] = {
+    "second",  "seconds", "minute",  "minutes", "hour",    "hours",
+    "day",     "days",    "week",    "weeks",   "month",   "months",
+    "year",    "years",   "decade",  "decades", "quarter", "quarters",
+    "season",  "seasons", "century", "centuries", "time",  "times",
+    "straight", "consecutive", "successive", NULL};
+
+/* The last one or two words before offset i, with nothing but spaces
+ * between them and i: w[0] the nearest. Returns how many. */
+static size_t words_back(const char *t, size_t lo, size_t i, char w[2][24])
+{
+	size_t n = 0, e = i;
+
+	while (n < 2) {
+		size_t s;
+		while (e > lo && is_space(t[e - 1]))
+			e--;
+		s = e;
+		while (s > lo && is_alpha(t[s - 1]))
+			s--;
+		if (s == e || e - s >= 24)
+			break;
+		for (size_t k = s; k < e; k++)
+			w[n][k - s] = lower(t[k]);
+		w[n][e - s] = 0;
+		n++;
+		e = s;
+	}
+	return n;
+}
+
+/* True if the sentence says that `ch` is a change: "up 300", "down 5%",
+ * "rose by 300", "an increase of 300", "a 5% rise", "3 points higher";
+ * not a count of time ("its first decline in three months"). */
+static bool said_change(const char *t, size_t lo, const fc_number *ch,
+                        size_t hi)
+{
+	char w[2][24], after[24] = "";
+	size_t n = words_back(t, lo, ch->start, w);
+	bool said = false;
+
+	word_after(t, hi, ch->end, after);
+	if (in_list(after, time_units))
+		return false;
+	if (n >= 1 && (strcmp(w[0], "up") == 0 || strcmp(w[0], "down") == 0))
+		said = true;
+	else if (n == 2 && strcmp(w[0], "by") == 0 && in_list(w[1], change_verbs))
+		said = true;
+	else if (n == 2 && strcmp(w[0], "of") == 0 &&
+	         in_list(w[1], change_nouns))
+		said = true;
+	else if (in_list(after, change_nouns) ||
+	         strcmp(after, "higher") == 0 || strcmp(after, "lower") == 0)
+		said = true;
+	return said;
+}
+
 /* Words a change figure may be introduced by after its endpoints. */
-static bool change_gap(const char *t, size_t a, const fc_number *ch)
+static bool change_gap(const char *t, const sent *s, size_t a,
+                       const fc_number *ch)
 {
 	return ch->start - a <= 60 && !gap_has(t, a, ch->start, ";", NULL) &&
-	       direction(t, a, ch->start) != 0;
+	       said_change(t, a, ch, s->se) && direction(t, a, ch->start) != 0;
 }
 
 /* Changes: "from A to B, an increase of C", "to B from A, up C%",
@@ -916,7 +1103,7 @@ static void changes(ctx *c, const sent *s)
 			n = words_of(t, x->end, y->start, gw, 8, &punct, NULL);
 			if (n >= 1 && n <= 4 && strcmp(gw[n - 1], "to") == 0 &&
 			    !gap_has(t, x->end, y->start, ",;(", NULL) &&
-			    change_gap(t, y->end, z)) {
+			    change_gap(t, s, y->end, z)) {
 				int dir = direction(t, y->end, z->start);
 				check_change(c, s, x, y, z, dir, x, z);
 				continue;
@@ -929,7 +1116,7 @@ static void changes(ctx *c, const sent *s)
 			if (n >= 1 && n <= 4 &&
 			    strcmp(gw[n - 1], "from") == 0 &&
 			    !gap_has(t, x->end, y->start, ",;(", NULL) &&
-			    change_gap(t, y->end, z)) {
+			    change_gap(t, s, y->end, z)) {
 				int dir = direction(t, y->end, z->start);
 				check_change(c, s, y, x, z, dir, x, z);
 				continue;
@@ -939,6 +1126,7 @@ static void changes(ctx *c, const sent *s)
 		if (y->start - x->end <= 15 && z->start - y->end <= 30 &&
 		    gap_has(t, x->end, y->start, ",", NULL) &&
 		    direction(t, x->end, y->start) != 0 &&
+		    said_change(t, x->end, y, s->se) &&
 		    gap_is(t, y->end, z->start,
 		           (const char *const[]){"from", "on", "compared with",
 		                                 "compared to",
@@ -953,6 +1141,50 @@ static void changes(ctx *c, const sent *s)
 
 /* ------------------------------------------------------------------ */
 /* The plugin. */
+
+/* Reads the "subsets" option: {"whole": ["part", ...], ...}. */
+static fc_status load_subsets(state *st, const fc_value *o, fc_error *err)
+{
+	const fc_host *h = st->host;
+	char path[256];
+
+	for (size_t i = 0; o && i < h->value_count(o); i++) {
+		const fc_value *m = h->value_at(o, i);
+		const char *whole = h->value_key(m);
+		if (!whole || !*whole || strlen(whole) >= 24 ||
+		    h->value_type(m) != FC_VALUE_ARRAY)
+			return h->error(err, FC_ERR_CONFIG,
+			                "%s: give a noun of under 24 letters and "
+			                "an array of the nouns of its parts",
+			                h->value_path(st->ctx, m, path,
+			                              sizeof(path)));
+		for (size_t k = 0; k < h->value_count(m); k++) {
+			const fc_value *v = h->value_at(m, k);
+			const char *part = h->value_string(v);
+			subset *grown;
+			if (!part || !*part || strlen(part) >= 24)
+				return h->error(
+				    err, FC_ERR_CONFIG,
+				    "%s: a part is a noun of under 24 letters",
+				    h->value_path(st->ctx, v, path,
+				                  sizeof(path)));
+			grown = realloc(st->subsets,
+			                (st->n_subsets + 1) * sizeof(subset));
+			if (!grown)
+				return h->error(err, FC_ERR_NOMEM,
+				                "out of memory");
+			st->subsets = grown;
+			for (size_t c = 0; c < 24; c++) {
+				grown[st->n_subsets].whole[c] =
+				    lower(c < strlen(whole) ? whole[c] : 0);
+				grown[st->n_subsets].part[c] =
+				    lower(c < strlen(part) ? part[c] : 0);
+			}
+			st->n_subsets++;
+		}
+	}
+	return FC_OK;
+}
 
 static fc_status consistency_init(const fc_host *h, fc_plugin_ctx *pctx,
                                   const fc_value *opts, void **out,
@@ -986,13 +1218,22 @@ static fc_status consistency_init(const fc_host *h, fc_plugin_ctx *pctx,
 			                s ? s : "");
 		}
 	}
+	if (load_subsets(st, h->opt(opts, "subsets"), err) != FC_OK) {
+		free(st->subsets);
+		free(st);
+		return err ? err->code : FC_ERR_CONFIG;
+	}
 	*out = st;
 	return FC_OK;
 }
 
 static void consistency_fini(void *p)
 {
-	free(p);
+	state *st = p;
+
+	if (st)
+		free(st->subsets);
+	free(st);
 }
 
 static fc_status consistency_check(void *p, const fc_document *doc,

@@ -160,12 +160,45 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* The gate's bit of a folded word. */
+/* The gate's bit of a folded word from its length, its first four bytes
+ * and its last two: computed once per word, so that the gate's scan of
+ * the text does little per byte. */
+static uint32_t gate_mix(uint32_t head, uint32_t tail, size_t n)
+{
+	uint64_t h = ((uint64_t)head << 24) ^ ((uint64_t)tail << 8) ^ n;
+
+	h *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> 40) & (GATE_BITS - 1);
+}
+
 static uint32_t gate_bit(const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint32_t head = 0, tail = 0;
 
-	return (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (i < 4)
+			head = head << 8 | c;
+		tail = (tail << 8 | c) & 0xFFFFu;
+	}
+	return gate_mix(head, tail, n);
+}
+
+/* The id of the word s[0..n) whose hash_bytes is h, or 0. */
+static uint32_t vocab_find_h(const vocab *v, const char *s, size_t n,
+			     uint64_t h)
+{
+	size_t mask, i;
+
+	if (!v->n_slots)
+		return 0;
+	mask = v->n_slots - 1;
+	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
+		uint32_t id = v->slots[i];
+		if (v->lens[id] == n && memcmp(v->words[id], s, n) == 0)
+			return id;
+	}
+	return 0;
 }
 
 static uint32_t vocab_find(const vocab *v, const char *s, size_t n)
@@ -252,7 +285,9 @@ enum tok_type {
 	T_WORD = 0, /* letters (and digits inside a word) */
 	T_PUNCT,    /* one punctuation mark, or "'s" */
 	T_NUM,      /* a quantity the number engine read */
-	T_NONQ      /* a number that is not a quantity: a year, a date */
+	T_NONQ,     /* a number that is not a quantity: a year, a date */
+	T_MULT      /* a multiple in a word ("doubled"): `num` indexes the
+	               set's multiples */
 };
 
 #define TF_BREAK 0x1u /* a clause boundary: , ; : ( ) dashes */
@@ -271,18 +306,6 @@ typedef struct toks {
 	tok *t;
 	size_t n, cap;
 } toks;
-
-/* Lower-cased copy of a word's bytes into buf (ASCII letters only are
- * folded; other bytes kept). Returns the length written. */
-static size_t fold(const char *s, size_t n, char *buf, size_t size)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n && k + 1 < size; i++)
-		buf[k++] = (char)tolower((unsigned char)s[i]);
-	buf[k] = 0;
-	return k;
-}
 
 /* True if the bytes at p start an apostrophe: ' or U+2019. */
 static size_t apostrophe(const char *p, const char *end)
@@ -385,20 +408,33 @@ static bool tokenize(vocab *v, bool add, const char *text, size_t ss,
 			const char *q = p;
 			while (q < end && word_byte(q, end))
 				q++;
-			n = fold(p, (size_t)(q - p), buf, sizeof(buf));
+			{
+				/* Folded, hashed and its case noted in one
+				 * pass. */
+				uint64_t h = 1469598103934665603ull;
+				bool upper = false, lower = false;
+				n = 0;
+				for (const char *c = p; c < q; c++) {
+					unsigned char b = (unsigned char)*c;
+					upper |= b >= 'A' && b <= 'Z';
+					lower |= b >= 'a' && b <= 'z';
+					if (b >= 'A' && b <= 'Z')
+						b = (unsigned char)(b + 32);
+					if (n + 1 < sizeof(buf)) {
+						buf[n++] = (char)b;
+						h ^= b;
+						h *= 1099511628211ull;
+					}
+				}
+				buf[n] = 0;
+				if (upper && !lower)
+					t.flags = TF_UPPER;
+				t.word = add ? vocab_add(v, buf, n)
+					     : vocab_find_h(v, buf, n, h);
+			}
 			t.start = at;
 			t.end = (size_t)(q - text);
 			t.type = T_WORD;
-			{
-				size_t upper = 0, lower = 0;
-				for (const char *c = p; c < q; c++) {
-					upper += *c >= 'A' && *c <= 'Z';
-					lower += *c >= 'a' && *c <= 'z';
-				}
-				if (upper && !lower)
-					t.flags = TF_UPPER;
-			}
-			t.word = add ? vocab_add(v, buf, n) : vocab_find(v, buf, n);
 			if (add && !t.word)
 				return false;
 			if (!push_tok(out, &t))
@@ -423,7 +459,9 @@ static bool tokenize(vocab *v, bool add, const char *text, size_t ss,
 		/* Punctuation. */
 		t.start = at;
 		t.type = T_PUNCT;
-		if ((n = dash(p, end))) {
+		if ((n = dash(p, end)) ||
+		    (p[0] == '-' && end - p >= 2 && p[1] == '-' && (n = 2))) {
+			/* U+2013, U+2014, or "--" for one. */
 			t.end = at + n;
 			t.flags = TF_BREAK;
 			t.word = add ? vocab_add(v, "--", 2) : vocab_find(v, "--", 2);
@@ -511,6 +549,10 @@ typedef struct entity {
 	char *parent_id; /* part_of, until resolved */
 	size_t parent;  /* index, or NO_ENTITY */
 	bool locality;  /* a place within a larger one: one town, one camp */
+	bool blocked;   /* words that are no place ("Latin America"): read,
+	                   so that no shorter alias inside them is, and
+	                   dropped */
+	size_t pack;    /* the pack that set its part_of (or made it) */
 } entity;
 
 typedef struct group {
@@ -535,6 +577,7 @@ enum elem_type {
 typedef struct elem {
 	uint8_t type;
 	bool optional;
+	bool mult;       /* E_NUM written #mult: a multiple ("doubled") */
 	uint32_t *words; /* E_WORDS */
 	size_t n_words;
 	char *ref;       /* E_CLASS: the name as written */
@@ -542,20 +585,35 @@ typedef struct elem {
 	                    measure in instances */
 } elem;
 
+/* A set of vocabulary ids, hashed into 512 bits: the words a sentence
+ * holds, or the words one of which a pattern needs. */
+typedef struct wbloom {
+	uint64_t b[8];
+} wbloom;
+
 typedef struct pattern {
 	char *src;
 	elem e[MAX_ELEMS];
 	size_t n;
 	int anchor; /* index of the # element, or -1 */
+	/* Patterns matched anywhere (exclusions, running-total markers):
+	 * for each element that must match a word, the words it may start
+	 * with. A sentence missing every word of one of them cannot match,
+	 * and is not searched. */
+	wbloom *need;
+	size_t n_need;
+	size_t slot;    /* its place in a sentence's memo of needs met */
 } pattern;
 
-enum frame_kind { FK_LEVEL = 0, FK_PART = 1 };
+enum frame_kind { FK_LEVEL = 0, FK_PART = 1, FK_CHANGE = 2 };
 
 typedef struct frame {
 	char *id;
 	pattern pat;
 	uint8_t kind;
 	bool cumulative; /* reading it says the figure is a running total */
+	uint8_t change;  /* a change frame's fc_change, or FC_CHANGE_NONE for
+	                    one that the figure decides (auto) */
 	size_t pack;
 	int measure;     /* a measure's own frame, or -1: every measure's */
 } frame;
@@ -565,6 +623,8 @@ typedef struct inst {
 	const frame *f;
 	int measure;      /* -1 for part frames that name no measure word */
 	int cls[MAX_ELEMS];
+	wbloom *need;     /* words a sentence needs for it to match */
+	size_t n_need;
 } inst;
 
 typedef struct exclusion {
@@ -594,9 +654,12 @@ typedef struct measure {
 	fc_severity severity;
 	double tolerance;
 	int verb_cls;      /* its "verb" class, or -1 */
+	char **entities;   /* the only entities it binds, or none: all */
+	size_t n_entities;
 	size_t *groups;    /* group indices allowed */
 	size_t n_groups;
-	pattern *context;  /* one must be in the document, or none */
+	char **context;    /* words one of which must be in the document
+	                      (compared case-insensitively), or none */
 	size_t n_context;
 	struct {
 		pattern pat;
@@ -632,27 +695,40 @@ struct fr_set {
 	size_t *inst_count;
 	inst *part_insts;      /* part frames naming no measure word */
 	size_t n_part_insts, cap_part_insts;
+	inst *after_insts;     /* change frames naming no measure word: the
+	                          change of the claim before them ("6,534
+	                          tanks, up 300") */
+	size_t n_after_insts, cap_after_insts;
 	exclusion *excl;
 	size_t n_excl, cap_excl;
 	pattern *cumul;        /* cumulative markers */
-	size_t n_cumul, cap_cumul;
+	size_t *cumul_pack;    /* the pack of each */
+	size_t n_cumul, cap_cumul, cap_cumul_pack;
+	size_t n_slots;        /* patterns matched anywhere (pattern.slot) */
+	/* Multiples written as words: the word's id and its ratio
+	 * ("doubled" 2, "halved" 0.5). */
+	uint32_t *mult_words;
+	double *mult_values;
+	size_t n_mults, cap_mults, cap_mult_values;
 	measure_t *measures;
 	size_t n_measures, cap_measures;
 	size_t *order;         /* measures in the order they are tried */
 	pack_keys *keys;
 	size_t n_keys, cap_keys;
 	char **packs;          /* pack names, by pack index */
-	size_t n_packs, cap_packs;
+	char **files;          /* and their files */
+	size_t n_packs, cap_packs, cap_files;
 	/* per word id: measures whose trigger words hold it (count, then
 	 * indices) */
 	uint32_t **word_measures;
+	int32_t *word_mult;  /* per word id: its multiple, or -1 */
 	/* A sentence without one of these words (a bit per hash of a
 	 * word) holds no measure's phrase: it is not cut into tokens. */
 	uint8_t gate[GATE_BITS / 8];
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
-	    c_clause;
+	    c_clause, c_up, c_down;
 	uint32_t w_and, w_or, w_comma, w_poss, w_by, w_of;
 };
 
@@ -668,6 +744,7 @@ static void pattern_free(pattern *p)
 		free(p->e[i].ref);
 	}
 	free(p->src);
+	free(p->need);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -715,6 +792,16 @@ void fr_free(fr_set *s)
 		pattern_free(&s->frames[i].pat);
 	}
 	free(s->frames);
+	free(s->mult_words);
+	free(s->mult_values);
+	free(s->word_mult);
+	for (size_t i = 0; i < s->n_insts; i++)
+		free(s->insts[i].need);
+	for (size_t i = 0; i < s->n_part_insts; i++)
+		free(s->part_insts[i].need);
+	for (size_t i = 0; i < s->n_after_insts; i++)
+		free(s->after_insts[i].need);
+	free(s->after_insts);
 	free(s->insts);
 	free(s->inst_first);
 	free(s->inst_count);
@@ -737,6 +824,7 @@ void fr_free(fr_set *s)
 	for (size_t i = 0; i < s->n_cumul; i++)
 		pattern_free(&s->cumul[i]);
 	free(s->cumul);
+	free(s->cumul_pack);
 	for (size_t i = 0; i < s->n_measures; i++) {
 		measure_t *m = &s->measures[i];
 		free(m->id);
@@ -744,8 +832,11 @@ void fr_free(fr_set *s)
 		free(m->pack_name);
 		free(m->groups);
 		for (size_t k = 0; k < m->n_context; k++)
-			pattern_free(&m->context[k]);
+			free(m->context[k]);
 		free(m->context);
+		for (size_t k = 0; k < m->n_entities; k++)
+			free(m->entities[k]);
+		free(m->entities);
 		for (size_t k = 0; k < m->n_exclude_heads; k++) {
 			pattern_free(&m->exclude_heads[k].pat);
 			free(m->exclude_heads[k].reason);
@@ -766,9 +857,12 @@ void fr_free(fr_set *s)
 		free(s->keys[i].pack);
 	}
 	free(s->keys);
-	for (size_t i = 0; i < s->n_packs; i++)
+	for (size_t i = 0; i < s->n_packs; i++) {
 		free(s->packs[i]);
+		free(s->files[i]);
+	}
 	free(s->packs);
+	free(s->files);
 	if (s->word_measures) {
 		for (size_t i = 0; i < s->v.n; i++)
 			free(s->word_measures[i]);
@@ -1085,8 +1179,9 @@ static fc_status compile_pattern(loader *ld, const char *where,
 					return nomem(ld);
 				}
 			}
-		} else if (strcmp(word, "#") == 0) {
+		} else if (strcmp(word, "#") == 0 || strcmp(word, "#mult") == 0) {
 			e->type = E_NUM;
+			e->mult = word[1] == 'm';
 			out->anchor = (int)out->n;
 			nums++;
 			if (e->optional) {
@@ -1186,6 +1281,7 @@ static size_t entity_for(loader *ld, const char *id)
 	}
 	memset(&s->entities[s->n_entities], 0, sizeof(entity));
 	s->entities[s->n_entities].parent = NO_ENTITY;
+	s->entities[s->n_entities].pack = ld->pack_idx;
 	if (!(s->entities[s->n_entities].id = dup(id))) {
 		nomem(ld);
 		return NO_ENTITY;
@@ -1257,6 +1353,7 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 				return nomem(ld);
 		}
 		if (part) {
+			ld->s->entities[e].pack = ld->pack_idx;
 			free(ld->s->entities[e].parent_id);
 			if (!(ld->s->entities[e].parent_id = dup(part->valuestring)))
 				return nomem(ld);
@@ -1410,8 +1507,8 @@ static fc_status load_patterns(loader *ld, const char *where, const cJSON *arr,
 static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			     int measure)
 {
-	static const char *const keys[] = {"id", "pattern", "kind",
-					   "cumulative", NULL};
+	static const char *const keys[] = {"id",	 "pattern", "kind",
+					   "cumulative", "change", NULL};
 	fr_set *s = ld->s;
 	const cJSON *o;
 	size_t i = 0;
@@ -1421,8 +1518,9 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 	cJSON_ArrayForEach(o, arr)
 	{
 		char w[200];
-		const cJSON *pat, *kind, *cum, *id;
+		const cJSON *pat, *kind, *cum, *id, *chg = NULL;
 		frame *f;
+		int change = FC_CHANGE_NONE;
 
 		snprintf(w, sizeof(w), "%s[%zu]", where, i++);
 		if (cJSON_IsString(o)) {
@@ -1435,6 +1533,7 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
 			cum = cJSON_GetObjectItemCaseSensitive(o, "cumulative");
 			id = cJSON_GetObjectItemCaseSensitive(o, "id");
+			chg = cJSON_GetObjectItemCaseSensitive(o, "change");
 		} else {
 			return lerr(ld, w,
 				    "expected a pattern or an object with "
@@ -1444,12 +1543,29 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 			return lerr(ld, w, "\"pattern\" must be a string");
 		if ((kind && !(cJSON_IsString(kind) &&
 			       (strcmp(kind->valuestring, "level") == 0 ||
-				strcmp(kind->valuestring, "part") == 0))) ||
+				strcmp(kind->valuestring, "part") == 0 ||
+				strcmp(kind->valuestring, "change") == 0))) ||
 		    (cum && !cJSON_IsBool(cum)) || (id && !cJSON_IsString(id)))
 			return lerr(ld, w,
-				    "\"kind\" must be \"level\" or \"part\", "
-				    "\"cumulative\" true or false, \"id\" a "
-				    "string");
+				    "\"kind\" must be \"level\", \"part\" or "
+				    "\"change\", \"cumulative\" true or false, "
+				    "\"id\" a string");
+		if (chg) {
+			static const char *const names[] = {
+			    "auto", "absolute", "relative", "multiple",
+			    "highest", "lowest", NULL};
+			change = -1;
+			for (int k = 0; names[k] && cJSON_IsString(chg); k++)
+				if (strcmp(chg->valuestring, names[k]) == 0)
+					change = k;
+			if (change < 0 || !kind ||
+			    strcmp(kind->valuestring, "change") != 0)
+				return lerr(ld, w,
+					    "\"change\" belongs to a frame of "
+					    "kind \"change\" and is one of auto, "
+					    "absolute, relative, multiple, "
+					    "highest, lowest");
+		}
 		if (!grow((void **)&s->frames, &s->cap_frames, s->n_frames + 1,
 			  sizeof(frame)))
 			return nomem(ld);
@@ -1457,8 +1573,13 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 		memset(f, 0, sizeof(*f));
 		if (compile_pattern(ld, w, pat->valuestring, 1, &f->pat))
 			return ld->rc;
-		f->kind = kind && strcmp(kind->valuestring, "part") == 0 ? FK_PART
-									 : FK_LEVEL;
+		f->kind = !kind ? FK_LEVEL
+			  : strcmp(kind->valuestring, "part") == 0 ? FK_PART
+			  : strcmp(kind->valuestring, "change") == 0 ? FK_CHANGE
+								     : FK_LEVEL;
+		f->change = (uint8_t)change;
+		if (f->kind == FK_CHANGE && f->pat.anchor < 0)
+			return lerr(ld, w, "a change frame needs its figure, #");
 		f->cumulative = cJSON_IsTrue(cum);
 		f->pack = ld->pack_idx;
 		f->measure = measure;
@@ -1466,6 +1587,45 @@ static fc_status load_frames(loader *ld, const char *where, const cJSON *arr,
 		s->n_frames++;
 		if (!f->id)
 			return nomem(ld);
+	}
+	return FC_OK;
+}
+
+/* "multiples": {"doubled": 2, "halved": 0.5}: words that say a ratio. */
+static fc_status load_multiples(loader *ld, const cJSON *obj)
+{
+	fr_set *s = ld->s;
+	const cJSON *o;
+
+	if (!cJSON_IsObject(obj))
+		return lerr(ld, "multiples",
+			    "expected an object of word -> ratio");
+	cJSON_ArrayForEach(o, obj)
+	{
+		char buf[64], w[200];
+		size_t n = strlen(o->string);
+		uint32_t id;
+
+		snprintf(w, sizeof(w), "multiples.%s", o->string);
+		if (!cJSON_IsNumber(o) || !(o->valuedouble > 0) ||
+		    o->valuedouble > 1000 || o->valuedouble == 1)
+			return lerr(ld, w, "a ratio above 0 and up to 1000, "
+					   "not 1 (\"doubled\": 2, \"halved\": "
+					   "0.5)");
+		if (n == 0 || n >= sizeof(buf) || strchr(o->string, ' '))
+			return lerr(ld, w, "a multiple is one word");
+		for (size_t k = 0; k <= n; k++)
+			buf[k] = (char)tolower((unsigned char)o->string[k]);
+		if (!(id = vocab_add(&s->v, buf, n)))
+			return nomem(ld);
+		if (!grow((void **)&s->mult_words, &s->cap_mults, s->n_mults + 1,
+			  sizeof(uint32_t)) ||
+		    !grow((void **)&s->mult_values, &s->cap_mult_values,
+			  s->n_mults + 1, sizeof(double)))
+			return nomem(ld);
+		s->mult_words[s->n_mults] = id;
+		s->mult_values[s->n_mults] = o->valuedouble;
+		s->n_mults++;
 	}
 	return FC_OK;
 }
@@ -1565,7 +1725,7 @@ static fc_status load_measure(loader *ld, const cJSON *o, size_t index,
 	    "people",	    "groups",	      "require_group", "subject",
 	    "cumulative",   "partial_below",  "context",       "exclude_heads",
 	    "frames",	    "severity",	      "tolerance",     "examples",
-	    "counterexamples", NULL};
+	    "counterexamples", "entities", NULL};
 	fr_set *s = ld->s;
 	char where[160], sub[260], full[200];
 	const cJSON *id, *key, *words, *w, *people, *groups, *g, *reqg, *subj,
@@ -1731,10 +1891,42 @@ static fc_status load_measure(loader *ld, const cJSON *o, size_t index,
 	}
 	if (m->require_group && m->n_groups == 0)
 		return lerr(ld, where, "\"require_group\" needs \"groups\"");
-	snprintf(sub, sizeof(sub), "%s.context", where);
-	if (load_patterns(ld, sub, cJSON_GetObjectItemCaseSensitive(o, "context"),
-			  0, &m->context, &m->n_context))
-		return ld->rc;
+	{
+		const cJSON *en = cJSON_GetObjectItemCaseSensitive(o, "entities"), *c;
+		if (en && !cJSON_IsArray(en))
+			return lerr(ld, where,
+				    "\"entities\" must be an array of entity ids");
+		cJSON_ArrayForEach(c, en)
+		{
+			if (!cJSON_IsString(c) || !valid_key_part(c->valuestring))
+				return lerr(ld, where,
+					    "\"entities\" must be an array of "
+					    "entity ids");
+			if (!grow((void **)&m->entities, &(size_t){m->n_entities},
+				  m->n_entities + 1, sizeof(char *)) ||
+			    !(m->entities[m->n_entities] = dup(c->valuestring)))
+				return nomem(ld);
+			m->n_entities++;
+		}
+	}
+	{
+		const cJSON *cx = cJSON_GetObjectItemCaseSensitive(o, "context"), *c;
+		if (cx && !cJSON_IsArray(cx))
+			return lerr(ld, where,
+				    "\"context\" must be an array of words");
+		cJSON_ArrayForEach(c, cx)
+		{
+			if (!cJSON_IsString(c) || !c->valuestring[0])
+				return lerr(ld, where,
+					    "\"context\" must be an array of "
+					    "words");
+			if (!grow((void **)&m->context, &(size_t){m->n_context},
+				  m->n_context + 1, sizeof(char *)) ||
+			    !(m->context[m->n_context] = dup(c->valuestring)))
+				return nomem(ld);
+			m->n_context++;
+		}
+	}
 	xh = cJSON_GetObjectItemCaseSensitive(o, "exclude_heads");
 	if (xh) {
 		const cJSON *h;
@@ -1804,8 +1996,16 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 		return lerr(&ld, "pack", "the frames are already compiled");
 	if (!grow((void **)&s->packs, &s->cap_packs, s->n_packs + 1,
 		  sizeof(char *)) ||
-	    !(s->packs[s->n_packs] = dup(pack)))
+	    !grow((void **)&s->files, &s->cap_files, s->n_packs + 1,
+		  sizeof(char *)))
 		return nomem(&ld);
+	s->packs[s->n_packs] = dup(pack);
+	s->files[s->n_packs] = dup(file);
+	if (!s->packs[s->n_packs] || !s->files[s->n_packs]) {
+		free(s->packs[s->n_packs]);
+		free(s->files[s->n_packs]);
+		return nomem(&ld);
+	}
 	ld.pack_idx = s->n_packs++;
 	/* Words the engine compares by themselves. */
 	if (!vocab_add(&s->v, "#nonq", 5))
@@ -1832,6 +2032,15 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "events")) &&
 	    load_events(&ld, o))
 		return ld.rc;
+	if ((o = cJSON_GetObjectItemCaseSensitive(root, "not_places"))) {
+		/* One hidden entity holds them all. */
+		size_t e = entity_for(&ld, "#not-a-place");
+		if (e == NO_ENTITY)
+			return ld.rc;
+		s->entities[e].blocked = true;
+		if (load_aliases(&ld, "not_places", o, e, AK_NAME))
+			return ld.rc;
+	}
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "entity_keys"))) {
 		const cJSON *k;
 		pack_keys *pk;
@@ -1866,6 +2075,9 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "groups")) &&
 	    load_groups(&ld, o))
 		return ld.rc;
+	if ((o = cJSON_GetObjectItemCaseSensitive(root, "multiples")) &&
+	    load_multiples(&ld, o))
+		return ld.rc;
 	if ((o = cJSON_GetObjectItemCaseSensitive(root, "frames")) &&
 	    load_frames(&ld, "frames", o, -1))
 		return ld.rc;
@@ -1883,12 +2095,15 @@ fc_status fr_add_pack(fr_set *s, const cJSON *root, const char *pack,
 		}
 		for (size_t k = 0; k < n; k++) {
 			if (!grow((void **)&s->cumul, &s->cap_cumul,
-				  s->n_cumul + 1, sizeof(pattern))) {
+				  s->n_cumul + 1, sizeof(pattern)) ||
+			    !grow((void **)&s->cumul_pack, &s->cap_cumul_pack,
+				  s->n_cumul + 1, sizeof(size_t))) {
 				for (; k < n; k++)
 					pattern_free(&ps[k]);
 				free(ps);
 				return nomem(&ld);
 			}
+			s->cumul_pack[s->n_cumul] = ld.pack_idx;
 			s->cumul[s->n_cumul++] = ps[k];
 		}
 		free(ps);
@@ -2024,21 +2239,86 @@ static fc_status finish_err(char *msg, size_t size, const char *fmt, ...)
 	return FC_ERR_CONFIG;
 }
 
+static void bloom_add(wbloom *m, uint32_t w)
+{
+	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
+}
+
+static bool bloom_meets(const wbloom *a, const wbloom *b)
+{
+	uint64_t any = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		any |= a->b[i] & b->b[i];
+	return any != 0;
+}
+
+/* The words a pattern needs: for each of its compulsory word, class and
+ * group elements (classes as `cls` resolves them), the words it may start
+ * with, into a new array in *need (the caller frees it). False when out of
+ * memory. */
+static bool need_build(const fr_set *s, const pattern *p, const int *cls,
+		       wbloom **need, size_t *n_need)
+{
+	*need = NULL;
+	*n_need = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const elem *e = &p->e[i];
+		wbloom m;
+		if (e->optional || (e->type != E_WORDS && e->type != E_CLASS &&
+				    e->type != E_GROUP))
+			continue;
+		if (e->type == E_CLASS && cls[i] < 0)
+			continue;
+		memset(&m, 0, sizeof(m));
+		if (e->type == E_WORDS)
+			for (size_t k = 0; k < e->n_words; k++)
+				bloom_add(&m, e->words[k]);
+		else if (e->type == E_CLASS) {
+			for (size_t k = 0; k < s->classes.n; k++)
+				if (s->classes.p[k].owner == (uint32_t)cls[i])
+					bloom_add(&m, s->classes.p[k].w[0]);
+		} else {
+			for (size_t k = 0; k < s->grps.n; k++)
+				bloom_add(&m, s->grps.p[k].w[0]);
+		}
+		if (!*need && !(*need = calloc(p->n, sizeof(wbloom))))
+			return false;
+		(*need)[(*n_need)++] = m;
+	}
+	return true;
+}
+
+/* True if the words `have` may hold a match of what `need` describes. */
+static bool need_met(const wbloom *need, size_t n_need, const wbloom *have)
+{
+	for (size_t i = 0; i < n_need; i++)
+		if (!bloom_meets(&need[i], have))
+			return false;
+	return true;
+}
+
 /* Resolves a pattern used outside frames (exclusions, markers): lexicon
  * classes only. Stores them in the elements. */
-static fc_status resolve_plain(fr_set *s, pattern *p, const char *what,
-			       char *msg, size_t size)
+static fc_status resolve_plain(fr_set *s, pattern *p, size_t pack,
+			       const char *what, char *msg, size_t size)
 {
 	int cls[MAX_ELEMS];
 	const char *missing = NULL;
 
 	if (!resolve(s, p, -1, cls, &missing))
 		return finish_err(msg, size,
-				  "%s: \"%s\": unknown word class {%s}; define "
-				  "it in a pack's \"lexicon\"",
-				  what, p->src, missing);
+				  "rule pack %s: %s: \"%s\": unknown word class "
+				  "{%s}; define it in a pack's \"lexicon\"",
+				  s->files[pack], what, p->src, missing);
 	for (size_t i = 0; i < p->n; i++)
 		p->e[i].cls = cls[i];
+	p->slot = s->n_slots++;
+	free(p->need);
+	if (!need_build(s, p, cls, &p->need, &p->n_need)) {
+		snprintf(msg, size, "out of memory");
+		return FC_ERR_NOMEM;
+	}
 	return FC_OK;
 }
 
@@ -2053,13 +2333,13 @@ static bool add_inst(fr_set *s, inst **arr, size_t *n, size_t *cap,
 	in->f = f;
 	in->measure = measure;
 	memcpy(in->cls, cls, sizeof(in->cls));
-	(void)s;
-	return true;
+	return need_build(s, &f->pat, cls, &in->need, &in->n_need);
 }
 
 fc_status fr_finish(fr_set *s, char *msg, size_t size)
 {
 	size_t nw;
+	fc_status rc;
 
 	if (s->finished)
 		return FC_OK;
@@ -2072,9 +2352,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		e->parent = find_entity(s, e->parent_id);
 		if (e->parent == NO_ENTITY || e->parent == i)
 			return finish_err(msg, size,
-					  "entity \"%s\": part_of \"%s\" names no "
-					  "entity",
-					  e->id, e->parent_id);
+					  "rule pack %s: entity \"%s\": part_of "
+					  "\"%s\" names no entity",
+					  s->files[e->pack], e->id, e->parent_id);
 	}
 	for (size_t i = 0; i < s->n_entities; i++) {
 		/* No cycles: a chain of parents ends within n steps. */
@@ -2083,7 +2363,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			p = s->entities[p].parent;
 		if (p != NO_ENTITY)
 			return finish_err(msg, size,
-					  "entity \"%s\": its part_of chain loops",
+					  "rule pack %s: entity \"%s\": its part_of "
+					  "chain loops",
+					  s->files[s->entities[i].pack],
 					  s->entities[i].id);
 	}
 	if (!index_build(&s->classes, nw) || !index_build(&s->ents, nw) ||
@@ -2104,29 +2386,28 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	s->w_of = vocab_find(&s->v, "of", 2);
 	for (size_t i = 0; i < s->n_excl; i++) {
 		for (size_t k = 0; k < s->excl[i].n_phrases; k++)
-			if (resolve_plain(s, &s->excl[i].phrases[k],
-					  s->excl[i].id, msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &s->excl[i].phrases[k],
+					  s->excl[i].pack, s->excl[i].id, msg, size)))
+				return rc;
 		for (size_t k = 0; k < s->excl[i].n_unless; k++)
-			if (resolve_plain(s, &s->excl[i].unless[k],
-					  s->excl[i].id, msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &s->excl[i].unless[k],
+					  s->excl[i].pack, s->excl[i].id, msg, size)))
+				return rc;
 	}
 	for (size_t i = 0; i < s->n_cumul; i++)
-		if (resolve_plain(s, &s->cumul[i], "cumulative", msg, size))
-			return FC_ERR_CONFIG;
+		if ((rc = resolve_plain(s, &s->cumul[i], s->cumul_pack[i], "cumulative",
+				  msg, size)))
+			return rc;
 	for (size_t m = 0; m < s->n_measures; m++) {
 		measure_t *me = &s->measures[m];
 		char vname[300];
 		snprintf(vname, sizeof(vname), "%s:verb", me->id);
 		me->verb_cls = find_class(s, vname);
-		for (size_t k = 0; k < me->n_context; k++)
-			if (resolve_plain(s, &me->context[k], me->id, msg, size))
-				return FC_ERR_CONFIG;
+
 		for (size_t k = 0; k < me->n_exclude_heads; k++)
-			if (resolve_plain(s, &me->exclude_heads[k].pat, me->id,
-					  msg, size))
-				return FC_ERR_CONFIG;
+			if ((rc = resolve_plain(s, &me->exclude_heads[k].pat, me->pack,
+					  me->id, msg, size)))
+				return rc;
 	}
 	/* Frames: a reference that no measure and no lexicon defines is a
 	 * mistake in the pack. */
@@ -2140,9 +2421,11 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			if ((c < 0 || s->cls[c].measure >= 0) &&
 			    !some_measure_has(s, p->e[i].ref))
 				return finish_err(msg, size,
-						  "frame \"%s\": unknown word class "
-						  "{%s}: neither a lexicon class "
-						  "nor any measure's words",
+						  "rule pack %s: frame \"%s\": "
+						  "unknown word class {%s}: neither "
+						  "a lexicon class nor any "
+						  "measure's words",
+						  s->files[s->frames[f].pack],
 						  p->src, p->e[i].ref);
 		}
 	}
@@ -2175,7 +2458,8 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 					uses_role = true;
 			/* A part frame that names no measure word is tried
 			 * once, for every measure (below). */
-			if (fr->kind == FK_PART && !uses_role && fr->measure < 0)
+			if ((fr->kind == FK_PART || fr->kind == FK_CHANGE) &&
+			    !uses_role && fr->measure < 0)
 				continue;
 			if (!add_inst(s, &s->insts, &s->n_insts, &s->cap_insts, fr,
 				      (int)m, cls))
@@ -2187,9 +2471,20 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 		const frame *fr = &s->frames[f];
 		int cls[MAX_ELEMS];
 		const char *missing;
-		if (fr->kind != FK_PART || fr->measure >= 0 ||
-		    !resolve(s, &fr->pat, -1, cls, &missing))
+		bool uses_role = false;
+		if ((fr->kind != FK_PART && fr->kind != FK_CHANGE) ||
+		    fr->measure >= 0 || !resolve(s, &fr->pat, -1, cls, &missing))
 			continue;
+		for (size_t i = 0; i < fr->pat.n; i++)
+			if (cls[i] >= 0 && s->cls[cls[i]].measure >= 0)
+				uses_role = true;
+		if (fr->kind == FK_CHANGE) {
+			if (!uses_role &&
+			    !add_inst(s, &s->after_insts, &s->n_after_insts,
+				      &s->cap_after_insts, fr, -1, cls))
+				goto nomem;
+			continue;
+		}
 		if (!add_inst(s, &s->part_insts, &s->n_part_insts,
 			      &s->cap_part_insts, fr, -1, cls))
 			goto nomem;
@@ -2197,8 +2492,15 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	/* Which measures a word can trigger: the first words of their
 	 * classes' phrases. */
 	s->word_measures = calloc(nw, sizeof(uint32_t *));
-	if (!s->word_measures)
+	s->word_mult = malloc(nw * sizeof(int32_t));
+	if (!s->word_measures || !s->word_mult)
 		goto nomem;
+	for (size_t i = 0; i < nw; i++)
+		s->word_mult[i] = -1;
+	for (size_t i = 0; i < s->n_mults; i++)
+		s->word_mult[s->mult_words[i]] = (int32_t)i;
+	s->c_up = find_class(s, "up");
+	s->c_down = find_class(s, "down");
 	for (size_t i = 0; i < s->classes.n; i++) {
 		const phrase *ph = &s->classes.p[i];
 		int m = s->cls[ph->owner].measure;
@@ -2275,7 +2577,9 @@ enum mention_role {
 	MR_ATTRIB = 2, /* "Gaza's health ministry said" */
 	MR_WAR = 3,    /* "the Gaza war": names the war, and the place
 	                  weakly */
-	MR_PARTY = 4   /* "the Israel-Hamas war": a side, not a place */
+	MR_PARTY = 4,  /* "the Israel-Hamas war": a side, not a place */
+	MR_DATELINE = 5 /* "GAZA CITY, Nov 9 (Reuters) -": where the
+	                   reporter filed from */
 };
 
 typedef struct mention {
@@ -2284,6 +2588,13 @@ typedef struct mention {
 	uint8_t akind;
 	uint8_t role;
 } mention;
+
+/* One candidate entity for a claim, with where it was found. */
+typedef struct cand {
+	size_t ent;
+	size_t start, end; /* bytes */
+	int rank;
+} cand;
 
 /* A claim of the sentence read so far, for part frames and
  * coordination. */
@@ -2299,12 +2610,33 @@ typedef struct sent {
 	mention *ms;
 	size_t n_ms, cap_ms;
 	bool *present; /* per measure: a trigger word is in the sentence */
+	bool *inst_ok; /* per instance (S->insts): the sentence has the
+	                  words it needs */
+	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
+	                    a word it needs (1), has them (2) */
 	signed char *context; /* per measure: its context is in the
 	                         document (1), is not (0), unknown (-1) */
 	size_t first_trigger; /* the first token of a measure's phrase */
 	sclaim *sc;
 	size_t n_sc, cap_sc;
 	int headline; /* -1 unknown, 0 none */
+	wbloom words; /* the words of the sentence */
+	/* The entities of context sentences (the paragraph before, the
+	 * headline) already read: a sentence's figures and the sentences
+	 * after it ask for the same ones. */
+	struct ctx_memo {
+		size_t ss, se;
+		size_t ent, other;
+		size_t from_ent, from_start, from_end;
+		bool amb, ok, used;
+	} memo[64];
+	/* What the context says of a figure of this sentence that names
+	 * no entity: the same for each of its figures. */
+	bool ctx_done;
+	size_t ctx_ent;
+	cand ctx_from;
+	const char *ctx_how, *ctx_unbound;
+	char ctx_reason[400];
 } sent;
 
 /* The state of one pattern match. */
@@ -2406,6 +2738,8 @@ static bool head_word(const mctx *c, const tok *t)
 {
 	const fr_set *S = c->st->S;
 
+	if (t->type == T_NONQ && t->kind == FC_NUM_IDENTIFIER)
+		return true; /* "new Covid-19 cases" */
 	if (t->type != T_WORD && !(t->type == T_PUNCT && !is_break(t) &&
 				   t->end - t->start == 1 &&
 				   c->st->in->text[t->start] == '-'))
@@ -2819,13 +3153,6 @@ static bool is_ancestor(const fr_set *S, size_t a, size_t b)
 	return false;
 }
 
-/* One candidate entity for a claim, with where it was found. */
-typedef struct cand {
-	size_t ent;
-	size_t start, end; /* bytes */
-	int rank;
-} cand;
-
 /* Of the candidates of rank `r`: the one entity left when those that
  * contain another are dropped; NO_ENTITY when none; *amb set (with the
  * two names) when several are left. */
@@ -2883,6 +3210,8 @@ typedef struct reading {
 	const exclusion *excl;
 	size_t excl_s, excl_e;
 	const char *unbound;  /* reason, static or in `reason` */
+	int change;           /* a change frame's fc_change, decided */
+	int change_dir;       /* +1, -1, 0 */
 	char reason[400];
 } reading;
 
@@ -2950,6 +3279,8 @@ static bool is_trigger_elem(const sent *st, const reading *rd, size_t i)
 	       st->S->cls[c].measure >= 0;
 }
 
+static void frame_span(const reading *rd, size_t *fs, size_t *fe);
+
 /* True if mention `m` stands just before a trigger of the reading, or is
  * its subject ("Gaza death toll", "Gaza's death toll", "Israel kills").
  * *verb is set when it is followed by the measure's verb. */
@@ -2958,6 +3289,12 @@ static bool before_trigger(const sent *st, const reading *rd,
 {
 	const toks *tk = &st->tk;
 	size_t t = m->e;
+
+	size_t fs, fe, skipped = 0;
+	bool appos = false;
+	int aux = find_class(st->S, "aux");
+	uint32_t w_a = vocab_find(&st->S->v, "a", 1),
+		 w_an = vocab_find(&st->S->v, "an", 2);
 
 	*verb = false;
 	if (t < tk->n && word_tok(&tk->t[t]) && tk->t[t].word == st->S->w_poss)
@@ -2972,7 +3309,25 @@ static bool before_trigger(const sent *st, const reading *rd,
 			*verb = strcmp(name, "verb") == 0;
 			return true;
 		}
-	return false;
+	/* Just before the frame's first word: "Japan's 124.5 million
+	 * people", or its subject, "Germany has a population of". */
+	frame_span(rd, &fs, &fe);
+	if (m->e == fs && fs < rd->anchor)
+		return true; /* the frame opens with its "'s" */
+	/* or in apposition: "Sudan, home to", "Ukraine, a country of" */
+	if (t < fs && tk->t[t].type == T_PUNCT && tk->t[t].word == st->S->w_comma) {
+		t++;
+		appos = true;
+	}
+	while (t < fs && skipped < 3 &&
+	       (in_class(st->S, aux, &tk->t[t]) ||
+		(word_tok(&tk->t[t]) &&
+		 (tk->t[t].word == w_a || tk->t[t].word == w_an)))) {
+		t++;
+		skipped++;
+	}
+	return t == fs && fs < rd->anchor && m->e <= fs &&
+	       (appos || clause_of(st, m->s) == clause_of(st, fs));
 }
 
 /* Mentions a sentence's attribution holds: "according to Gaza's health
@@ -3005,39 +3360,147 @@ static bool in_attribution(const sent *st, const mention *m)
 	return false;
 }
 
+/* A dateline opening the sentence, "GAZA CITY, Nov 9 (Reuters) -" or
+ * "RAFAH, Gaza Strip (AP) --": a place in capitals, then a date or an
+ * agency in brackets, then a dash, within a dozen tokens. Its places say
+ * where the story was filed, not whose figures it gives: they are
+ * marked and left out. */
+static void mark_dateline(const char *text, const toks *tk, mention *ms,
+			  size_t n_ms)
+{
+	size_t dash = SIZE_MAX;
+	bool date = false, caps = tk->n > 0 && (tk->t[0].flags & TF_UPPER);
+
+	for (size_t t = 0; t < tk->n && t < 14 && caps; t++) {
+		const tok *k = &tk->t[t];
+		if (k->type == T_NONQ)
+			date = true;
+		if (k->type == T_PUNCT && text[k->start] == '(')
+			date = true;
+		if (k->type == T_NUM)
+			return;
+		if (k->type == T_PUNCT && is_break(k) &&
+		    (text[k->start] == '-' || (unsigned char)text[k->start] == 0xE2)) {
+			/* " - ", "--", an en or em dash */
+			dash = t;
+			break;
+		}
+	}
+	if (dash == SIZE_MAX || !date)
+		return;
+	for (size_t i = 0; i < n_ms; i++)
+		if (ms[i].e <= dash)
+			ms[i].role = MR_DATELINE;
+}
+
 /* Entities named in a sentence of the context (the paragraph before, the
  * headline): every mention but agents and war names, at one rank. */
-static bool context_entities(const sent *st, size_t ss, size_t se,
-			     size_t *ent, cand *from, bool *ambiguous,
-			     size_t *other)
-{
-	toks tk = {0};
-	mention *ms = NULL;
-	size_t n = 0, cap = 0, nc = 0, which;
-	cand cs[32];
-	bool ok = false;
+static bool context_read(const sent *st, size_t ss, size_t se,
+			 size_t *ent, cand *from, bool *ambiguous,
+			 size_t *other);
+static void memo_put(sent *st, size_t ss, size_t se, bool ok, size_t ent,
+		     const cand *from, bool amb, size_t other);
 
-	*ent = NO_ENTITY;
-	*ambiguous = false;
-	if (!tokenize((vocab *)&st->S->v, false, st->in->text, ss, se, NULL, 0,
-		      &tk) ||
-	    !find_mentions(st->S, &tk, &ms, &n, &cap))
-		goto out;
+static bool context_entities(sent *st, size_t ss, size_t se, size_t *ent,
+			     cand *from, bool *ambiguous, size_t *other)
+{
+	struct ctx_memo *m =
+	    &st->memo[(ss * 31u + se) % (sizeof(st->memo) / sizeof(st->memo[0]))];
+
+	if (!m->used || m->ss != ss || m->se != se) {
+		cand f;
+		size_t e, o;
+		bool amb, ok;
+		memset(&f, 0, sizeof(f));
+		ok = context_read(st, ss, se, &e, &f, &amb, &o);
+		memo_put(st, ss, se, ok, e, &f, amb, o);
+	}
+	*ent = m->ent;
+	*ambiguous = m->amb;
+	*other = m->other;
+	if (m->ok && m->ent != NO_ENTITY) {
+		from->ent = m->from_ent;
+		from->start = m->from_start;
+		from->end = m->from_end;
+		from->rank = 0;
+	}
+	return m->ok;
+}
+
+/* The entity that the mentions `ms` of tokens `tk` name for a sentence
+ * that follows them: every mention but agents, war names and datelines,
+ * at one rank. */
+static void context_decide(const sent *st, const toks *tk, const mention *ms,
+			   size_t n, size_t *ent, cand *from, bool *ambiguous,
+			   size_t *other)
+{
+	size_t nc = 0, which;
+	cand cs[32];
+
 	for (size_t i = 0; i < n && nc < 32; i++) {
-		if (ms[i].role == MR_AGENT || ms[i].role == MR_WAR ||
-		    ms[i].role == MR_PARTY)
+		if (ms[i].role != MR_NONE)
 			continue;
 		cs[nc].ent = ms[i].ent;
-		cs[nc].start = tk.t[ms[i].s].start;
-		cs[nc].end = tk.t[ms[i].e - 1].end;
+		cs[nc].start = tk->t[ms[i].s].start;
+		cs[nc].end = tk->t[ms[i].e - 1].end;
 		cs[nc].rank = 0;
 		nc++;
 	}
 	*ent = decide(st->S, cs, nc, 0, &which, other);
+	*ambiguous = false;
 	if (*ent != NO_ENTITY) {
 		*from = cs[which];
 		*ambiguous = *other != NO_ENTITY;
 	}
+}
+
+/* Remembers what sentence [ss, se) says as context. */
+static void memo_put(sent *st, size_t ss, size_t se, bool ok, size_t ent,
+		     const cand *from, bool amb, size_t other)
+{
+	struct ctx_memo *m =
+	    &st->memo[(ss * 31u + se) % (sizeof(st->memo) / sizeof(st->memo[0]))];
+
+	m->ok = ok;
+	m->ent = ent;
+	m->amb = amb;
+	m->other = other;
+	m->from_ent = from->ent;
+	m->from_start = from->start;
+	m->from_end = from->end;
+	m->ss = ss;
+	m->se = se;
+	m->used = true;
+}
+
+static bool context_read(const sent *st, size_t ss, size_t se,
+			 size_t *ent, cand *from, bool *ambiguous,
+			 size_t *other)
+{
+	toks tk = {0};
+	mention *ms = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = false;
+
+	*ent = NO_ENTITY;
+	*ambiguous = false;
+	*other = NO_ENTITY;
+	size_t lo = 0, hi = st->in->nums->count;
+
+	/* The first figure at or after ss. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->in->nums->items[mid].start < ss)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!tokenize((vocab *)&st->S->v, false, st->in->text, ss, se,
+		      st->in->nums, lo, &tk) ||
+	    !find_mentions(st->S, &tk, &ms, &n, &cap))
+		goto out;
+	mark_dateline(st->in->text, &tk, ms, n);
+	context_decide(st, &tk, ms, n, ent, from, ambiguous, other);
 	ok = true;
 out:
 	free(tk.t);
@@ -3047,7 +3510,7 @@ out:
 
 /* The paragraph's sentences before byte `ss`, nearest first, and the
  * headline: the first context that names an entity decides. */
-static void entity_from_context(const sent *st, reading *rd)
+static void context_lookup(sent *st, reading *rd)
 {
 	const char *text = st->in->text;
 	size_t pos = st->ss, other;
@@ -3069,6 +3532,11 @@ static void entity_from_context(const sent *st, reading *rd)
 			break;
 		if (context_entities(st, ps, pe, &e, &from, &amb, &other) &&
 		    e != NO_ENTITY) {
+			if (st->S->entities[e].blocked) {
+				rd->unbound = "no place or people the gazetteer "
+					      "knows is named for it";
+				return;
+			}
 			if (amb) {
 				snprintf(rd->reason, sizeof(rd->reason),
 					 "the sentence before it names both %s "
@@ -3114,15 +3582,49 @@ static void entity_from_context(const sent *st, reading *rd)
 	}
 }
 
+static void reading_init(reading *rd, size_t anchor);
+
+/* The entity of a figure whose sentence names none, from its context:
+ * looked up once per sentence. */
+static void entity_from_context(sent *st, reading *rd)
+{
+	if (!st->ctx_done) {
+		reading tmp;
+		reading_init(&tmp, rd->anchor);
+		context_lookup(st, &tmp);
+		st->ctx_ent = tmp.ent;
+		st->ctx_from = tmp.ent_from;
+		st->ctx_how = tmp.ent_how;
+		st->ctx_unbound = tmp.unbound;
+		if (tmp.unbound == tmp.reason) {
+			memcpy(st->ctx_reason, tmp.reason, sizeof(st->ctx_reason));
+			st->ctx_unbound = st->ctx_reason;
+		}
+		st->ctx_done = true;
+	}
+	if (st->ctx_unbound == st->ctx_reason) {
+		memcpy(rd->reason, st->ctx_reason, sizeof(rd->reason));
+		rd->unbound = rd->reason;
+	} else if (st->ctx_unbound) {
+		rd->unbound = st->ctx_unbound;
+	} else if (st->ctx_ent != NO_ENTITY) {
+		rd->ent = st->ctx_ent;
+		rd->ent_from = st->ctx_from;
+		rd->ent_how = st->ctx_how;
+	}
+}
+
 /* Who or where the claim is about. Sets rd->ent, or rd->unbound. */
-static void resolve_entity(const sent *st, reading *rd)
+static void resolve_entity(sent *st, reading *rd)
 {
 	const fr_set *S = st->S;
 	const toks *tk = &st->tk;
 	const measure_t *m = &S->measures[rd->measure];
 	cand cs[64];
 	size_t nc = 0, which, other;
-	static const char *const how[] = {"", "the counted noun",
+	static const char *const how[] = {"",
+					  "the counted noun",
+					  "the subject of the measure's verb",
 					  "beside the measure word",
 					  "in the sentence",
 					  "in the attribution"};
@@ -3134,7 +3636,11 @@ static void resolve_entity(const sent *st, reading *rd)
 		bool verb = false, beside;
 		int rank;
 
-		if ((mm->role == MR_AGENT || mm->role == MR_PARTY) &&
+		/* An agent ("Israeli strikes") is who did it, not whose
+		 * figure; but where the subject is whose figure, so is the
+		 * owner ("Russian tank losses", "Russia's tanks"). */
+		if (((mm->role == MR_AGENT && !m->subject_is_entity) ||
+		     mm->role == MR_PARTY || mm->role == MR_DATELINE) &&
 		    !(mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs))
 			continue;
 		beside = before_trigger(st, rd, mm, &verb);
@@ -3151,10 +3657,12 @@ static void resolve_entity(const sent *st, reading *rd)
 			continue;
 		if (mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs)
 			rank = 1;
-		else if (beside)
+		else if (verb) /* "Russia has lost": whose figure it is */
 			rank = 2;
+		else if (beside)
+			rank = 3;
 		else if (mm->role == MR_WAR)
-			rank = 4;
+			rank = 5;
 		else {
 			bool in_frame = false, loc = false;
 			for (size_t k = 0; k < rd->in->f->pat.n && !in_frame; k++)
@@ -3173,11 +3681,11 @@ static void resolve_entity(const sent *st, reading *rd)
 			}
 			if (in_frame || loc ||
 			    (mm->akind == AK_EVENT && clause_of(st, mm->s) == ca))
-				rank = 2;
-			else if (in_attribution(st, mm))
-				rank = 4;
-			else
 				rank = 3;
+			else if (in_attribution(st, mm))
+				rank = 5;
+			else
+				rank = 4;
 		}
 		cs[nc].ent = mm->ent;
 		cs[nc].start = tk->t[mm->s].start;
@@ -3185,7 +3693,7 @@ static void resolve_entity(const sent *st, reading *rd)
 		cs[nc].rank = rank;
 		nc++;
 	}
-	for (int r = 1; r <= 4 && rd->ent == NO_ENTITY; r++) {
+	for (int r = 1; r <= 5 && rd->ent == NO_ENTITY; r++) {
 		size_t e = decide(S, cs, nc, r, &which, &other);
 		if (e == NO_ENTITY)
 			continue;
@@ -3199,6 +3707,16 @@ static void resolve_entity(const sent *st, reading *rd)
 		rd->ent = e;
 		rd->ent_from = cs[which];
 		rd->ent_how = how[r];
+	}
+	if (rd->ent != NO_ENTITY && S->entities[rd->ent].blocked) {
+		snprintf(rd->reason, sizeof(rd->reason),
+			 "it is about %.*s, which the gazetteer holds no figures "
+			 "for",
+			 (int)(rd->ent_from.end - rd->ent_from.start),
+			 st->in->text + rd->ent_from.start);
+		rd->unbound = rd->reason;
+		rd->ent = NO_ENTITY;
+		return;
 	}
 	if (rd->ent == NO_ENTITY) {
 		entity_from_context(st, rd);
@@ -3217,7 +3735,7 @@ static void resolve_entity(const sent *st, reading *rd)
 		size_t best = NO_ENTITY;
 		bool several = false;
 		for (size_t i = 0; i < nc; i++) {
-			if (cs[i].rank > 3 || !is_ancestor(S, rd->ent, cs[i].ent))
+			if (cs[i].rank > 4 || !is_ancestor(S, rd->ent, cs[i].ent))
 				continue;
 			if (best == NO_ENTITY || is_ancestor(S, best, cs[i].ent)) {
 				best = cs[i].ent;
@@ -3234,6 +3752,8 @@ static void resolve_entity(const sent *st, reading *rd)
 	}
 }
 
+static void frame_span(const reading *rd, size_t *fs, size_t *fe);
+
 /* The counted noun phrase: a group, the people, or a reason not to
  * bind. */
 static void read_head(const sent *st, reading *rd)
@@ -3249,6 +3769,28 @@ static void read_head(const sent *st, reading *rd)
 			const phrase *ph = NULL;
 			if (phrase_fwd(&S->grps, -1, tk, t, he, &ph) == he - t)
 				rd->group = (int)ph->owner;
+		}
+	}
+	if (rd->group < 0 && he == hs && rd->in && !rd->whole) {
+		/* No counted noun: a group among the frame's own words or
+		 * just before them, "losses in personnel passed 400,000",
+		 * "Russian tank losses rose to 6,534". */
+		size_t fs, fe, from;
+		frame_span(rd, &fs, &fe);
+		from = fs > 3 ? fs - 3 : 0;
+		while (from < fs && clause_of(st, from) != clause_of(st, fs))
+			from++;
+		for (size_t t = from; t < fe && rd->group < 0; t++) {
+			const phrase *ph = NULL;
+			if (t != rd->anchor &&
+			    phrase_fwd(&S->grps, -1, tk, t, fe, &ph) &&
+			    ph->owner < S->n_groups) {
+				bool allowed = false;
+				for (size_t k = 0; k < m->n_groups; k++)
+					allowed = allowed || m->groups[k] == ph->owner;
+				if (allowed)
+					rd->group = (int)ph->owner;
+			}
 		}
 	}
 	for (size_t k = 0; k < m->n_exclude_heads && he > hs; k++) {
@@ -3335,6 +3877,11 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 	size_t at, first = SIZE_MAX, last = 0;
 	int cls[MAX_ELEMS];
 
+	if (!st->pat_ok[p->slot])
+		st->pat_ok[p->slot] =
+		    need_met(p->need, p->n_need, &st->words) ? 2 : 1;
+	if (st->pat_ok[p->slot] == 1)
+		return false;
 	memset(&c, 0, sizeof(c));
 	c.st = st;
 	c.p = p;
@@ -3382,6 +3929,12 @@ static void read_period(const sent *st, reading *rd)
 		if (skip)
 			continue;
 		scope_of(st, rd, x->sentence, &lo, &hi);
+		/* A toll read whole ("the toll passed 400,000 this week"):
+		 * a time after it dates the total; only one within the frame
+		 * ("the toll in the past 24 hours rose to 285") says it
+		 * counts a period. */
+		if (x->cumulative_only && rd->in->f->cumulative)
+			frame_span(rd, &lo, &hi);
 		for (size_t k = 0; k < x->n_phrases; k++) {
 			if (!pattern_hit(st, &x->phrases[k], rd->anchor, lo, hi,
 					 &bs, &be))
@@ -3470,7 +4023,34 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 
 	memset(&r, 0, sizeof(r));
 	r.num = at->num;
-	r.number = in->nums->items[at->num];
+	r.sent_start = st->ss;
+	r.sent_end = st->se;
+	if (at->type == T_MULT) {
+		/* "doubled": the ratio it says, exact as a word is. */
+		double v = S->mult_values[at->num];
+		r.num = SIZE_MAX;
+		r.number.start = r.number.value_start = at->start;
+		r.number.end = at->end;
+		r.number.value = r.number.value2 = v < 1 ? 1 / v : v;
+		r.number.kind = FC_NUM_MULTIPLE;
+		r.number.flags = FC_NUMF_WORDS;
+		in->host->number_set_bounds(&r.number, in->nopts);
+	} else {
+		r.number = in->nums->items[at->num];
+	}
+	r.change = rd->in && rd->in->f->kind == FK_CHANGE ? rd->change
+							  : FC_CHANGE_NONE;
+	r.change_dir = r.change ? rd->change_dir : 0;
+	if (r.change == FC_CHANGE_RELATIVE &&
+	    r.number.kind == FC_NUM_FRACTION) {
+		/* "fell by a tenth": about ten per cent. */
+		r.number.value *= 100;
+		r.number.value2 *= 100;
+		r.number.kind = FC_NUM_PERCENT;
+		r.number.precision = 5;
+		r.number.flags |= FC_NUMF_APPROX;
+		in->host->number_set_bounds(&r.number, in->nopts);
+	}
 	r.measure = rd->measure >= 0 ? (size_t)rd->measure : (size_t)-1;
 	r.rule_id = m ? m->id : NULL;
 	r.severity = m ? m->severity : FC_SEVERITY_INFO;
@@ -3519,7 +4099,14 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 							    : "");
 				}
 		}
+		if (r.change)
+			sb_printf(&b, "change: %s, %s\n",
+				  fc_change_name((fc_change)r.change),
+				  r.change_dir > 0   ? "up"
+				  : r.change_dir < 0 ? "down"
+						     : "no direction said");
 		if (rd->qual >= 0 && r.number.qualifier == (fc_qualifier)rd->qual &&
+		    at->type != T_MULT &&
 		    in->nums->items[at->num].qualifier == FC_QUAL_NONE) {
 			tok_quote(st, rd->qual_tok, rd->qual_tok + 1, q, sizeof(q));
 			sb_printf(&b, "qualifier: %s, implied by the frame's %s\n",
@@ -3628,9 +4215,10 @@ static void frame_span(const reading *rd, size_t *fs, size_t *fe)
 
 /* Completes a reading (its parts, its entity, its period) and emits it;
  * remembers it as a claim of the sentence. */
-static fc_status complete(sent *st, reading *rd, fr_results *out)
+/* Reads the parts of a matched reading: its head, its entity, its
+ * period; sets rd->unbound when it cannot be bound. */
+static void settle(sent *st, reading *rd, fr_results *out)
 {
-	sclaim sc;
 	size_t fs, fe;
 
 	rd->ent = NO_ENTITY;
@@ -3640,7 +4228,15 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 		const fr_result *w = &out->items[rd->whole->result];
 		if (rd->measure < 0)
 			rd->measure = (int)w->measure;
-		read_head(st, rd);
+		if (rd->in->f->kind == FK_CHANGE) {
+			/* The change of the claim before: its group too. */
+			rd->group = -1;
+			for (size_t g = 0; w->group && g < st->S->n_groups; g++)
+				if (strcmp(st->S->groups[g].key, w->group) == 0)
+					rd->group = (int)g;
+		} else {
+			read_head(st, rd);
+		}
 		if (w->entity)
 			rd->ent = find_entity(st->S, w->entity);
 		if (!rd->unbound && !w->metric) {
@@ -3650,6 +4246,8 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 			rd->unbound = rd->reason;
 		}
 		rd->period = w->period;
+		if (rd->in->f->kind == FK_CHANGE)
+			rd->period = "change";
 		if (rd->ent != NO_ENTITY) {
 			const fc_number *wn = &st->in->nums->items[w->num];
 			rd->ent_from.start = wn->start;
@@ -3674,10 +4272,38 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 				break;
 			}
 		read_head(st, rd);
-		if (!rd->unbound)
+		if (!rd->unbound) {
+			/* An exclusion says more than a missing place: look
+			 * for one even when the entity is not known. */
 			resolve_entity(st, rd);
-		if (!rd->unbound)
-			read_period(st, rd);
+			if (rd->unbound) {
+				const char *why = rd->unbound;
+				char saved[sizeof(rd->reason)];
+				if (why == rd->reason) {
+					memcpy(saved, rd->reason, sizeof(saved));
+					why = saved;
+				}
+				rd->unbound = NULL;
+				rd->ent = NO_ENTITY;
+				if (rd->in->f->kind != FK_CHANGE)
+					read_period(st, rd);
+				if (!rd->excl) {
+					if (why == saved) {
+						memcpy(rd->reason, saved,
+						       sizeof(saved));
+						why = rd->reason;
+					}
+					rd->unbound = why;
+					rd->period = NULL;
+				}
+			} else if (rd->in->f->kind == FK_CHANGE) {
+				/* A change's period is its reference point,
+				 * which the core reads. */
+				rd->period = "change";
+			} else {
+				read_period(st, rd);
+			}
+		}
 		if (!rd->unbound && rd->ent != NO_ENTITY &&
 		    st->S->entities[rd->ent].locality) {
 			const entity *e = &st->S->entities[rd->ent];
@@ -3691,7 +4317,29 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 			rd->unbound = rd->reason;
 			rd->period = "one-place";
 		}
+		if (!rd->unbound && rd->ent != NO_ENTITY && rd->measure >= 0) {
+			const measure_t *m = &st->S->measures[rd->measure];
+			bool ok = m->n_entities == 0;
+			for (size_t k = 0; k < m->n_entities && !ok; k++)
+				ok = strcmp(m->entities[k],
+					    st->S->entities[rd->ent].id) == 0;
+			if (!ok) {
+				snprintf(rd->reason, sizeof(rd->reason),
+					 "%s counts %s's figures only, not %s's",
+					 m->id, m->entities[0],
+					 st->S->entities[rd->ent].id);
+				rd->unbound = rd->reason;
+			}
+		}
 	}
+}
+
+/* Emits a settled reading and remembers it as a claim of the
+ * sentence. */
+static fc_status keep(sent *st, reading *rd, fr_results *out)
+{
+	sclaim sc;
+
 	memset(&sc, 0, sizeof(sc));
 	sc.anchor = rd->anchor;
 	sc.result = out->n;
@@ -3711,12 +4359,29 @@ static fc_status complete(sent *st, reading *rd, fr_results *out)
 	return FC_OK;
 }
 
+/* Settles a reading and emits it. */
+static fc_status complete(sent *st, reading *rd, fr_results *out)
+{
+	settle(st, rd, out);
+	return keep(st, rd, out);
+}
+
+/* Copies a reading whose reason may lie in its own buffer. */
+static void copy_reading(reading *dst, const reading *src)
+{
+	*dst = *src;
+	if (src->unbound == src->reason)
+		dst->unbound = dst->reason;
+}
+
 /* ------------------------------------------------------------------ */
 /* A sentence. */
 
 static void reading_init(reading *rd, size_t anchor)
 {
-	memset(rd, 0, sizeof(*rd));
+	/* Not the reason's buffer: only ever read once written. */
+	memset(rd, 0, offsetof(reading, reason));
+	rd->reason[0] = '\0';
 	rd->anchor = anchor;
 	rd->measure = -1;
 	rd->group = -1;
@@ -3754,6 +4419,8 @@ static bool taken_tok(const sent *st, size_t t)
 static fc_status read_level(sent *st, size_t a, fr_results *out)
 {
 	const fr_set *S = st->S;
+	reading first;
+	bool have = false;
 
 	for (size_t oi = 0; oi < S->n_measures; oi++) {
 		size_t m = S->order[oi];
@@ -3762,16 +4429,156 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 		for (size_t k = 0; k < S->inst_count[m]; k++) {
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
-			if (in->f->kind != FK_LEVEL)
+			mctx mc;
+			if (in->f->kind != FK_LEVEL ||
+			    !st->inst_ok[S->inst_first[m] + k])
+				continue;
+			mctx_init(&mc, st, in);
+			if (!match_at(&mc, a))
 				continue;
 			reading_init(&rd, a);
-			mctx_init(&rd.mc, st, in);
-			if (!match_at(&rd.mc, a))
-				continue;
+			rd.mc = mc;
 			rd.in = in;
 			rd.measure = (int)m;
+			settle(st, &rd, out);
+			/* A measure that binds the figure wins over one that
+			 * read it and could not ("Russia's 6,534 tanks" is
+			 * no population). */
+			if (!rd.unbound)
+				return keep(st, &rd, out);
+			if (!have)
+				copy_reading(&first, &rd);
+			have = true;
+			break; /* this measure's first frame said its piece */
+		}
+	}
+	return have ? keep(st, &first, out) : FC_OK;
+}
+
+/* True if token `t` may be the figure of a change: a count, a
+ * percentage, a fraction or a multiple no rule has taken, or a multiple
+ * in a word. */
+static bool change_anchor(const sent *st, size_t t)
+{
+	const tok *k = &st->tk.t[t];
+
+	if (k->type == T_MULT)
+		return true;
+	if (k->type != T_NUM ||
+	    !(k->kind == FC_NUM_COUNT || k->kind == FC_NUM_PERCENT ||
+	      k->kind == FC_NUM_FRACTION || k->kind == FC_NUM_MULTIPLE))
+		return false;
+	if (st->in->taken && st->in->taken[k->num])
+		return false;
+	for (size_t i = 0; i < st->n_sc; i++)
+		if (st->sc[i].anchor == t)
+			return false;
+	return true;
+}
+
+/* Decides a change reading's kind and direction: the frame's kind, or
+ * the figure's (a percentage or a fraction is relative, a multiple a
+ * ratio, a count a difference); up or down from the words of the frame
+ * in the "up" and "down" classes, or from a multiple below one. */
+static void change_of_reading(const sent *st, reading *rd)
+{
+	const fr_set *S = st->S;
+	const tok *a = &st->tk.t[rd->anchor];
+	const pattern *p = &rd->in->f->pat;
+
+	rd->change = rd->in->f->change;
+	if (rd->change == FC_CHANGE_NONE)
+		rd->change = a->type == T_MULT || a->kind == FC_NUM_MULTIPLE
+				 ? FC_CHANGE_MULTIPLE
+			     : a->kind == FC_NUM_PERCENT ||
+				     a->kind == FC_NUM_FRACTION
+				 ? FC_CHANGE_RELATIVE
+				 : FC_CHANGE_ABSOLUTE;
+	rd->change_dir = 0;
+	for (size_t i = 0; i < p->n; i++)
+		for (int t = rd->mc.s[i]; t < rd->mc.e[i]; t++) {
+			if ((size_t)t == rd->anchor)
+				continue;
+			if (in_class(S, S->c_up, &st->tk.t[t]))
+				rd->change_dir = 1;
+			else if (in_class(S, S->c_down, &st->tk.t[t]))
+				rd->change_dir = -1;
+		}
+	if (a->type == T_MULT) {
+		if (S->mult_values[a->num] < 1)
+			rd->change_dir = -1;
+		else if (rd->change_dir == 0)
+			rd->change_dir = 1;
+	}
+}
+
+/* Tries the change frames of every present measure at figure `a`:
+ * "the toll rose by #", "deaths rose #", "the toll has #" (doubled). */
+static fc_status read_change(sent *st, size_t a, fr_results *out)
+{
+	const fr_set *S = st->S;
+	const tok *at = &st->tk.t[a];
+	bool is_mult = at->type == T_MULT || at->kind == FC_NUM_MULTIPLE;
+	reading first;
+	bool have = false;
+
+	for (size_t oi = 0; oi < S->n_measures; oi++) {
+		size_t m = S->order[oi];
+		if (!st->present[m])
+			continue;
+		for (size_t k = 0; k < S->inst_count[m]; k++) {
+			const inst *in = &S->insts[S->inst_first[m] + k];
+			reading rd;
+			mctx mc;
+			if (in->f->kind != FK_CHANGE ||
+			    !st->inst_ok[S->inst_first[m] + k] ||
+			    in->f->pat.e[in->f->pat.anchor].mult != is_mult)
+				continue;
+			mctx_init(&mc, st, in);
+			if (!match_at(&mc, a))
+				continue;
+			reading_init(&rd, a);
+			rd.mc = mc;
+			rd.in = in;
+			rd.measure = (int)m;
+			change_of_reading(st, &rd);
+			settle(st, &rd, out);
+			if (!rd.unbound)
+				return keep(st, &rd, out);
+			if (!have)
+				copy_reading(&first, &rd);
+			have = true;
+			break;
+		}
+	}
+	if (have)
+		return keep(st, &first, out);
+	/* "6,534 tanks, up 300 in a month": the change of the level claim
+	 * just before it, of its metric. */
+	for (size_t i = st->n_sc; i-- > 0;) {
+		const sclaim *w = &st->sc[i];
+		if (w->anchor >= a || w->in->f->kind == FK_CHANGE)
+			continue;
+		for (size_t k = 0; k < S->n_after_insts; k++) {
+			const inst *in = &S->after_insts[k];
+			reading rd;
+			mctx mc;
+			if (in->f->pat.e[in->f->pat.anchor].mult != is_mult ||
+			    !need_met(in->need, in->n_need, &st->words))
+				continue;
+			mctx_init(&mc, st, in);
+			mc.lo = w->fe; /* after the claim it changes */
+			if (!match_at(&mc, a))
+				continue;
+			reading_init(&rd, a);
+			rd.mc = mc;
+			rd.in = in;
+			rd.whole = w;
+			rd.measure = w->measure;
+			change_of_reading(st, &rd);
 			return complete(st, &rd, out);
 		}
+		break; /* only the nearest claim */
 	}
 	return FC_OK;
 }
@@ -3784,13 +4591,17 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 	const sclaim *whole = NULL;
 
 	for (size_t i = st->n_sc; i-- > 0;)
-		if (st->sc[i].anchor < a && st->sc[i].whole < 0) {
+		if (st->sc[i].anchor < a && st->sc[i].whole < 0 &&
+		    st->sc[i].in->f->kind != FK_CHANGE) {
 			whole = &st->sc[i];
 			break;
 		}
 	if (whole)
 		for (size_t k = 0; k < S->n_part_insts; k++) {
 			reading rd;
+			if (!need_met(S->part_insts[k].need,
+				      S->part_insts[k].n_need, &st->words))
+				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, &S->part_insts[k]);
 			rd.mc.measure = whole->measure;
@@ -3808,7 +4619,8 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 		for (size_t k = 0; k < S->inst_count[m]; k++) {
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
-			if (in->f->kind != FK_PART)
+			if (in->f->kind != FK_PART ||
+			    !st->inst_ok[S->inst_first[m] + k])
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
@@ -3832,6 +4644,30 @@ static bool conj_tok(const sent *st, size_t t)
 	       (w == st->S->w_and || w == st->S->w_or || w == st->S->w_comma);
 }
 
+/* True if the figure at token b follows a list's connector: ",", "and",
+ * "or", "plus", "along with", "as well as", "together with". */
+static bool list_before(const sent *st, size_t b)
+{
+	const toks *tk = &st->tk;
+	static const char *const two[][2] = {
+	    {"along", "with"}, {"together", "with"}, {"well", "as"}};
+	uint32_t w;
+
+	if (b == 0)
+		return false;
+	if (conj_tok(st, b - 1))
+		return true;
+	w = tk->t[b - 1].word;
+	if (w && w == vocab_find(&st->S->v, "plus", 4))
+		return true;
+	for (size_t k = 0; k < 3 && b >= 2; k++)
+		if (w && w == vocab_find(&st->S->v, two[k][1], strlen(two[k][1])) &&
+		    tk->t[b - 2].word ==
+			vocab_find(&st->S->v, two[k][0], strlen(two[k][0])))
+			return true;
+	return false;
+}
+
 /* A figure coordinated with a claim read beside it shares its frame:
  * "the death of 9,770 Palestinians and more than 1,400 Israelis",
  * "9,770 Palestinians and 1,400 Israelis were killed", "including 4,008
@@ -3852,7 +4688,12 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 			const pattern *p = &sc->in->f->pat;
 			int an = p->anchor;
 			reading rd;
-			if (sc->anchor >= b || sc->head_end != t ||
+			/* The conjunct before has a noun of its own ("9,770
+			 * Palestinians and 1,400 Israelis"); a change has no
+			 * conjuncts. */
+			if (sc->in->f->kind == FK_CHANGE ||
+			    sc->anchor >= b || sc->head_end != t ||
+			    sc->he <= sc->hs ||
 			    (p->e[p->n - 1].type != E_HEAD &&
 			     p->e[p->n - 1].type != E_GROUP))
 				continue;
@@ -3878,7 +4719,8 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		size_t c = sc->anchor, h = b + 1, j;
 		mctx hc;
 		reading rd;
-		if (c <= b || p->anchor != 0 || p->n < 2 || p->e[1].type != E_HEAD)
+		if (c <= b || p->anchor != 0 || p->n < 2 ||
+		    p->e[1].type != E_HEAD || sc->in->f->kind == FK_CHANGE)
 			continue;
 		j = c;
 		conj = 0;
@@ -3906,6 +4748,51 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		rd.measure = sc->measure;
 		return complete(st, &rd, out);
 	}
+	/* A list after the claim: "6,534 tanks have been destroyed, along
+	 * with 340 aircraft and 8,000 drones": a figure after a connector
+	 * whose noun is one of the groups of a claim before it. */
+	for (size_t i = st->n_sc; i-- > 0;) {
+		const sclaim *sc = &st->sc[i];
+		const pattern *p = &sc->in->f->pat;
+		const measure_t *m;
+		size_t h = b + 1, hi = -1;
+		mctx hc;
+		reading rd;
+		int grp = -1;
+		if (sc->anchor >= b || sc->measure < 0 || sc->whole >= 0 ||
+		    sc->in->f->kind == FK_CHANGE || !list_before(st, b))
+			continue;
+		for (size_t k = 0; k < p->n; k++)
+			if (p->e[k].type == E_HEAD)
+				hi = k;
+		if (hi == (size_t)-1)
+			continue;
+		m = &st->S->measures[sc->measure];
+		mctx_init(&hc, st, sc->in);
+		hc.measure = sc->measure;
+		while (h < tk->n && h - (b + 1) < MAX_HEAD && head_word(&hc, &tk->t[h]))
+			h++;
+		for (size_t u = b + 1; u < h && grp < 0; u++) {
+			const phrase *ph = NULL;
+			if (phrase_fwd(&st->S->grps, -1, tk, u, h, &ph) == h - u)
+				for (size_t k = 0; k < m->n_groups; k++)
+					if (m->groups[k] == ph->owner)
+						grp = (int)ph->owner;
+		}
+		if (grp < 0)
+			break;
+		reading_init(&rd, b);
+		rd.mc = sc->mc;
+		rd.mc.st = st;
+		rd.mc.anchor = b;
+		rd.mc.s[p->anchor] = (int)b;
+		rd.mc.e[p->anchor] = (int)b + 1;
+		rd.mc.s[hi] = (int)b + 1;
+		rd.mc.e[hi] = (int)h;
+		rd.in = sc->in;
+		rd.measure = sc->measure;
+		return complete(st, &rd, out);
+	}
 	return FC_OK;
 }
 
@@ -3929,6 +4816,8 @@ static fc_status unrecognised(sent *st, size_t a, fr_results *out)
 	}
 	memset(&r, 0, sizeof(r));
 	r.num = st->tk.t[a].num;
+	r.sent_start = st->ss;
+	r.sent_end = st->se;
 	r.number = st->in->nums->items[r.num];
 	r.measure = (size_t)-1;
 	r.unrecognised = true;
@@ -3980,18 +4869,39 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	st->ss = ss;
 	st->se = se;
 	st->n_sc = 0;
+	st->ctx_done = false;
+	memset(st->pat_ok, 0, S->n_slots);
 	if (!tokenize((vocab *)&S->v, false, st->in->text, ss, se, st->in->nums,
 		      first, tk))
 		return FC_ERR_NOMEM;
 	if (!grow((void **)&st->clause, &st->cap_clause, tk->n + 1, sizeof(int)))
 		return FC_ERR_NOMEM;
+	memset(&st->words, 0, sizeof(st->words));
 	for (size_t t = 0; t < tk->n; t++) {
-		if (is_break(&tk->t[t]) || in_class(S, S->c_clause, &tk->t[t]))
+		tok *k = &tk->t[t];
+		if (is_break(k) || in_class(S, S->c_clause, k))
 			cl++;
 		st->clause[t] = cl;
+		if (word_tok(k) && k->word)
+			bloom_add(&st->words, k->word);
+		/* "doubled": a figure for the change frames. */
+		if (k->type == T_WORD && k->word && S->word_mult[k->word] >= 0) {
+			k->type = T_MULT;
+			k->num = (size_t)S->word_mult[k->word];
+		}
 	}
 	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
 		return FC_ERR_NOMEM;
+	mark_dateline(st->in->text, tk, st->ms, st->n_ms);
+	{
+		/* What it says as context, for the sentences after it. */
+		size_t e, o;
+		bool amb;
+		cand f;
+		memset(&f, 0, sizeof(f));
+		context_decide(st, tk, st->ms, st->n_ms, &e, &f, &amb, &o);
+		memo_put(st, ss, se, true, e, &f, amb, o);
+	}
 	/* The measures whose words the sentence holds: a whole phrase of
 	 * one of their classes. */
 	memset(st->present, 0, S->n_measures * sizeof(bool));
@@ -4019,6 +4929,12 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				st->first_trigger = t;
 		}
 	}
+	for (size_t m = 0; m < S->n_measures && any_measure; m++)
+		for (size_t k = 0; k < S->inst_count[m] && st->present[m]; k++) {
+			const inst *in = &S->insts[S->inst_first[m] + k];
+			st->inst_ok[S->inst_first[m] + k] =
+			    need_met(in->need, in->n_need, &st->words);
+		}
 	/* "Israel kills", "Russia has killed": the subject of a measure's
 	 * verb did it, unless the measure says its subject is whose figure
 	 * it is ("Russia lost"); "the war in Gaza has killed" is a place. */
@@ -4059,15 +4975,20 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				bool found = false;
 				for (size_t k = 0; k < me->n_context && !found; k++)
 					found = strcasestr(st->in->text,
-							   me->context[k].src) != NULL;
+							   me->context[k]) != NULL;
 				st->context[m] = found;
 			}
 			st->present[m] = st->context[m] == 1;
 		}
 	if (any_measure) {
-		for (size_t t = 0; t < tk->n && !rc; t++)
-			if (!taken_tok(st, t))
+		/* Left to right, a change first: "6,534 tanks, up 300"
+		 * reads the level before its change. */
+		for (size_t t = 0; t < tk->n && !rc; t++) {
+			if (change_anchor(st, t))
+				rc = read_change(st, t, out);
+			if (!rc && !taken_tok(st, t))
 				rc = read_level(st, t, out);
+		}
 		for (int pass = 0; pass < 2; pass++) {
 			for (size_t t = 0; t < tk->n && !rc; t++)
 				if (!taken_tok(st, t))
@@ -4121,9 +5042,8 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 	size_t p = from;
 
 	while (p < len) {
-		uint64_t h = 1469598103934665603ull;
-		size_t n = 0, start = p;
-		uint32_t b;
+		uint32_t head = 0, tail = 0, b;
+		size_t start = p, n;
 		/* ASCII bytes that are not letters or digits end a word; so
 		 * do a no-break space and the marks of U+2000..U+206F. */
 		while (p < len) {
@@ -4131,11 +5051,12 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 			if (!c || (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
 			    (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0))
 				break;
-			h ^= c;
-			h *= 1099511628211ull;
-			n++;
+			if (p - start < 4)
+				head = head << 8 | c;
+			tail = (tail << 8 | c) & 0xFFFFu;
 			p++;
 		}
+		n = p - start;
 		if (n == 0) {
 			/* The whole mark: tokenize reads it as one. */
 			p += t[p] == 0xE2 ? 3 : t[p] == 0xC2 ? 2 : 1;
@@ -4143,11 +5064,62 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 		}
 		if (n >= 96)
 			continue;
-		b = (uint32_t)((h ^ (h >> 16) ^ (h >> 32)) & (GATE_BITS - 1));
+		b = gate_mix(head, tail, n);
 		if (S->gate[b / 8] & (1u << (b % 8)))
 			return start;
 	}
 	return SIZE_MAX;
+}
+
+/* True if text [a, b) holds a multiple in a word ("doubled"). */
+static bool has_mult(const fr_set *S, const char *text, size_t a, size_t b)
+{
+	const char *p = text + a, *end = text + b;
+
+	if (S->n_mults == 0)
+		return false;
+	while (p < end) {
+		const char *q = p;
+		char buf[32];
+		size_t n = 0;
+		uint32_t w;
+		if (!word_byte(p, end)) {
+			p++;
+			continue;
+		}
+		while (q < end && word_byte(q, end)) {
+			if (n + 1 < sizeof(buf))
+				buf[n++] = (char)tolower((unsigned char)*q);
+			q++;
+		}
+		if (n + 1 < sizeof(buf) && (w = vocab_find(&S->v, buf, n)) &&
+		    S->word_mult[w] >= 0)
+			return true;
+		p = q;
+	}
+	return false;
+}
+
+/* The first figure of nums ending after `at`, searched from `i`:
+ * galloping, as the callers move forward. */
+static size_t first_figure(const fc_number_list *nums, size_t i, size_t at)
+{
+	size_t lo = i, hi = nums->count, step = 1;
+
+	while (lo + step < hi && nums->items[lo + step].end <= at) {
+		lo += step;
+		step *= 2;
+	}
+	if (lo + step < hi)
+		hi = lo + step + 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nums->items[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
@@ -4155,9 +5127,11 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	const fc_number_list *nums = in->nums;
 	sent st;
 	fc_status rc = FC_OK;
-	size_t i = 0, gpos = 0;
+	size_t i = 0, gpos = 0, *mspans = NULL, n_mspans = 0, cap_mspans = 0,
+	       mi = 0;
 
-	if (!S || !S->finished || !nums || nums->count == 0 ||
+	if (!S || !S->finished || !nums ||
+	    (nums->count == 0 && S->n_mults == 0) ||
 	    (S->n_measures == 0 && !in->unrecognised))
 		return FC_OK;
 	memset(&st, 0, sizeof(st));
@@ -4165,45 +5139,83 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.in = in;
 	st.present = calloc(S->n_measures + 1, sizeof(bool));
 	st.context = malloc(S->n_measures + 1);
-	if (!st.present || !st.context) {
-		free(st.present);
-		free(st.context);
-		return FC_ERR_NOMEM;
+	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
+	st.pat_ok = calloc(S->n_slots + 1, 1);
+	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
+		rc = FC_ERR_NOMEM;
+		goto out;
 	}
 	memset(st.context, -1, S->n_measures + 1);
+	/* A change may be a word without a figure ("the toll has
+	 * doubled"): when every figure's sentence is read, a first pass
+	 * lists the sentences that hold a measure's word and a multiple. */
+	if (in->unrecognised && S->n_measures && S->n_mults) {
+		size_t g, gs, ge, p = 0;
+		while ((g = gate_next(S, in->text, p, in->len)) != SIZE_MAX) {
+			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
+			p = ge > g ? ge : g + 1;
+			if (!has_mult(S, in->text, gs, ge))
+				continue;
+			if (!grow((void **)&mspans, &cap_mspans, 2 * n_mspans + 2,
+				  sizeof(size_t))) {
+				rc = FC_ERR_NOMEM;
+				goto out;
+			}
+			mspans[2 * n_mspans] = gs;
+			mspans[2 * n_mspans + 1] = ge;
+			n_mspans++;
+		}
+	}
 	/* Sentence by sentence: every sentence with a figure when the
 	 * figures no frame reads are wanted; else only those that hold a
 	 * word of a measure, found by the gate without splitting the others
 	 * into sentences. */
-	while (i < nums->count && rc == FC_OK) {
-		size_t ss, se, j;
-		bool free_quantity = false;
+	while (rc == FC_OK) {
+		size_t ss, se, j, gs = 0, ge = 0;
+		bool free_quantity = false, mult = false;
 
 		if (!in->unrecognised) {
-			size_t g = gate_next(S, in->text, gpos, in->len), gs, ge;
-			size_t lo = i, hi = nums->count;
+			size_t g = gate_next(S, in->text, gpos, in->len);
 			if (g == SIZE_MAX)
 				break;
 			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
 			gpos = ge > g ? ge : g + 1;
-			/* Its first figure, if it has one. */
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (nums->items[mid].end <= gs)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			i = lo;
-			if (i >= nums->count || nums->items[i].start >= ge)
+			i = first_figure(nums, i, gs);
+			if (i >= nums->count || nums->items[i].start >= ge) {
+				/* No figure: a multiple may stand for one. */
+				if (has_mult(S, in->text, gs, ge))
+					rc = check_sentence(&st, gs, ge, i, out);
 				continue;
+			}
+		} else if (i >= nums->count) {
+			break;
 		}
-		in->host->sentence_at(in->text, in->len, nums->items[i].start, &ss,
-				      &se);
+		if (!in->unrecognised && nums->items[i].start >= gs &&
+		    nums->items[i].start < ge) {
+			ss = gs; /* the gate's sentence */
+			se = ge;
+		} else {
+			in->host->sentence_at(in->text, in->len,
+					      nums->items[i].start, &ss, &se);
+		}
 		if (se < nums->items[i].end)
 			se = nums->items[i].end;
 		if (ss > nums->items[i].start)
 			ss = nums->items[i].start;
+		/* The listed sentences with a multiple that come before. */
+		for (; rc == FC_OK && mi < n_mspans && mspans[2 * mi] < ss; mi++)
+			if (mspans[2 * mi + 1] <= ss)
+				rc = check_sentence(&st, mspans[2 * mi],
+						    mspans[2 * mi + 1],
+						    first_figure(nums, i,
+								 mspans[2 * mi]),
+						    out);
+		if (rc != FC_OK)
+			break;
+		if (mi < n_mspans && mspans[2 * mi] == ss) {
+			mult = true;
+			mi++;
+		}
 		j = i;
 		while (j < nums->count && nums->items[j].start < se) {
 			if (nums->items[j].end > se)
@@ -4213,17 +5225,26 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 				free_quantity = true;
 			j++;
 		}
-		if (free_quantity)
+		if (!free_quantity && !in->unrecognised)
+			mult = has_mult(S, in->text, ss, se);
+		if (free_quantity || mult)
 			rc = check_sentence(&st, ss, se, i, out);
 		i = j;
 		if (gpos < se)
 			gpos = se;
 	}
+	for (; rc == FC_OK && mi < n_mspans; mi++)
+		rc = check_sentence(&st, mspans[2 * mi], mspans[2 * mi + 1],
+				    first_figure(nums, i, mspans[2 * mi]), out);
+out:
+	free(mspans);
 	free(st.tk.t);
 	free(st.clause);
 	free(st.ms);
 	free(st.sc);
 	free(st.present);
 	free(st.context);
+	free(st.inst_ok);
+	free(st.pat_ok);
 	return rc;
 }

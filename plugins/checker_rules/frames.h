@@ -61,7 +61,10 @@ const cJSON *fr_measure_counterexamples(const fr_set *s, size_t i);
 /* One figure read by the frames. Strings are owned by the result list
  * (fr_results_free), except `rule_id`, borrowed from the set. */
 typedef struct fr_result {
-	size_t num;             /* index of the figure in the numbers list */
+	size_t num;             /* index of the figure in the numbers list,
+	                           or SIZE_MAX for a multiple in a word
+	                           ("doubled"), which is no figure */
+	size_t sent_start, sent_end; /* bytes of the sentence it was read in */
 	const char *rule_id;    /* "casualties.killed" */
 	size_t measure;         /* index of the measure, or (size_t)-1 */
 	char *metric;           /* "gaza.killed.children", or NULL: unbound */
@@ -78,6 +81,9 @@ typedef struct fr_result {
 	double tolerance;
 	bool unrecognised;      /* no frame read it (FC_CLAIMF_UNRECOGNISED) */
 	bool running_total;     /* of a cumulative measure */
+	int change;             /* an fc_change: how the figure moved, from a
+	                           change frame; FC_CHANGE_NONE for a level */
+	int change_dir;         /* +1 up, -1 down, 0 not said */
 	char *explain;          /* when asked for: one part a line */
 } fr_result;
 

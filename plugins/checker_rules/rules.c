@@ -73,6 +73,11 @@ typedef struct state {
 	rule *rules;
 	size_t n_rules, cap_rules;
 	bool jit;
+	/* Bounds of one pattern's match (PCRE2's match and depth limits):
+	 * a pattern that backtracks without end is an error of its rule,
+	 * not a silent "no match". Read-only once set up. */
+	pcre2_match_context *mctx;
+	uint32_t match_limit, depth_limit;
 	fr_set *frames;        /* the packs' claim frames */
 	const char *const *dirs; /* the search path, while loading */
 	size_t n_dirs;
@@ -106,6 +111,11 @@ static const fc_option options[] = {
     {"jit", FC_OPT_BOOL, false, "true",
      "compile patterns with PCRE2's JIT (turn off to run under valgrind, "
      "which cannot follow JIT code)"},
+    {"match_limit", FC_OPT_INTEGER, false, "1000000",
+     "steps one pattern may take on one sentence (PCRE2's match limit); "
+     "a pattern that needs more is an error of its rule"},
+    {"depth_limit", FC_OPT_INTEGER, false, "10000",
+     "backtracking depth one pattern may reach (PCRE2's depth limit)"},
     {NULL, 0, false, NULL, NULL}};
 
 /* ------------------------------------------------------------------ */
@@ -184,6 +194,7 @@ static void state_free(void *p)
 	}
 	free(st->packs);
 	fr_free(st->frames);
+	pcre2_match_context_free(st->mctx);
 	free(st);
 }
 
@@ -612,7 +623,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 	    "$schema",	"pack",	     "version",	    "description", "define",
 	    "rules",	"requires",  "lexicon",	    "entities",	   "entity_keys",
 	    "events",	"groups",    "frames",	    "exclusions",  "cumulative",
-	    "measures", NULL};
+	    "measures", "not_places", "multiples", NULL};
 	FILE *fp = fopen(file, "rb");
 	char *text = NULL;
 	size_t len = 0, cap = 0;
@@ -836,6 +847,31 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 	st->host = host;
 	st->ctx = ctx;
 	st->jit = host->value_bool(host->opt(opts, "jit"));
+	{
+		const fc_value *ml = host->opt(opts, "match_limit");
+		const fc_value *dl = host->opt(opts, "depth_limit");
+		double m = host->value_number(ml), d = host->value_number(dl);
+		char path[256];
+		if (!(m >= 1000 && m <= 4e9) || !(d >= 100 && d <= 4e9)) {
+			const fc_value *bad = !(m >= 1000 && m <= 4e9) ? ml : dl;
+			rc = host->error(err, FC_ERR_CONFIG,
+					 "%s: give a whole number from %s to "
+					 "4000000000",
+					 host->value_path(ctx, bad, path,
+							  sizeof(path)),
+					 bad == ml ? "1000" : "100");
+			goto out;
+		}
+		st->match_limit = (uint32_t)m;
+		st->depth_limit = (uint32_t)d;
+		st->mctx = pcre2_match_context_create(NULL);
+		if (!st->mctx) {
+			rc = host->error(err, FC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		pcre2_set_match_limit(st->mctx, st->match_limit);
+		pcre2_set_depth_limit(st->mctx, st->depth_limit);
+	}
 	/* The search path: the configured folders, then figcheck's. */
 	for (size_t i = 0; i < host->value_count(paths) && n_dirs < 32; i++) {
 		char *p = host->resolve_path(
@@ -1049,17 +1085,48 @@ static bool mask(masked *m, const char *text, size_t ss, size_t se,
 	return true;
 }
 
-static bool guard(const pcre2_code *re, const masked *m, pcre2_match_data *md)
+/* A pattern that gave up: PCRE2's match, depth or heap limit. */
+static bool gave_up(int rc)
 {
-	return pcre2_match(re, (PCRE2_SPTR)m->text, m->len, 0, 0, md, NULL) >= 0;
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+/* Names what gave up in *why (rule, which pattern, which limit). */
+static void limit_error(const state *st, const rule *r, const char *which,
+			int rc, char *why, size_t size)
+{
+	const char *limit = rc == PCRE2_ERROR_MATCHLIMIT ? "match limit"
+			    : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth limit"
+			    : rc == PCRE2_ERROR_HEAPLIMIT   ? "heap limit"
+							    : "JIT stack";
+	snprintf(why, size,
+		 "rule %s (rule pack %s): its %s gave up on a sentence: "
+		 "PCRE2's %s was reached (checkers.rules.match_limit %u, "
+		 "depth_limit %u); the pattern backtracks too much: make it "
+		 "more specific (no nested or adjacent open repeats such as "
+		 "(a+)+ or .*.*), or raise the limit",
+		 r->id, st->packs[r->pack].path, which, limit, st->match_limit,
+		 st->depth_limit);
+}
+
+/* 1 if `re` matches the sentence, 0 if not, or a PCRE2 error. */
+static int guard(const state *st, const pcre2_code *re, const masked *m,
+		 pcre2_match_data *md)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)m->text, m->len, 0, 0, md,
+			     st->mctx);
+
+	return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
 }
 
 /* Matches every rule against one masked sentence, adding claims to out.
  * `taken` flags numbers already claimed. */
-static bool match_sentence(const state *st, const masked *m,
-			   const fc_number_list *nums, bool *taken, size_t ss,
-			   size_t se, pcre2_match_data *md, pcre2_match_data *gmd,
-			   found_list *out)
+static fc_status match_sentence(const state *st, const masked *m,
+				const fc_number_list *nums, bool *taken,
+				size_t ss, size_t se, pcre2_match_data *md,
+				pcre2_match_data *gmd, found_list *out,
+				char *why, size_t why_size)
 {
 	for (size_t ri = 0; ri < st->n_rules; ri++) {
 		const rule *r = &st->rules[ri];
@@ -1072,7 +1139,7 @@ static bool match_sentence(const state *st, const masked *m,
 			while (start <= m->len) {
 				int rc = pcre2_match(r->patterns[pi],
 						     (PCRE2_SPTR)m->text, m->len,
-						     start, 0, md, NULL);
+						     start, 0, md, st->mctx);
 				PCRE2_SIZE *ov;
 				uint32_t gi;
 				PCRE2_SIZE ns, ne;
@@ -1080,6 +1147,14 @@ static bool match_sentence(const state *st, const masked *m,
 				const fc_number *num;
 				found f;
 
+				if (gave_up(rc)) {
+					char which[40];
+					snprintf(which, sizeof(which),
+						 "pattern %zu", pi + 1);
+					limit_error(st, r, which, rc, why,
+						    why_size);
+					return FC_ERR_LIMIT;
+				}
 				if (rc < 0)
 					break;
 				ov = pcre2_get_ovector_pointer(md);
@@ -1100,8 +1175,15 @@ static bool match_sentence(const state *st, const masked *m,
 				num = &nums->items[m->tok_num[tok]];
 				if (!(r->kinds & (1u << num->kind)))
 					continue;
-				if (r->context && ctx_state < 0)
-					ctx_state = guard(r->context, m, gmd);
+				if (r->context && ctx_state < 0) {
+					ctx_state = guard(st, r->context, m, gmd);
+					if (ctx_state < 0) {
+						limit_error(st, r, "context",
+							    ctx_state, why,
+							    why_size);
+						return FC_ERR_LIMIT;
+					}
+				}
 				if (ctx_state == 0)
 					continue;
 				memset(&f, 0, sizeof(f));
@@ -1114,11 +1196,20 @@ static bool match_sentence(const state *st, const masked *m,
 						    dupn(m->text + ov[2 * si],
 							 ov[2 * si + 1] - ov[2 * si]);
 						if (!f.attribution)
-							return false;
+							return FC_ERR_NOMEM;
 					}
 				}
-				if (r->unless && unless_state < 0)
-					unless_state = guard(r->unless, m, gmd);
+				if (r->unless && unless_state < 0) {
+					unless_state = guard(st, r->unless, m,
+							     gmd);
+					if (unless_state < 0) {
+						free(f.attribution);
+						limit_error(st, r, "unless",
+							    unless_state, why,
+							    why_size);
+						return FC_ERR_LIMIT;
+					}
+				}
 				f.r = r;
 				f.number = *num;
 				f.start = num->start;
@@ -1134,20 +1225,24 @@ static bool match_sentence(const state *st, const masked *m,
 				if (!grow((void **)&out->items, &out->cap,
 					  out->n + 1, sizeof(found))) {
 					free(f.attribution);
-					return false;
+					return FC_ERR_NOMEM;
 				}
 				out->items[out->n++] = f;
 				taken[m->tok_num[tok]] = true;
 			}
 		}
 	}
-	return true;
+	return FC_OK;
 }
 
 /* The claims of one text: the pattern rules' and the frames'. */
 typedef struct matched {
 	found_list rules;
 	fr_results frames;
+	/* Sentences the pattern rules did not read: longer than
+	 * MAX_SENTENCE. The first few, and how many. */
+	size_t skipped[8][2];
+	size_t n_skipped;
 } matched;
 
 static void matched_free(matched *m)
@@ -1199,10 +1294,30 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 				any = true;
 			j++;
 		}
-		if (any && se - ss <= MAX_SENTENCE) {
-			if (!mask(&m, text, ss, se, nums, i, j) ||
-			    !match_sentence(st, &m, nums, taken, ss, se, md, gmd,
-					    &out->rules)) {
+		if (any && se - ss > MAX_SENTENCE) {
+			if (out->n_skipped < 8) {
+				out->skipped[out->n_skipped][0] = ss;
+				out->skipped[out->n_skipped][1] = se;
+			}
+			out->n_skipped++;
+		} else if (any) {
+			char why[600];
+			fc_status mrc = FC_ERR_NOMEM;
+			if (mask(&m, text, ss, se, nums, i, j))
+				mrc = match_sentence(st, &m, nums, taken, ss,
+						     se, md, gmd, &out->rules,
+						     why, sizeof(why));
+			if (mrc == FC_ERR_LIMIT) {
+				char at[32] = "";
+				if (fin->where)
+					fin->where(ss, at, sizeof(at),
+						   fin->where_ud);
+				rc = st->host->error(err, FC_ERR_LIMIT,
+						     "%s%s%s", at,
+						     at[0] ? ": " : "", why);
+				goto out;
+			}
+			if (mrc) {
 				rc = st->host->error(err, FC_ERR_NOMEM,
 						     "out of memory");
 				goto out;
@@ -1294,7 +1409,8 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		c.number = r->number;
 		c.start = r->number.start;
 		c.end = r->number.end;
-		st->host->sentence_at(doc->prose, doc->prose_len, c.start, &ss, &se);
+		ss = r->sent_start;
+		se = r->sent_end;
 		c.sent_start = ss < c.start ? ss : c.start;
 		c.sent_end = se > c.end ? se : c.end;
 		c.rule_id = r->rule_id ? r->rule_id : "rules.unread";
@@ -1312,7 +1428,39 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		c.explain = r->explain;
 		c.flags = (r->unrecognised ? FC_CLAIMF_UNRECOGNISED : 0) |
 			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0);
+		c.change = (fc_change)r->change;
+		c.change_dir = r->change_dir;
+		c.ref_date = FC_DATE_NONE;
 		rc = st->host->claim_add(sink, &c);
+		if (rc == FC_ERR_ARG)
+			rc = FC_OK;
+		else if (rc)
+			st->host->error(err, rc, "out of memory");
+	}
+	/* Never a silent skip: each sentence the pattern rules left
+	 * unread is an unchecked finding. */
+	for (size_t i = 0; rc == FC_OK && i < mt.n_skipped && i < 8; i++) {
+		fc_issue is;
+		char msg[300];
+		size_t ss = mt.skipped[i][0], se = mt.skipped[i][1];
+
+		snprintf(msg, sizeof(msg),
+			 "A sentence of %zu bytes was not read by the pattern "
+			 "rules, which read sentences of up to %u bytes%s; "
+			 "split it, or check its figures by hand.",
+			 se - ss, MAX_SENTENCE,
+			 i == 7 && mt.n_skipped > 8 ? " (and more after this "
+						      "one)"
+						    : "");
+		memset(&is, 0, sizeof(is));
+		is.start = ss;
+		is.end = ss + 1 <= se ? ss + 1 : se;
+		is.rule_id = "rules.long-sentence";
+		is.verdict = "unchecked";
+		is.message = msg;
+		is.reason = msg;
+		is.severity = FC_SEVERITY_WARNING;
+		rc = st->host->issue_add(sink, &is);
 		if (rc == FC_ERR_ARG)
 			rc = FC_OK;
 		else if (rc)
@@ -1587,11 +1735,25 @@ static int rules_selftest(void *p, const char *const *args, size_t n_args,
 	if (mf < 0)
 		return -1;
 	failures += mf;
-	fprintf(out,
-		"%d examples passed, %d failed, in %zu rules and %zu measures of "
-		"%zu packs\n",
-		passed, failures, st->n_rules, fr_measure_count(st->frames),
-		st->n_packs);
+	{
+		/* What was tested: the selected packs' rules and measures. */
+		size_t nr = 0, nm = 0, np = 0;
+		for (size_t k = 0; k < st->n_packs; k++)
+			np += pack_selected(&st->packs[k], args, n_args);
+		for (size_t ri = 0; ri < st->n_rules; ri++)
+			nr += pack_selected(&st->packs[st->rules[ri].pack], args,
+					    n_args);
+		for (size_t mi = 0; mi < fr_measure_count(st->frames); mi++)
+			for (size_t k = 0; k < st->n_packs; k++)
+				nm += strcmp(st->packs[k].name,
+					     fr_measure_pack(st->frames, mi)) == 0 &&
+				      pack_selected(&st->packs[k], args, n_args);
+		fprintf(out,
+			"%d examples passed, %d failed, in %zu rule%s and %zu "
+			"measure%s of %zu pack%s\n",
+			passed, failures, nr, nr == 1 ? "" : "s", nm,
+			nm == 1 ? "" : "s", np, np == 1 ? "" : "s");
+	}
 	return failures;
 }
 

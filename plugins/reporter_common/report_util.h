@@ -194,13 +194,26 @@ static inline char *ru_describe(fc_qualifier q, double v, double v2, char *buf,
 	return buf;
 }
 
-/* The record's value as published ("more than 1,400 on 2023-10-13"). */
+/* When a record's figure is of, as a phrase: "on 2023-11-05" for a
+ * day's, "in 2023" or "in 2023-11" for a year's or a month's (buf: 16
+ * bytes). */
+static inline char *ru_when(const fc_ref *r, char buf[16])
+{
+	char d[11];
+
+	snprintf(buf, 16, "%s %s", r->rec.period == FC_PERIOD_DAY ? "on" : "in",
+		 fc_period_format(r->rec.date, r->rec.period, d));
+	return buf;
+}
+
+/* The record's value as published ("more than 1,400 on 2023-10-13",
+ * "37,732,836 in 2023"). */
 static inline char *ru_record(const fc_ref *r, char *buf, size_t size)
 {
-	char v[128], d[11];
+	char v[128], w[16];
 
 	ru_describe(r->rec.qualifier, r->rec.value, r->rec.value, v, sizeof(v));
-	snprintf(buf, size, "%s on %s", v, fc_date_format(r->rec.date, d));
+	snprintf(buf, size, "%s %s", v, ru_when(r, w));
 	return buf;
 }
 

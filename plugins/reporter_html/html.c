@@ -183,8 +183,11 @@ static void tip(FILE *out, const fc_finding *f, const char *id)
 		esc(out, ru_describe(f->record->rec.qualifier,
 				     f->record->rec.value, f->record->rec.value,
 				     buf, sizeof(buf)));
-		fputs(", dated ", out);
-		esc(out, fc_date_format(f->record->rec.date, lo));
+		fputs(f->record->rec.period == FC_PERIOD_DAY ? ", dated "
+							      : ", for ",
+		      out);
+		esc(out, fc_period_format(f->record->rec.date,
+					  f->record->rec.period, lo));
 		fputs("</span><span><b>Source:</b> ", out);
 		if (url) {
 			fputs("<a href=\"", out);

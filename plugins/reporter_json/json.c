@@ -52,6 +52,7 @@ static bool add_str(cJSON *o, const char *k, const char *s)
 static cJSON *record_json(const fc_ref *r)
 {
 	cJSON *o = cJSON_CreateObject();
+	char covers[11];
 	bool ok = o != NULL;
 
 	if (!ok)
@@ -64,6 +65,9 @@ static cJSON *record_json(const fc_ref *r)
 	     cJSON_AddBoolToObject(o, "low_open", r->low_open) &&
 	     cJSON_AddBoolToObject(o, "high_open", r->high_open) &&
 	     rj_add_date(o, "date", r->rec.date) &&
+	     add_str(o, "period", fc_period_name(r->rec.period)) &&
+	     add_str(o, "covers", fc_period_format(r->rec.date, r->rec.period,
+						   covers)) &&
 	     add_str(o, "source", r->source) &&
 	     add_str(o, "url", r->rec.url) && add_str(o, "note", r->rec.note) &&
 	     add_str(o, "reported_by", r->rec.reported_by) &&

@@ -136,12 +136,12 @@ static void put_others(FILE *out, const fc_finding *f)
 {
 	for (size_t i = 0; i < f->n_others; i++) {
 		const fc_ref *r = f->others[i];
-		char d[11];
+		char w[16];
 		fputs(" Also ", out);
 		put_safe(out, r->source);
 		fprintf(out, ": %s", ru_qualifier_words(r->rec.qualifier));
 		put_value(out, r->rec.value);
-		fprintf(out, " on %s.", fc_date_format(r->rec.date, d));
+		fprintf(out, " %s.", ru_when(r, w));
 	}
 }
 

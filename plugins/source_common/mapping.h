@@ -1,15 +1,22 @@
 /*
  * mapping.h: the mapping by configuration that the csv and json sources
  * share, compiled into each of them (a plugin links nothing of
- * figcheck's). A source reads its records its own way; this part knows
- * the options both take (which field or column is the date, the
- * qualifier, the precision, the note, who reported it, the URL; the
- * "metrics" map with "optional", the long layout's "metric_field",
- * "value_field" and "metric_template"; "filter"), builds the records with
- * their default precision, and counts what could not be read.
+ * figcheck's). A source finds its items its own way (a csv row, a json
+ * record) and reads their fields through an sm_ops table; this part
+ * knows everything else: which field is the date (and what period it
+ * covers), the qualifier (with the words sources publish: "about",
+ * "more"), the precision, the note, who reported it and the URL; how
+ * metric keys are made (fixed, or from a template over the item's fields,
+ * "{Country Code|lower}.population", with values recoded first); which
+ * fields give which metric (several fields for one metric, the first
+ * present winning, or a sum of fields); the long layout ("metric_field",
+ * "value_field"); the values that mean a gap; "filter"; "optional". It
+ * builds the records, counts what it could not read and says so, once
+ * per resource, in words that are the same for both sources.
  *
- * Messages name the parts the way each source does ("column" and "row"
- * for csv, "field" and "record" for json), through sm_words.
+ * Ownership: an sm_mapping owns every string and array it holds
+ * (sm_free releases them); the host, the context, the words and the
+ * items are borrowed.
  */
 #ifndef FC_SOURCE_MAPPING_H
 #define FC_SOURCE_MAPPING_H
@@ -24,26 +31,62 @@
 typedef struct sm_tally {
 	size_t missing, wrong_type;
 	long first_missing, first_wrong; /* where first (a line or a record
-	                                    index), or -1 */
-	char example[40];                /* the first unreadable value, when
-	                                    kept (sm_count_wrong) */
+	                                    number), or -1 */
+	char example[40];                /* the first unreadable value */
+	char field[64];                  /* for a count over several fields:
+	                                    the first one concerned */
 } sm_tally;
 
-/* One entry of "metrics". */
+/* One field (a csv column, a json member or JSON Pointer) the mapping
+ * reads. */
+typedef struct sm_field {
+	char *name;
+	long index;     /* for the source's use (csv: the column's index) */
+	char **recode;  /* pairs: from, to, from, to, ...; NULL-terminated */
+	char **gaps;    /* values that mean "not reported"; NULL-terminated */
+	bool required;  /* every item has it: a csv header must name it */
+	bool optional;  /* listed in "optional": items may lack it quietly */
+	long qualifier; /* the field holding this one's qualifier
+	                   ("qualifier_fields"), or -1 */
+} sm_field;
+
+/* A metric key, or a template that makes one from an item's fields. */
+typedef struct sm_part {
+	char *text; /* literal text, or NULL for a placeholder */
+	long field; /* a placeholder: index into fields; -1: the metric's
+	               name (long layout, "{metric}") */
+	int filter; /* 0 as is, 1 lower case, 2 upper case */
+} sm_part;
+
+typedef struct sm_key {
+	char *text;     /* as configured */
+	sm_part *parts; /* NULL when the key has no placeholder */
+	size_t n_parts;
+} sm_key;
+
+/* One way of reading a metric's figure: one field, or the sum of
+ * several. */
+typedef struct sm_alt {
+	size_t *fields; /* indexes into fields */
+	size_t n;
+} sm_alt;
+
+/* One metric: wide layout, the fields (or sums) that give it, first
+ * present wins; long layout, a metric name accepted and its key. */
 typedef struct sm_map {
-	char *name;    /* wide: the field or column; long: the metric's name */
-	char *metric;  /* the metric key */
+	char *name; /* long: the metric's name; wide: the first field */
+	sm_key key;
+	sm_alt *alts; /* wide only */
+	size_t n_alts;
 	bool optional; /* listed in "optional" */
-	long index;    /* for the source's use (csv: the column's index) */
 	sm_tally t;
 } sm_map;
 
-/* One entry of "filter": the field or column and the values accepted. */
+/* One entry of "filter": the field and the values accepted. */
 typedef struct sm_filter {
-	char *name;
+	size_t field;
 	char **values;
 	size_t n_values;
-	long index; /* for the source's use (csv: the column's index) */
 } sm_filter;
 
 /* The words a source's messages use for its parts. */
@@ -53,30 +96,53 @@ typedef struct sm_words {
 	const char *item;   /* what holds a date's values: "row" */
 } sm_words;
 
-/* The mapping of one source instance. Every string is owned by it and
- * freed by sm_free. */
+/* How a source reads its items' fields. `src` is the source's state. */
+typedef struct sm_ops {
+	/* The text of field `f` of `item`: a string as it is, a number as
+	 * written, true or false; NULL when the item has no such field or
+	 * it is null. May use `buf` (size bytes) for the text. */
+	const char *(*text)(void *src, const void *item, const sm_field *f,
+	                    char *buf, size_t size);
+	/* The figure of field `f`: 1 with *out set; 0 when the item has
+	 * none (absent, null, empty); -1 when it is not a number. */
+	int (*figure)(void *src, const void *item, const sm_field *f,
+	              double *out);
+	/* Writes where item number `where` is, for a message ("line 5",
+	 * "record 3 (/1/2)"). */
+	void (*where)(void *src, long where, char *buf, size_t size);
+} sm_ops;
+
+/* The mapping of one source instance. */
 typedef struct sm_mapping {
 	const fc_host *host;
 	fc_plugin_ctx *ctx;
 	const sm_words *words; /* static */
-	char *date_field;
-	char *date_format; /* NULL: ISO 8601 */
-	char *qualifier_field, *precision_field, *note_field,
-	    *reported_by_field;
-	char *url_field;
-	char *metric_field; /* long layout: what names the metric */
-	char *value_field;  /* long layout: what holds the figure */
-	char *template;     /* "{metric}" */
+	sm_field *fields;      /* every field the mapping reads */
+	size_t n_fields;
+	long date_field, qualifier_field, precision_field, note_field,
+	    reported_by_field, url_field; /* indexes into fields, or -1 */
+	long metric_field;       /* long layout: what names the metric, or -1 */
+	long value_field;        /* long layout: what holds the figure, or -1 */
+	char *date_format;       /* NULL: ISO 8601 (YYYY, YYYY-MM or a day) */
+	fc_period format_period; /* what a date in date_format covers */
+	int period;              /* "period": what every record covers, or -1 */
+	sm_key template;         /* long layout: the key of a name */
 	bool value_optional;
-	sm_map *maps; /* wide: fields; long: accepted names, or none */
+	sm_map *maps; /* wide: metrics; long: accepted names, or none */
 	size_t n_maps;
 	sm_filter *filters;
 	size_t n_filters;
 	char **metric_list; /* NULL-terminated, for the core; or NULL */
 
 	/* Per resource (sm_reset). */
-	sm_tally name_t, value_t; /* long layout */
-	size_t bad_keys;          /* names that make no valid metric key */
+	size_t items;    /* items read (past the header) */
+	size_t filtered; /* of them, left out by "filter" */
+	size_t ignored;  /* long layout: names not asked for */
+	size_t added;    /* records given to the core */
+	size_t quiet;    /* skipped without a word: an "optional" field of
+	                    the metric key had no value */
+	sm_tally date_t, qual_t, name_t, value_t, key_t;
+	size_t bad_keys; /* keys the core refused */
 	long first_bad_key;
 	char bad_key[96];
 } sm_mapping;
@@ -90,44 +156,35 @@ char *sm_dup(const char *s);
 bool sm_opt_str(const fc_host *h, const fc_value *opts, const char *key,
                 char **out);
 
-/* The key for metric name `name`: `template` with each {metric} replaced.
- * The caller frees it; NULL when memory runs out. */
-char *sm_expand(const char *template, const char *name);
-
 /*
- * Starts the mapping `m` (zeroed by the caller): keeps the host, the
- * context and the words, and copies the string options both sources take
- * ("metric_template" defaults to "{metric}"). Fills `err` when memory runs
- * out. Whatever it fails on, sm_free releases what it copied.
+ * Starts the mapping `m` (zeroed by the caller) and reads every option
+ * the two sources share: "date_field" (default `default_date`),
+ * "date_format", "period", "qualifier_field", "precision_field",
+ * "note_field", "reported_by_field", "url_field", "metric_field",
+ * "value_field", "metric_template", "metrics", "sum", "optional",
+ * "filter", "recode", "gap_values", "qualifier_fields". Fills `err` with the
+ * first problem, naming its configuration path. Whatever it fails on, sm_free
+ * releases what it made.
  */
-fc_status sm_read_options(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
-                          const sm_words *words, const fc_value *opts,
-                          fc_error *err);
-
-/*
- * Checks the template and the layout, reads "metrics", "optional" and
- * "filter", and lists the metric keys the instance gives (see
- * sm_mapping.metric_list). Call after sm_read_options and the source's own
- * checks; fills `err` with the first problem. sm_free releases what it
- * made, whether it failed or not.
- */
-fc_status sm_configure(sm_mapping *m, const fc_value *opts, fc_error *err);
+fc_status sm_configure(sm_mapping *m, const fc_host *h, fc_plugin_ctx *ctx,
+                       const sm_words *words, const fc_value *opts,
+                       const char *default_date, fc_error *err);
 
 /* Frees what `m` owns, not `m` itself. */
 void sm_free(sm_mapping *m);
-
-/* Clears a tally: no problems, firsts at -1. */
-void sm_reset_tally(sm_tally *t);
 
 /* Clears the per-resource counts of the mapping (the maps' tallies
  * included), before a resource is read. */
 void sm_reset(sm_mapping *m);
 
+/* Clears a tally: no problems, firsts at -1. */
+void sm_reset_tally(sm_tally *t);
+
 /* Counts one more problem, keeping where the first one was. */
 void sm_count(size_t *n, long *first, long where);
 
 /* Counts one more unreadable value and keeps the first one, printable, in
- * t->example. */
+ * t->example (`value` may be NULL). */
 void sm_count_wrong(sm_tally *t, long where, const char *value);
 
 /* Copies at most `len` bytes of `s` (and at most `size - 1`) to `buf` for a
@@ -135,36 +192,32 @@ void sm_count_wrong(sm_tally *t, long where, const char *value);
  * '?'. Returns `buf`. */
 const char *sm_printable(const char *s, size_t len, char *buf, size_t size);
 
-/* True when value `v` (NULL: the item has none) is one that filter `f`
- * accepts. */
-bool sm_filter_accepts(const sm_filter *f, const char *v);
-
-/* The qualifier called `name` ("more_than"); FC_QUAL_NONE for an unknown
- * one. */
-fc_qualifier sm_qualifier(const char *name);
-
-/*
- * Long layout: the metric key for metric name `name`. With "metrics", the
- * key it maps the name to, or *metric NULL for a name it does not list;
- * without, the template expanded, in *made for the caller to free.
- * Returns FC_ERR_NOMEM when memory runs out, else FC_OK.
- */
-fc_status sm_long_metric(const sm_mapping *m, const char *name,
-                         const char **metric, char **made);
+/* The qualifier a source's word names: the names figcheck uses
+ * ("more_than") and the words sources publish ("more", "more than",
+ * "over", "about", "approximately", "~", "nearly", "up to", "less than",
+ * ...), in any case. Sets *q and returns true; false for a word it does
+ * not know. An empty word is FC_QUAL_NONE. */
+bool sm_qualifier(const char *word, fc_qualifier *q);
 
 /*
- * Completes record `r` with `metric` and `value` and the published
- * precision (`precision`, or when it is negative the rounding unit of a
- * qualified value, else 0), and gives it to the core. A key the core
- * refuses is counted (the first one kept, with `where`), not an error.
- * Returns FC_OK or the core's other errors.
+ * Reads one item: applies the filters, reads the date (from field
+ * "date_field", or `date_text` when the source has it elsewhere, such as
+ * a json key), the qualifier, precision, note, reporter and URL, and
+ * adds a record for each metric it gives. `where` is its line or record
+ * number, for messages. What it cannot read is counted, not an error.
+ * Returns FC_OK, or the core's FC_ERR_NOMEM or FC_ERR_LIMIT.
  */
-fc_status sm_add(sm_mapping *m, fc_record *r, const char *metric, double value,
-                 double precision, long where, fc_record_sink *sink);
+fc_status sm_item(sm_mapping *m, const sm_ops *ops, void *src, const void *item,
+                  const char *date_text, long where, fc_record_sink *sink);
 
-/* Logs the refused metric keys, if any: "URL: N `items` skipped: "KEY"
- * (first: `where` N) is not a usable metric key ...". */
-void sm_report_bad_keys(const sm_mapping *m, const char *url, const char *items,
-                        const char *where);
+/* Logs, once each, what the resource `url` had that could not be read,
+ * by cause, with the first place each occurred. */
+void sm_report(const sm_mapping *m, const sm_ops *ops, void *src,
+               const char *url);
+
+/* When the resource gave no record at all: fills `err` with why (the
+ * main cause) and returns FC_ERR_PARSE; else FC_OK. */
+fc_status sm_check_some(const sm_mapping *m, const sm_ops *ops, void *src,
+                        const char *url, fc_error *err);
 
 #endif

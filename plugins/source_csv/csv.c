@@ -7,11 +7,11 @@
  *
  * The first row (after "skip_rows") is the header; columns are named by
  * it. Two layouts. Wide: a column per metric ("metrics": {"Killed":
- * "gaza.killed"}).
- * Long: one row per metric and date, the metric named in "metric_field"
- * and its figure in "value_field"; the key is "metric_template" with
- * {metric} replaced by the name ("gaza.{metric}"), or what "metrics" maps
- * the name to.
+ * "gaza.killed"}), several columns for one metric (renamed over time:
+ * the first with a value wins), or a sum of columns ("sum"). Long: one
+ * figure per row, in "value_field", its key made by "metric_template"
+ * from the row's columns ("{Country Code|lower}.population"), with
+ * {metric} standing for the name in "metric_field" when there is one.
  *
  * Spaces and tabs around a quoted field are dropped (a common departure
  * from RFC 4180 in files written by hand), as are those around a plain
@@ -22,8 +22,11 @@
  * be read (wrong number of fields, no readable date, a figure that is not
  * a number, a quote in the wrong place) is skipped; the skipped rows are
  * counted by cause and logged once per resource, naming it and the first
- * line of each kind. A header without a mapped column is an error of the
- * resource.
+ * line of each kind. A header without a mapped column, and a resource
+ * that gives no record, are errors of the resource.
+ *
+ * Memory: rows are read one at a time into one reused buffer, and each
+ * record goes straight to the core's compact store.
  */
 #include <math.h>
 #include <stdio.h>
@@ -34,14 +37,9 @@
 
 #include "../source_common/mapping.h"
 
-/* Column indexes of the optional fields, -1 when not configured. */
-typedef struct columns {
-	long date, qualifier, precision, note, reported_by, url, name, value;
-} columns;
-
 typedef struct state {
-	sm_mapping m; /* the options shared with the json source; the maps'
-	                 and filters' index is the column's */
+	sm_mapping m; /* the options shared with the json source; a field's
+	                 index is its column's */
 	char delimiter;
 	char *thousands; /* "" for none */
 	char decimal;
@@ -49,10 +47,9 @@ typedef struct state {
 
 	/* Per resource. */
 	const fc_resource *res;
-	columns col;
 	size_t n_columns;
-	sm_tally date_t;
-	size_t bad_width, bad_quote, ignored;
+	size_t rows; /* data rows read */
+	size_t bad_width, bad_quote;
 	long first_width, first_quote;
 	size_t width_seen;
 } state;
@@ -63,21 +60,39 @@ static const fc_option options[] = {
     {"date_field", FC_OPT_STRING, false, "\"date\"",
      "the column that holds each row's date"},
     {"date_format", FC_OPT_STRING, false, NULL,
-     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\"; default "
-     "ISO 8601"},
+     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\", \"%Y\" for "
+     "a year's figures; default ISO 8601 (2023-11-05, 2023-11 or 2023)"},
+    {"period", FC_OPT_STRING, false, NULL,
+     "what each figure covers: \"day\", \"month\" or \"year\"; default "
+     "what the date says (2023 is a year)"},
     {"metrics", FC_OPT_ANY, false, NULL,
-     "wide layout: column -> metric key ({\"Killed\": \"gaza.killed\"}); "
+     "wide layout: column -> metric key ({\"Killed\": \"gaza.killed\"}; "
+     "several columns may give one key, the first with a value wins; a "
+     "key may be a template such as \"{Country Code|lower}.population\"); "
      "long layout: the metric names accepted (a list, keyed through "
      "metric_template), or name -> metric key"},
+    {"sum", FC_OPT_OBJECT, false, NULL,
+     "metric key -> the columns whose sum gives it, when the row has no "
+     "value in the columns \"metrics\" maps to it"},
     {"metric_field", FC_OPT_STRING, false, NULL,
      "long layout: the column that names each row's metric"},
     {"value_field", FC_OPT_STRING, false, NULL,
      "long layout: the column that holds each row's figure"},
-    {"metric_template", FC_OPT_STRING, false, "\"{metric}\"",
-     "the metric key made from a name: {metric} stands for it, e.g. "
-     "\"gaza.{metric}\""},
+    {"metric_template", FC_OPT_STRING, false, NULL,
+     "long layout: the metric key made from the row's columns, {COLUMN} "
+     "or {COLUMN|lower} standing for a column's value and {metric} for "
+     "the name in metric_field, e.g. \"{Country Code|lower}.population\"; "
+     "default \"{metric}\""},
+    {"recode", FC_OPT_OBJECT, false, NULL,
+     "column -> {value: what it stands for}, applied before a value is "
+     "used in a key, as a metric name or as a qualifier: {\"Country "
+     "Code\": {\"WLD\": \"world\"}}"},
+    {"gap_values", FC_OPT_OBJECT, false, NULL,
+     "column -> the values that mean no figure was reported, like an "
+     "empty cell: {\"Recovered\": [\"0\"]}"},
     {"optional", FC_OPT_STRING_ARRAY, false, "[]",
-     "mapped columns that rows may leave empty without a warning"},
+     "mapped columns (or metric keys) that rows may leave empty without a "
+     "warning"},
     {"filter", FC_OPT_OBJECT, false, NULL,
      "column -> accepted values (a string or an array of strings); other "
      "rows are ignored"},
@@ -92,7 +107,11 @@ static const fc_option options[] = {
      "rows to skip before the header (a title, a notice)"},
     {"qualifier_field", FC_OPT_STRING, false, NULL,
      "column holding the qualifier the figure was published with "
-     "(more_than, about, ...)"},
+     "(more_than, about, or a source's word: \"more\", \"approximately\", "
+     "...)"},
+    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
+     "column -> the column holding its own qualifier, when figures of one row "
+     "are qualified apart: {\"personnel\": \"personnel*\"}"},
     {"precision_field", FC_OPT_STRING, false, NULL,
      "column holding the published figure's precision"},
     {"note_field", FC_OPT_STRING, false, NULL, "column holding a note"},
@@ -134,11 +153,8 @@ static fc_status csv_init(const fc_host *h, fc_plugin_ctx *ctx,
 	*out = NULL;
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
-	if ((rc = sm_read_options(&st->m, h, ctx, &words, opts, err)) != FC_OK)
-		goto fail;
 	if (!sm_opt_str(h, opts, "thousands_separator", &st->thousands) ||
-	    (!st->thousands && !(st->thousands = sm_dup(","))) ||
-	    (!st->m.date_field && !(st->m.date_field = sm_dup("date")))) {
+	    (!st->thousands && !(st->thousands = sm_dup(",")))) {
 		rc = h->error(err, FC_ERR_NOMEM, "out of memory");
 		goto fail;
 	}
@@ -178,7 +194,8 @@ static fc_status csv_init(const fc_host *h, fc_plugin_ctx *ctx,
 		goto fail;
 	}
 	st->skip_rows = isnan(skip) ? 0 : (long)skip;
-	if ((rc = sm_configure(&st->m, opts, err)) != FC_OK)
+	if ((rc = sm_configure(&st->m, h, ctx, &words, opts, "date", err)) !=
+	    FC_OK)
 		goto fail;
 	*out = st;
 	return FC_OK;
@@ -400,10 +417,12 @@ static fc_status need_column(state *st, const row *hdr, const char *name,
 	                st->res->url, hdr->line, name, list, hint);
 }
 
+/* Finds the column of every field the mapping reads; a required one
+ * that is missing, a metric none of whose columns is there (unless it is
+ * optional), or a column named twice, is an error. */
 static fc_status read_header(state *st, row *hdr, fc_error *err)
 {
-	const sm_mapping *m = &st->m;
-	columns *c = &st->col;
+	sm_mapping *m = &st->m;
 	fc_status rc;
 
 	for (size_t i = 0; i < hdr->n; i++) {
@@ -413,60 +432,73 @@ static fc_status read_header(state *st, row *hdr, fc_error *err)
 			memmove(s, t, strlen(t) + 1);
 	}
 	st->n_columns = hdr->n;
-	if ((rc = need_column(st, hdr, m->date_field, true, &c->date, err)) ||
-	    (rc = need_column(st, hdr, m->qualifier_field, true, &c->qualifier,
-	                      err)) ||
-	    (rc = need_column(st, hdr, m->precision_field, true, &c->precision,
-	                      err)) ||
-	    (rc = need_column(st, hdr, m->note_field, true, &c->note, err)) ||
-	    (rc = need_column(st, hdr, m->reported_by_field, true,
-	                      &c->reported_by, err)) ||
-	    (rc = need_column(st, hdr, m->url_field, true, &c->url, err)) ||
-	    (rc = need_column(st, hdr, m->metric_field, true, &c->name, err)) ||
-	    (rc = need_column(st, hdr, m->value_field, true, &c->value, err)))
-		return rc;
-	for (size_t i = 0; i < m->n_filters; i++)
-		if ((rc = need_column(st, hdr, m->filters[i].name, true,
-		                      &m->filters[i].index, err)))
+	for (size_t i = 0; i < m->n_fields; i++)
+		if ((rc = need_column(st, hdr, m->fields[i].name,
+		                      m->fields[i].required,
+		                      &m->fields[i].index, err)))
 			return rc;
-	for (size_t i = 0; !m->metric_field && i < m->n_maps; i++)
-		if ((rc = need_column(st, hdr, m->maps[i].name,
-		                      !m->maps[i].optional, &m->maps[i].index,
-		                      err)))
-			return rc;
+	for (size_t i = 0; m->value_field < 0 && i < m->n_maps; i++) {
+		const sm_map *mm = &m->maps[i];
+		bool any = false;
+		long k;
+
+		for (size_t a = 0; a < mm->n_alts && !any; a++) {
+			bool all = true;
+			for (size_t f = 0; f < mm->alts[a].n; f++)
+				if (m->fields[mm->alts[a].fields[f]].index < 0)
+					all = false;
+			any = all;
+		}
+		if (any || mm->optional)
+			continue;
+		/* The first field that is missing, in the usual words. */
+		for (size_t a = 0; a < mm->n_alts; a++)
+			for (size_t f = 0; f < mm->alts[a].n; f++) {
+				const sm_field *fl =
+				    &m->fields[mm->alts[a].fields[f]];
+				if (fl->index < 0)
+					return need_column(st, hdr, fl->name,
+					                   true, &k, err);
+			}
+	}
 	return FC_OK;
 }
 
-/* Adds the record for `metric` from cell `v` (NULL: no such cell), or
- * counts in `t` why there is none: the cell empty (unless `optional`) or
- * not a figure. Returns what sm_add does, or FC_OK. */
-static fc_status take(state *st, fc_record *r, const char *metric,
-                      const char *v, bool optional, sm_tally *t, double prec,
-                      long line, fc_record_sink *sink)
+/* sm_ops: a cell's text (trimmed), or NULL when the row has no such
+ * column. */
+static const char *cell_text(void *src, const void *item, const sm_field *f,
+                             char *buf, size_t size)
 {
-	double value;
-	int k = parse_figure(st, v ? v : "", &value);
-
-	if (k == 1)
-		return sm_add(&st->m, r, metric, value, prec, line, sink);
-	if (k == 0 && !optional)
-		sm_count(&t->missing, &t->first_missing, line);
-	else if (k < 0)
-		sm_count_wrong(t, line, v);
-	return FC_OK;
+	(void)src;
+	(void)buf;
+	(void)size;
+	return cell(item, f->index);
 }
 
-/* Reads one data row into records. Returns FC_OK or FC_ERR_NOMEM; skips
- * (and counts) what it cannot read. */
+/* sm_ops: a cell's figure, written with the configured separators. */
+static int cell_figure(void *src, const void *item, const sm_field *f,
+                       double *out)
+{
+	const char *c = cell(item, f->index);
+
+	return parse_figure(src, c ? c : "", out);
+}
+
+/* sm_ops: a row is found by its line. */
+static void cell_where(void *src, long line, char *buf, size_t size)
+{
+	(void)src;
+	snprintf(buf, size, "line %ld", line);
+}
+
+static const sm_ops ops = {cell_text, cell_figure, cell_where};
+
+/* Reads one data row into records. Returns FC_OK or the core's
+ * FC_ERR_NOMEM or FC_ERR_LIMIT; skips (and counts) what it cannot
+ * read. */
 static fc_status read_row(state *st, row *r, fc_record_sink *sink)
 {
-	sm_mapping *m = &st->m;
-	const fc_host *h = m->host;
-	const columns *c = &st->col;
-	fc_record rec;
-	char *d, *s;
-	double prec = -1;
-
+	st->rows++;
 	if (r->bad_quote) {
 		sm_count(&st->bad_quote, &st->first_quote, r->line);
 		return FC_OK;
@@ -489,89 +521,11 @@ static fc_status read_row(state *st, row *r, fc_record_sink *sink)
 		if (t != a)
 			memmove(a, t, strlen(t) + 1);
 	}
-	for (size_t i = 0; i < m->n_filters; i++)
-		if (!sm_filter_accepts(&m->filters[i],
-		                       cell(r, m->filters[i].index)))
-			return FC_OK;
-	memset(&rec, 0, sizeof(rec));
-	d = cell(r, c->date);
-	rec.date = d && d[0] ? h->date_parse(d, strlen(d), m->date_format)
-	                     : FC_DATE_NONE;
-	if (rec.date == FC_DATE_NONE) {
-		if (!d || !d[0])
-			sm_count(&st->date_t.missing, &st->date_t.first_missing,
-			         r->line);
-		else
-			sm_count_wrong(&st->date_t, r->line, d);
-		return FC_OK;
-	}
-	if ((s = cell(r, c->qualifier)))
-		rec.qualifier = sm_qualifier(s);
-	if ((s = cell(r, c->precision)) && parse_figure(st, s, &prec) != 1)
-		prec = -1;
-	if ((s = cell(r, c->note)) && s[0])
-		rec.note = s;
-	if ((s = cell(r, c->reported_by)) && s[0])
-		rec.reported_by = s;
-	if ((s = cell(r, c->url)) && s[0])
-		rec.url = s;
-
-	if (m->metric_field) {
-		const char *name = cell(r, c->name), *metric;
-		char *made;
-		fc_status rc;
-
-		if (!name || !name[0]) {
-			sm_count(&m->name_t.missing, &m->name_t.first_missing,
-			         r->line);
-			return FC_OK;
-		}
-		if (sm_long_metric(m, name, &metric, &made) != FC_OK)
-			return FC_ERR_NOMEM;
-		if (!metric) {
-			st->ignored++;
-			return FC_OK;
-		}
-		rc = take(st, &rec, metric, cell(r, c->value),
-		          m->value_optional, &m->value_t, prec, r->line, sink);
-		free(made);
-		return rc;
-	}
-	for (size_t i = 0; i < m->n_maps; i++) {
-		sm_map *mm = &m->maps[i];
-
-		if (take(st, &rec, mm->metric, cell(r, mm->index), mm->optional,
-		         &mm->t, prec, r->line, sink) == FC_ERR_NOMEM)
-			return FC_ERR_NOMEM;
-	}
-	return FC_OK;
-}
-
-/* Logs the counts of one column's problems; `loss` says what the rows
- * without a value cost. */
-static void report_tally(const state *st, const char *column, const char *loss,
-                         const sm_tally *t)
-{
-	const char *url = st->res->url;
-
-	if (t->missing)
-		st->m.host->log(
-		    st->m.ctx, FC_LOG_WARNING,
-		    "%s: %zu row%s no value in column \"%s\" (first: "
-		    "line %ld): %s",
-		    url, t->missing, t->missing == 1 ? " has" : "s have",
-		    column, t->first_missing, loss);
-	if (t->wrong_type)
-		st->m.host->log(
-		    st->m.ctx, FC_LOG_WARNING,
-		    "%s: %zu row%s a value in column \"%s\" that cannot "
-		    "be read (first: line %ld, \"%s\"); skipped",
-		    url, t->wrong_type, t->wrong_type == 1 ? " has" : "s have",
-		    column, t->first_wrong, t->example);
+	return sm_item(&st->m, &ops, st, r, NULL, r->line, sink);
 }
 
 /* Logs what could not be read in the resource, counted by cause. */
-static void report(const state *st)
+static void report(state *st)
 {
 	const sm_mapping *m = &st->m;
 	const fc_host *h = m->host;
@@ -590,23 +544,23 @@ static void report(const state *st)
 		    "%zu (first: line %ld, which has %zu)",
 		    url, st->bad_width, st->bad_width == 1 ? "" : "s",
 		    st->n_columns, st->first_width, st->width_seen);
-	report_tally(st, m->date_field, "skipped", &st->date_t);
-	if (m->metric_field) {
-		report_tally(st, m->metric_field, "skipped", &m->name_t);
-		report_tally(st, m->value_field,
-		             "skipped (list the column in \"optional\" if that "
-		             "is expected)",
-		             &m->value_t);
-	}
-	for (size_t i = 0; !m->metric_field && i < m->n_maps; i++) {
-		char loss[300];
-		snprintf(loss, sizeof(loss),
-		         "no %s for those dates (list the column in "
-		         "\"optional\" if that is expected)",
-		         m->maps[i].metric);
-		report_tally(st, m->maps[i].name, loss, &m->maps[i].t);
-	}
-	sm_report_bad_keys(m, url, m->bad_keys == 1 ? "row" : "rows", "line");
+	sm_report(m, &ops, st, url);
+}
+
+/* When the resource gave no record: why, in `err`. */
+static fc_status check_some(state *st, fc_error *err)
+{
+	const sm_mapping *m = &st->m;
+
+	if (m->added == 0 && st->rows > 0 && m->items == 0)
+		return m->host->error(
+		    err, FC_ERR_PARSE,
+		    "%s: no records: all %zu rows were skipped (%s); check "
+		    "\"delimiter\" and the quoting",
+		    st->res->url, st->rows,
+		    st->bad_width ? "not as many fields as the header's"
+		                  : "text after a closing quote");
+	return sm_check_some(m, &ops, st, st->res->url, err);
 }
 
 /* Ends a row: the header, a row to skip, or data. */
@@ -640,11 +594,9 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 
 	memset(&r, 0, sizeof(r));
 	st->res = res;
-	memset(&st->col, 0, sizeof(st->col));
 	st->n_columns = 0;
 	sm_reset(&st->m);
-	sm_reset_tally(&st->date_t);
-	st->bad_width = st->bad_quote = st->ignored = 0;
+	st->rows = st->bad_width = st->bad_quote = 0;
 	st->first_width = st->first_quote = -1;
 
 	if ((nul = memchr(s, 0, len)))
@@ -730,8 +682,11 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 	}
 	free(r.buf);
 	free(r.offs);
-	if (rc == FC_ERR_NOMEM)
-		return h->error(err, rc, "out of memory");
+	if (rc == FC_ERR_NOMEM || rc == FC_ERR_LIMIT)
+		return h->error(err, rc, "%s: %s", res->url,
+		                rc == FC_ERR_NOMEM
+		                    ? "out of memory"
+		                    : "too many records or strings");
 	if (rc != FC_OK)
 		return rc;
 	if (!have_header)
@@ -739,7 +694,7 @@ static fc_status csv_parse(void *p, const fc_resource *res,
 		    err, FC_ERR_PARSE, "%s: no header row: the text is empty%s",
 		    res->url, st->skip_rows ? " after \"skip_rows\"" : "");
 	report(st);
-	return FC_OK;
+	return check_some(st, err);
 nomem:
 	free(r.buf);
 	free(r.offs);
@@ -752,7 +707,7 @@ static const char *const *csv_metrics(void *p)
 	return (const char *const *)((state *)p)->m.metric_list;
 }
 
-FIGCHECK_PLUGIN(.kind = FC_PLUGIN_SOURCE, .name = "csv", .version = "1.0.0",
+FIGCHECK_PLUGIN(.kind = FC_PLUGIN_SOURCE, .name = "csv", .version = "1.1.0",
                 .description = "dated records from CSV (RFC 4180), mapped by "
                                "configuration",
                 .options = options, .init = csv_init, .fini = state_free,

@@ -4,22 +4,28 @@
  * which fields are which metrics (the mapping it shares with the csv
  * source is in ../source_common/mapping.h).
  *
- * The records are an array of objects (at the top level, or at the JSON
- * Pointer given by "records"), or an object whose keys are the dates
+ * The records are an array of objects (at the top level, or where
+ * "records" points: a JSON Pointer "/1" or a dotted path "1",
+ * "data.items"), or an object whose keys are the dates
  * ("keyed_by_date"). A field name that starts with '/' is a JSON Pointer
  * into the record ("/counts/killed").
  *
  * Two layouts. Wide: each record carries several metrics, one field
  * each ("metrics": {"killed_cum": "gaza.killed"}). Long: each record
- * carries one metric, named in "metric_field", with its figure in
- * "value_field"; the key is "metric_template" with {metric} replaced by
- * the name ("gaza.{metric}"), or what "metrics" maps the name to.
+ * carries one figure, in "value_field"; its key is "metric_template"
+ * made from the record's fields ("{countryiso3code|lower}.population"),
+ * with {metric} standing for the name in "metric_field" when there is
+ * one, or what "metrics" maps that name to. The World Bank's indicators
+ * API (a metadata object, then an array of records) is read by
+ * "records": "1", "value_field": "value" and such a template.
  *
  * A record whose date is missing or unreadable is skipped; a mapped field
  * that is absent gives no record for that metric on that date (a warning,
  * unless the field is listed in "optional"); a field of the wrong type is
- * skipped with a warning. The warnings are counted per field and logged
- * once per resource, naming it.
+ * skipped with a warning. The warnings are counted per cause and logged
+ * once per resource, naming it and the first record concerned by its
+ * number (from 1) and JSON Pointer. A resource that gives no record at
+ * all is an error saying why.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -32,10 +38,14 @@
 #include "../source_common/mapping.h"
 
 typedef struct state {
-	sm_mapping m;  /* the options shared with the csv source; tallies
-	                  count record indexes */
-	char *records; /* JSON Pointer to the records, or NULL */
+	sm_mapping m;  /* the options shared with the csv source */
+	char *records; /* JSON Pointer to the records, or NULL: the top */
 	bool keyed_by_date;
+
+	/* Per resource, for messages. */
+	const cJSON *recs;
+	size_t not_objects; /* records that are not objects */
+	long first_not_object;
 } state;
 
 static const sm_words words = {"json", "field", "record"};
@@ -44,24 +54,42 @@ static const fc_option options[] = {
     {"date_field", FC_OPT_STRING, false, "\"date\"",
      "the field that holds each record's date (a name or a JSON Pointer)"},
     {"date_format", FC_OPT_STRING, false, NULL,
-     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\"; default "
-     "ISO 8601"},
+     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\", \"%Y\" for "
+     "a year's figures; default ISO 8601 (2023-11-05, 2023-11 or 2023)"},
+    {"period", FC_OPT_STRING, false, NULL,
+     "what each figure covers: \"day\", \"month\" or \"year\"; default "
+     "what the date says (2023 is a year)"},
     {"metrics", FC_OPT_ANY, false, NULL,
-     "wide layout: field -> metric key ({\"killed_cum\": \"gaza.killed\"}); "
-     "long layout: the metric names accepted (a list, keyed through "
-     "metric_template), or name -> metric key"},
+     "wide layout: field -> metric key ({\"killed_cum\": \"gaza.killed\"}; "
+     "several fields may give one key, the first present wins; a key may "
+     "be a template such as \"{country|lower}.population\"); long layout: "
+     "the metric names accepted (a list, keyed through metric_template), "
+     "or name -> metric key"},
+    {"sum", FC_OPT_OBJECT, false, NULL,
+     "metric key -> the fields whose sum gives it, when the record has "
+     "none of the fields \"metrics\" maps to it"},
     {"metric_field", FC_OPT_STRING, false, NULL,
      "long layout: the field that names each record's metric"},
     {"value_field", FC_OPT_STRING, false, NULL,
      "long layout: the field that holds each record's figure"},
-    {"metric_template", FC_OPT_STRING, false, "\"{metric}\"",
-     "the metric key made from a name: {metric} stands for it, e.g. "
-     "\"gaza.{metric}\""},
+    {"metric_template", FC_OPT_STRING, false, NULL,
+     "long layout: the metric key made from the record's fields, "
+     "{FIELD} or {FIELD|lower} standing for a field's value and {metric} "
+     "for the name in metric_field, e.g. \"{countryiso3code|lower}."
+     "population\"; default \"{metric}\""},
+    {"recode", FC_OPT_OBJECT, false, NULL,
+     "field -> {value: what it stands for}, applied before a value is "
+     "used in a key, as a metric name or as a qualifier: {\"country\": "
+     "{\"WLD\": \"world\"}}"},
+    {"gap_values", FC_OPT_OBJECT, false, NULL,
+     "field -> the values that mean no figure was reported: "
+     "{\"recovered\": [\"0\"]}"},
     {"optional", FC_OPT_STRING_ARRAY, false, "[]",
-     "mapped fields that records may leave out without a warning"},
+     "mapped fields (or metric keys) that records may lack without a "
+     "warning"},
     {"records", FC_OPT_STRING, false, NULL,
-     "JSON Pointer to the array (or date-keyed object) of records; default "
-     "the top level"},
+     "where the records are: a JSON Pointer (\"/1\", \"/data/items\") or "
+     "a dotted path (\"1\", \"data.items\"); default the top level"},
     {"keyed_by_date", FC_OPT_BOOL, false, "false",
      "the records are an object whose keys are the dates"},
     {"filter", FC_OPT_OBJECT, false, NULL,
@@ -69,7 +97,11 @@ static const fc_option options[] = {
      "records are ignored"},
     {"qualifier_field", FC_OPT_STRING, false, NULL,
      "field holding the qualifier the figure was published with "
-     "(more_than, about, ...)"},
+     "(more_than, about, or a source's word: \"more\", \"approximately\", "
+     "...)"},
+    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
+     "field -> the field holding its own qualifier, when figures of one record "
+     "are qualified apart: {\"personnel\": \"personnel*\"}"},
     {"precision_field", FC_OPT_STRING, false, NULL,
      "field holding the published figure's precision (100 for \"about "
      "1,200\")"},
@@ -92,12 +124,42 @@ static void state_free(void *p)
 	free(st);
 }
 
+/* The JSON Pointer of "records": itself when it starts with '/', else
+ * a dotted path made one ("data.items" -> "/data/items", "1" -> "/1").
+ * The caller frees it; NULL when memory runs out. */
+static char *records_pointer(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *p;
+
+	if (s[0] == '/' || !s[0])
+		return sm_dup(s);
+	if (!(p = malloc(2 * n + 2)))
+		return NULL;
+	p[o++] = '/';
+	for (; *s; s++) {
+		if (*s == '.')
+			p[o++] = '/';
+		else if (*s == '~') {
+			p[o++] = '~';
+			p[o++] = '0';
+		} else if (*s == '/') {
+			p[o++] = '~';
+			p[o++] = '1';
+		} else
+			p[o++] = *s;
+	}
+	p[o] = 0;
+	return p;
+}
+
 /* Makes an instance from the options; on success *out owns it (freed by
  * state_free), else `err` says why. */
 static fc_status json_init(const fc_host *h, fc_plugin_ctx *ctx,
                            const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
+	const char *rec;
 	char path[256];
 	fc_status rc;
 
@@ -105,22 +167,27 @@ static fc_status json_init(const fc_host *h, fc_plugin_ctx *ctx,
 	if (!st)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
 	st->keyed_by_date = h->value_bool(h->opt(opts, "keyed_by_date"));
-	if ((rc = sm_read_options(&st->m, h, ctx, &words, opts, err)) != FC_OK)
-		goto fail;
-	if (!sm_opt_str(h, opts, "records", &st->records)) {
-		rc = h->error(err, FC_ERR_NOMEM, "out of memory");
-		goto fail;
+	if ((rec = h->value_string(h->opt(opts, "records")))) {
+		if (rec[0] && rec[0] != '/' &&
+		    (strstr(rec, "..") || rec[0] == '.' ||
+		     rec[strlen(rec) - 1] == '.')) {
+			rc = h->error(
+			    err, FC_ERR_CONFIG,
+			    "%s: \"%s\" is neither a JSON Pointer (\"/1\", "
+			    "\"/data/items\") nor a dotted path (\"1\", "
+			    "\"data.items\")",
+			    h->value_path(ctx, h->opt(opts, "records"), path,
+			                  sizeof(path)),
+			    rec);
+			goto fail;
+		}
+		if (!(st->records = records_pointer(rec))) {
+			rc = h->error(err, FC_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
 	}
-	if (st->records && st->records[0] && st->records[0] != '/') {
-		rc = h->error(
-		    err, FC_ERR_CONFIG,
-		    "%s: \"%s\" is not a JSON Pointer (it starts with '/')",
-		    h->value_path(ctx, h->opt(opts, "records"), path,
-		                  sizeof(path)),
-		    st->records);
-		goto fail;
-	}
-	if ((rc = sm_configure(&st->m, opts, err)) != FC_OK)
+	if ((rc = sm_configure(&st->m, h, ctx, &words, opts, "date", err)) !=
+	    FC_OK)
 		goto fail;
 	*out = st;
 	return FC_OK;
@@ -172,9 +239,13 @@ static const cJSON *field(const cJSON *obj, const char *name)
 	return *p ? NULL : obj;
 }
 
-/* A string or number field as text, for filters; NULL otherwise. */
-static const char *field_text(const cJSON *v, char *buf, size_t size)
+/* sm_ops: a field's text; numbers as %.15g writes them. */
+static const char *rec_text(void *src, const void *item, const sm_field *f,
+                            char *buf, size_t size)
 {
+	const cJSON *v = field(item, f->name);
+
+	(void)src;
 	if (cJSON_IsString(v))
 		return v->valuestring;
 	if (cJSON_IsNumber(v)) {
@@ -186,115 +257,45 @@ static const char *field_text(const cJSON *v, char *buf, size_t size)
 	return NULL;
 }
 
-/* True when record `rec` passes every filter. */
-static bool passes_filters(const sm_mapping *m, const cJSON *rec)
+/* sm_ops: a field's figure: a finite number; none when absent, null or
+ * an empty string. */
+static int rec_figure(void *src, const void *item, const sm_field *f,
+                      double *out)
 {
-	for (size_t i = 0; i < m->n_filters; i++) {
-		char buf[64];
-		const char *v = field_text(field(rec, m->filters[i].name), buf,
-		                           sizeof(buf));
-		if (!sm_filter_accepts(&m->filters[i], v))
-			return false;
-	}
-	return true;
+	const cJSON *v = field(item, f->name);
+
+	(void)src;
+	if (!v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0]))
+		return 0;
+	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
+		return -1;
+	*out = v->valuedouble;
+	return 1;
 }
 
-/* Adds the record for `metric` from figure field `v`, or counts in `t`
- * why there is none: `v` missing (unless `optional`) or not a finite
- * number. Returns what sm_add does, or FC_OK. */
-static fc_status take(sm_mapping *m, fc_record *r, const char *metric,
-                      const cJSON *v, bool optional, sm_tally *t, double prec,
-                      long index, fc_record_sink *sink)
+/* sm_ops: where record number `n` (from 1) is: "record 3 (/1/2)", its
+ * JSON Pointer in the document. */
+static void rec_where(void *src, long n, char *buf, size_t size)
 {
-	if (!v || cJSON_IsNull(v)) {
-		if (!optional)
-			sm_count(&t->missing, &t->first_missing, index);
-		return FC_OK;
-	}
-	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
-		sm_count(&t->wrong_type, &t->first_wrong, index);
-		return FC_OK;
-	}
-	return sm_add(m, r, metric, v->valuedouble, prec, index, sink);
-}
+	const state *st = src;
+	const char *base = st->records ? st->records : "";
 
-/* Reads one record. Returns FC_OK or FC_ERR_NOMEM; skips (and counts)
- * what it cannot read. */
-static fc_status read_record(state *st, const cJSON *rec, const char *date_s,
-                             long index, fc_record_sink *sink,
-                             size_t *bad_dates, long *first_bad_date)
-{
-	sm_mapping *m = &st->m;
-	const fc_host *h = m->host;
-	fc_record r;
-	const cJSON *q, *p, *note, *by, *u;
-	double prec;
-	fc_date date;
-
-	if (!cJSON_IsObject(rec) || !passes_filters(m, rec))
-		return FC_OK;
-	if (!date_s) {
-		const cJSON *d = field(rec, m->date_field);
-		date_s = cJSON_IsString(d) ? d->valuestring : NULL;
-	}
-	date = date_s ? h->date_parse(date_s, strlen(date_s), m->date_format)
-	              : FC_DATE_NONE;
-	if (date == FC_DATE_NONE) {
-		sm_count(bad_dates, first_bad_date, index);
-		return FC_OK;
-	}
-	memset(&r, 0, sizeof(r));
-	r.date = date;
-	q = field(rec, m->qualifier_field);
-	if (cJSON_IsString(q))
-		r.qualifier = sm_qualifier(q->valuestring);
-	p = field(rec, m->precision_field);
-	prec = cJSON_IsNumber(p) && p->valuedouble >= 0 ? p->valuedouble : -1;
-	note = field(rec, m->note_field);
-	by = field(rec, m->reported_by_field);
-	u = field(rec, m->url_field);
-	r.note = cJSON_IsString(note) ? note->valuestring : NULL;
-	r.reported_by = cJSON_IsString(by) ? by->valuestring : NULL;
-	if (cJSON_IsString(u))
-		r.url = u->valuestring;
-
-	if (m->metric_field) {
-		/* Long layout: one metric, named in the record. */
-		const cJSON *name = field(rec, m->metric_field);
-		const char *metric;
-		char *made;
-		fc_status rc;
-
-		if (!cJSON_IsString(name) || !name->valuestring[0]) {
-			if (!name || cJSON_IsNull(name))
-				sm_count(&m->name_t.missing,
-				         &m->name_t.first_missing, index);
-			else
-				sm_count(&m->name_t.wrong_type,
-				         &m->name_t.first_wrong, index);
-			return FC_OK;
+	if (st->keyed_by_date && st->recs) {
+		const cJSON *c = st->recs->child;
+		char key[64];
+		for (long i = 1; c && i < n; i++)
+			c = c->next;
+		if (c && c->string) {
+			sm_printable(c->string, strlen(c->string), key,
+			             sizeof(key));
+			snprintf(buf, size, "record %ld (%s/%s)", n, base, key);
+			return;
 		}
-		if (sm_long_metric(m, name->valuestring, &metric, &made) !=
-		    FC_OK)
-			return FC_ERR_NOMEM;
-		if (!metric)
-			return FC_OK; /* a metric not asked for */
-		rc = take(m, &r, metric, field(rec, m->value_field),
-		          m->value_optional, &m->value_t, prec, index, sink);
-		free(made);
-		return rc;
 	}
-
-	/* Wide layout: one field per metric. */
-	for (size_t i = 0; i < m->n_maps; i++) {
-		sm_map *mm = &m->maps[i];
-
-		if (take(m, &r, mm->metric, field(rec, mm->name), mm->optional,
-		         &mm->t, prec, index, sink) == FC_ERR_NOMEM)
-			return FC_ERR_NOMEM;
-	}
-	return FC_OK;
+	snprintf(buf, size, "record %ld (%s/%ld)", n, base, n - 1);
 }
+
+static const sm_ops ops = {rec_text, rec_figure, rec_where};
 
 /* Line and column of byte `off` of `text`. */
 static void position(const char *text, size_t len, size_t off, unsigned *line,
@@ -312,31 +313,9 @@ static void position(const char *text, size_t len, size_t off, unsigned *line,
 	}
 }
 
-/* Logs the counts of one field's problems; `loss` says what the
- * missing ones cost ("no gaza.killed for those dates"). */
-static void report_tally(const sm_mapping *m, const char *url,
-                         const char *fieldname, const char *loss,
-                         const sm_tally *t)
-{
-	if (t->missing)
-		m->host->log(m->ctx, FC_LOG_WARNING,
-		             "%s: %zu records lack the field \"%s\" (first: "
-		             "record %ld): %s (list the field in \"optional\" "
-		             "if that is expected)",
-		             url, t->missing, fieldname, t->first_missing,
-		             loss);
-	if (t->wrong_type)
-		m->host->log(
-		    m->ctx, FC_LOG_WARNING,
-		    "%s: %zu records have a field \"%s\" that is not %s "
-		    "(first: record %ld); skipped",
-		    url, t->wrong_type, fieldname,
-		    t == &m->name_t ? "a string" : "a number", t->first_wrong);
-}
-
 /* Reads the records of resource `res` into `sink`; logs what it skipped.
- * Fills `err` when the document is not JSON or has no records where the
- * options say. */
+ * Fills `err` when the document is not JSON, has no records where the
+ * options say, or gives none. */
 static fc_status json_parse(void *p, const fc_resource *res,
                             fc_record_sink *sink, fc_error *err)
 {
@@ -346,11 +325,13 @@ static fc_status json_parse(void *p, const fc_resource *res,
 	const char *end = NULL;
 	cJSON *root;
 	const cJSON *recs;
-	size_t bad_dates = 0;
-	long first_bad = -1, index = 0;
+	long index = 1;
 	fc_status rc = FC_OK;
 
 	sm_reset(m);
+	st->recs = NULL;
+	st->not_objects = 0;
+	st->first_not_object = -1;
 	root = cJSON_ParseWithLengthOpts(res->body, res->len, &end, false);
 	if (!root) {
 		unsigned line, col;
@@ -393,35 +374,49 @@ static fc_status json_parse(void *p, const fc_resource *res,
 		    : cJSON_IsArray(recs) ? "an array"
 		                          : "a single value");
 	}
+	st->recs = recs;
 	for (const cJSON *rec = recs->child; rec && rc == FC_OK;
-	     rec = rec->next, index++)
-		rc =
-		    read_record(st, rec, st->keyed_by_date ? rec->string : NULL,
-		                index, sink, &bad_dates, &first_bad);
+	     rec = rec->next, index++) {
+		if (!cJSON_IsObject(rec)) {
+			sm_count(&st->not_objects, &st->first_not_object,
+			         index);
+			continue;
+		}
+		rc = sm_item(m, &ops, st, rec,
+		             st->keyed_by_date ? rec->string : NULL, index,
+		             sink);
+	}
+	if (rc == FC_OK) {
+		char w[120];
+		if (st->not_objects)
+			rec_where(st, st->first_not_object, w, sizeof(w));
+		if (st->not_objects && m->items == 0)
+			rc = h->error(
+			    err, FC_ERR_PARSE,
+			    "%s: no records: none of the %zu items%s%s "
+			    "is an object (first: %s); check "
+			    "\"records\"",
+			    res->url, st->not_objects,
+			    st->records ? " at " : "",
+			    st->records ? st->records : "", w);
+		if (rc == FC_OK && st->not_objects)
+			h->log(m->ctx, FC_LOG_WARNING,
+			       "%s: %zu record%s not an object (first: %s); "
+			       "skipped",
+			       res->url, st->not_objects,
+			       st->not_objects == 1 ? " is" : "s are", w);
+		if (rc == FC_OK) {
+			sm_report(m, &ops, st, res->url);
+			rc = sm_check_some(m, &ops, st, res->url, err);
+		}
+	} else {
+		h->error(err, rc, "%s: %s", res->url,
+		         rc == FC_ERR_NOMEM ? "out of memory"
+		                            : "too many records or strings");
+	}
+	st->recs = NULL;
 	cJSON_Delete(root);
-	if (rc)
-		return h->error(err, rc, "out of memory");
-	if (bad_dates)
-		h->log(m->ctx, FC_LOG_WARNING,
-		       "%s: %zu records skipped: no readable date in %s \"%s\" "
-		       "(first: record %ld)",
-		       res->url, bad_dates, st->keyed_by_date ? "key" : "field",
-		       st->keyed_by_date ? "(the key)" : m->date_field,
-		       first_bad);
-	for (size_t i = 0; !m->metric_field && i < m->n_maps; i++) {
-		char loss[300];
-		snprintf(loss, sizeof(loss), "no %s for those dates",
-		         m->maps[i].metric);
-		report_tally(m, res->url, m->maps[i].name, loss, &m->maps[i].t);
-	}
-	if (m->metric_field) {
-		report_tally(m, res->url, m->metric_field, "they were skipped",
-		             &m->name_t);
-		report_tally(m, res->url, m->value_field, "they were skipped",
-		             &m->value_t);
-	}
-	sm_report_bad_keys(m, res->url, "records", "record");
-	return FC_OK;
+	return rc;
 }
 
 /* The metric keys the instance gives, owned by it. */
@@ -430,7 +425,7 @@ static const char *const *json_metrics(void *p)
 	return (const char *const *)((state *)p)->m.metric_list;
 }
 
-FIGCHECK_PLUGIN(.kind = FC_PLUGIN_SOURCE, .name = "json", .version = "1.1.0",
+FIGCHECK_PLUGIN(.kind = FC_PLUGIN_SOURCE, .name = "json", .version = "1.2.0",
                 .description = "dated records from a JSON document, mapped by "
                                "configuration",
                 .options = options, .init = json_init, .fini = state_free,

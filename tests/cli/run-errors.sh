@@ -66,8 +66,8 @@ check_output reference-json 2 $? "source bad: $TMP/ref.json:2:11: not valid JSON
 printf '[{"date": "2023-11-05", "killed": 5}, {"date": "2023-11-06"}, {"killed": 7}]\n' > "$TMP/gap.json"
 printf '{"sources": [{"name": "gap", "plugin": "json", "path": "gap.json", "options": {"metrics": {"killed": "x.killed"}}}]}\n' > "$TMP/gap-cfg.json"
 run -c "$TMP/gap-cfg.json" --fail-on never examples/gaza-2023-11-05.md
-check_output record-gap 0 $? "warning: gap: $TMP/gap.json: 1 records lack the field \"killed\" (first: record 1)" \
-	"$TMP/gap.json: 1 records skipped: no readable date in field \"date\" (first: record 2)"
+check_output record-gap 0 $? "warning: gap: $TMP/gap.json: 1 record has no value in field \"killed\" (first: record 2 (/1)): no x.killed for those dates" \
+	"$TMP/gap.json: 1 record has no date in field \"date\" (first: record 3 (/2)); skipped"
 
 # A report file is never half-written: a failing run leaves the old one.
 echo "previous report" > "$TMP/report.json"

@@ -3,22 +3,28 @@
 #
 #   tests/fuzz/build.sh SRCDIR OUTDIR [TARGET]...
 #
-# Each target of the table below is compiled with clang's libFuzzer,
-# AddressSanitizer and UndefinedBehaviorSanitizer (every UB report is
-# fatal) into OUTDIR/fuzz_TARGET; all of them, or the ones named. A
-# target's sources are its own file and either the files it lists or
-# CORE, the core library's sources (built once into OUTDIR/core). $CC
-# overrides clang. `make fuzz` runs it with the right folders, and
-# tests/fuzz/run.sh runs what it built.
+# Each target of the table below (all of them, or the ones named) is
+# compiled with clang's libFuzzer, AddressSanitizer and
+# UndefinedBehaviorSanitizer (every UB report is fatal) into
+# OUTDIR/fuzz_TARGET. A target lists what it compiles, relative to SRCDIR:
+# its harness first, then core or plugin files; CORE stands for the core
+# library's objects (built once into OUTDIR/core), RULES for the tree's
+# rules/ folder as FUZZ_RULES_DIR, and a word starting with '-' is a
+# compiler flag. The source targets run a plugin against a host table of
+# the harness's own (fuzz_source.c). $CC overrides clang. `make fuzz` runs
+# this with the right folders; tests/fuzz/run.sh runs what it built.
 set -e
 
-# name      the sources after tests/fuzz/fuzz_NAME.c (CORE: the core's)
+# name      what it compiles
 targets='
-numbers     core/numbers.c
-config      CORE
-markdown    CORE
-html        CORE
-dates       CORE
+numbers     tests/fuzz/fuzz_numbers.c core/numbers.c
+config      tests/fuzz/fuzz_config.c CORE
+markdown    tests/fuzz/fuzz_markdown.c CORE
+html        tests/fuzz/fuzz_html.c CORE
+dates       tests/fuzz/fuzz_dates.c CORE
+json        -DFUZZ_PLUGIN_JSON tests/fuzz/fuzz_source.c plugins/source_json/json.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c
+csv         -DFUZZ_PLUGIN_CSV tests/fuzz/fuzz_source.c plugins/source_csv/csv.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c
+rules       RULES -Iplugins/checker_rules tests/fuzz/fuzz_rules.c plugins/checker_rules/frames.c CORE
 '
 
 if [ $# -lt 2 ]; then
@@ -71,7 +77,7 @@ build_core() {
 	done
 }
 
-echo "$targets" | while read -r name srcs; do
+echo "$targets" | while read -r name what; do
 	[ -z "$name" ] && continue
 	if [ $# -gt 0 ]; then
 		case " $* " in
@@ -79,18 +85,18 @@ echo "$targets" | while read -r name srcs; do
 		*) continue ;;
 		esac
 	fi
-	if [ "$srcs" = CORE ]; then
-		build_core
-		# shellcheck disable=SC2086
-		"$cc" $flags $deps "$src/tests/fuzz/fuzz_$name.c" $core_objs $libs \
-			-o "$out/fuzz_$name"
-	else
-		files=""
-		for f in $srcs; do files="$files $src/$f"; done
-		# shellcheck disable=SC2086
-		"$cc" $flags $deps "$src/tests/fuzz/fuzz_$name.c" $files -lm \
-			-o "$out/fuzz_$name"
-	fi
+	args=""
+	for w in $what; do
+		case "$w" in
+		CORE) build_core; args="$args $core_objs" ;;
+		RULES) args="$args -DFUZZ_RULES_DIR=\"$src/rules\"" ;;
+		-I*) args="$args -I$src/${w#-I}" ;;
+		-*) args="$args $w" ;;
+		*) args="$args $src/$w" ;;
+		esac
+	done
+	# shellcheck disable=SC2086
+	"$cc" $flags $deps $args $libs -o "$out/fuzz_$name"
 	echo "built $out/fuzz_$name"
 done
 echo "run them with $src/tests/fuzz/run.sh $out SECONDS [TARGET]..."

@@ -32,6 +32,12 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 failed=""
 for t in "$@"; do
+	# The longest input each is given.
+	case "$t" in
+	numbers) len=4096 ;;
+	json | csv | rules) len=16384 ;;
+	*) len=8192 ;;
+	esac
 	if [ ! -x "$out/fuzz_$t" ]; then
 		echo "$0: $out/fuzz_$t not built; run $here/build.sh first" >&2
 		exit 2
@@ -45,7 +51,7 @@ for t in "$@"; do
 	[ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
 	echo "=== fuzz_$t for $secs s"
 	# shellcheck disable=SC2086
-	if ! "$out/fuzz_$t" -max_total_time="$secs" -max_len=8192 -timeout=10 \
+	if ! "$out/fuzz_$t" -max_total_time="$secs" -max_len=$len -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 $dict \
 		-artifact_prefix="$out/crashes/$t/" "$out/corpus/$t"; then
 		failed="$failed $t"

@@ -23,11 +23,13 @@ static char *tmp;
 static fc_engine *eng;
 static fc_doc_result *res;
 
-/* Without the consistency checker: these tests are about the reporters
- * and the example's three reference checks. */
+/* Without the consistency checker and with the casualties pack only:
+ * these tests are about the reporters and the example's four reference
+ * checks. */
 static char *example_config(void)
 {
-	return tu_example_config("\"checkers\": {\"consistency\": false}");
+	return tu_example_config("\"checkers\": {\"consistency\": false, "
+				 "\"rules\": {\"packs\": [\"casualties\"]}}");
 }
 
 static void setup(void)
@@ -698,7 +700,9 @@ END_TEST
 START_TEST(test_show_unchecked)
 {
 	char *config = tu_example_config("\"checkers\": {\"consistency\": "
-					 "false}, \"show_unchecked\": true");
+					 "false, \"rules\": {\"packs\": "
+					 "[\"casualties\"]}}, \"show_unchecked\": "
+					 "true");
 	fc_engine *e = tu_engine(tmp, config, NULL), *saved = eng;
 	fc_doc_result *r, *saved_res = res;
 	fc_document *doc;

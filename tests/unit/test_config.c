@@ -209,14 +209,15 @@ static const struct {
      "sources[0].options.optional: expected an array of strings"},
     {"{\"metrics\": {\"killed\": 3}}",
      "sources[0].options.metrics.killed: expected a metric key"},
-    {"{\"metrics\": {\"killed\": \"x.killed\"}, \"records\": \"data\"}",
-     "sources[0].options.records: \"data\" is not a JSON Pointer"},
+    {"{\"metrics\": {\"killed\": \"x.killed\"}, \"records\": \".data\"}",
+     "sources[0].options.records: \".data\" is neither a JSON Pointer"},
 };
 
 START_TEST(test_plugin_options)
 {
 	char *dir = tu_tmpdir();
-	char *data = tu_write(dir, "d.json", "[]");
+	char *data =
+	    tu_write(dir, "d.json", "[{\"date\": \"2023-11-05\", \"killed\": 1}]");
 	char *config = fc_asprintf(
 	    "{\"sources\": [{\"name\": \"s\", \"plugin\": \"json\", \"path\": "
 	    "\"d.json\", \"options\": %s}]}",

@@ -327,6 +327,80 @@ START_TEST(test_phrases)
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* The reference point of a claim about change (document dated Sunday 5
+ * November 2023). */
+
+static const struct {
+	const char *sentence;
+	const char *claim;
+	long date;      /* YYYYMMDD, or 0 */
+	int unit;       /* fc_period */
+	int span;
+	bool start;
+	const char *phrase; /* NULL: none found */
+} refs[] = {
+    {"Ukraine's population has fallen by a tenth since 2014.", "a tenth",
+     20140101, FC_PERIOD_YEAR, 0, false, "since 2014"},
+    {"The toll has doubled since October 22.", "doubled", 20231022,
+     FC_PERIOD_DAY, 0, false, "since October 22"},
+    {"Cases have risen 40% since March.", "40%", 20230301, FC_PERIOD_MONTH,
+     0, false, "since March"},
+    {"The death toll has doubled in two weeks.", "doubled", 0,
+     FC_PERIOD_DAY, 14, false, "in two weeks"},
+    {"Deaths rose 20% in a month.", "20%", 0, FC_PERIOD_MONTH, 1, false,
+     "in a month"},
+    {"Over the past year, losses rose by 120,000.", "120,000", 0,
+     FC_PERIOD_YEAR, 1, false, "Over the past year"},
+    {"The toll rose by 285 in the last 24 hours.", "285", 0, FC_PERIOD_DAY,
+     1, false, "in the last 24 hours"},
+    {"Exports were up 5% compared with last year.", "5%", 0, FC_PERIOD_YEAR,
+     1, false, "compared with last year"},
+    {"The figure was 12% higher than a year earlier.", "12%", 0,
+     FC_PERIOD_YEAR, 1, false, "a year earlier"},
+    {"Sales rose 3% year on year.", "3%", 0, FC_PERIOD_YEAR, 1, false,
+     "year on year"},
+    {"It has lost 6,000 tanks since the war began.", "6,000", 0,
+     FC_PERIOD_DAY, 0, true, "since the war began"},
+    {"Deaths have tripled since the start of the pandemic.", "tripled", 0,
+     FC_PERIOD_DAY, 0, true, "since the start of the pandemic"},
+    {"In three decades the population grew by half.", "half", 0,
+     FC_PERIOD_YEAR, 30, false, "In three decades"},
+    /* None: a future date, a span of hours that is no number of days. */
+    {"Prices rose 4% since 2031.", "4%", 0, 0, 0, false, NULL},
+    {"The toll rose by 40 in 5 hours.", "40", 0, 0, 0, false, NULL},
+    {"The toll rose by 40.", "40", 0, 0, 0, false, NULL},
+};
+
+START_TEST(test_refs)
+{
+	const char *s = refs[_i].sentence;
+	const char *c = strstr(s, refs[_i].claim);
+	fc_claim_ref r;
+	bool got;
+
+	ck_assert_ptr_nonnull(c);
+	got = fc_claim_ref_find(s, 0, strlen(s), (size_t)(c - s),
+	                        (size_t)(c - s) + strlen(refs[_i].claim),
+	                        D(2023, 11, 5), &r);
+	ck_assert_msg(got == (refs[_i].phrase != NULL), "\"%s\": found %d", s,
+	              got);
+	if (!got)
+		return;
+	ck_assert_msg(r.date == ymd(refs[_i].date), "\"%s\": date %d", s,
+	              (int)r.date);
+	ck_assert_int_eq(r.span, refs[_i].span);
+	ck_assert_int_eq(r.start, refs[_i].start);
+	if (refs[_i].date || refs[_i].span)
+		ck_assert_int_eq(r.unit, refs[_i].unit);
+	ck_assert_msg(r.end_at - r.start_at == strlen(refs[_i].phrase) &&
+	                  strncmp(s + r.start_at, refs[_i].phrase,
+	                          r.end_at - r.start_at) == 0,
+	              "\"%s\": phrase \"%.*s\"", s,
+	              (int)(r.end_at - r.start_at), s + r.start_at);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 /* Attributions. */
 
 static const struct {
@@ -438,6 +512,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, test_dateline, 0, (int)FC_ARRAY_LEN(datelines));
 	tcase_add_test(tc, test_dateline_year_from_file);
 	tcase_add_loop_test(tc, test_phrases, 0, (int)FC_ARRAY_LEN(phrases));
+	tcase_add_loop_test(tc, test_refs, 0, (int)FC_ARRAY_LEN(refs));
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(ta, test_attributions, 0,
 	                    (int)FC_ARRAY_LEN(attributions));

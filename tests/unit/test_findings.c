@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,6 +312,116 @@ START_TEST(test_consistency)
 }
 END_TEST
 
+/* The cases of tests/data/consistency/cases.txt: every computation the
+ * checker makes on a sentence, and the sentences where it must make
+ * none (a time span read as a change, a part of another kind). */
+START_TEST(test_consistency_cases)
+{
+	fc_engine *eng = example_engine_ex(NULL, "{\"report_ok\": true}");
+	char *path = fc_asprintf("%s/tests/data/consistency/cases.txt",
+	                         FC_SOURCE_DIR);
+	FILE *f = fopen(path, "r");
+	char line[2048];
+	size_t n = 0, bad = 0;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *want, *rule, *text, *nl;
+		fc_doc_result *r;
+		size_t flags = 0, oks = 0, others = 0;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		want = line;
+		rule = strchr(want, '\t');
+		ck_assert_msg(rule, "cases.txt: no tab in \"%s\"", line);
+		*rule++ = '\0';
+		text = strchr(rule, '\t');
+		ck_assert_msg(text, "cases.txt: one tab only in \"%s\"", rule);
+		*text++ = '\0';
+		r = tu_check(eng, "case.txt", text);
+		for (size_t i = 0; i < r->n_findings; i++) {
+			const fc_finding *g = &r->findings[i];
+			if (strncmp(g->rule_id, "consistency.", 12) != 0 ||
+			    strcmp(g->rule_id, "consistency.same-metric") == 0)
+				continue;
+			if (strcmp(g->rule_id, rule) != 0)
+				others++;
+			else if (g->verdict == FC_VERDICT_OK)
+				oks++;
+			else
+				flags++;
+		}
+		if (strcmp(want, "flag") == 0 ? flags == 0 || others
+		    : strcmp(want, "ok") == 0 ? oks == 0 || flags || others
+		                              : flags + oks + others > 0) {
+			fprintf(stderr,
+			        "consistency case: want %s (%s), got %zu wrong, "
+			        "%zu right, %zu of other rules: %s\n",
+			        want, rule, flags, oks, others, text);
+			bad++;
+		}
+		n++;
+		fc_doc_result_free(r);
+	}
+	fclose(f);
+	free(path);
+	fc_engine_free(eng);
+	ck_assert_msg(n >= 20, "only %zu cases read", n);
+	ck_assert_msg(bad == 0, "%zu of %zu consistency cases failed", bad, n);
+}
+END_TEST
+
+/* Markup a reader never sees does not hide a figure: a 70 KB data: URI
+ * in an HTML attribute or a Markdown link target, a deep blockquote. */
+START_TEST(test_long_markup)
+{
+	fc_engine *eng = example_engine(NULL);
+	static const char *const forms[] = {"html", "md", "quote"};
+	char *uri = malloc(70001), *text;
+	fc_doc_result *r;
+	const fc_finding *f;
+
+	ck_assert_ptr_nonnull(uri);
+	memset(uri, 'x', 70000);
+	uri[70000] = '\0';
+	if (_i == 0)
+		text = fc_asprintf(
+		    "<html><head><meta name=\"date\" content=\"2023-11-05\">"
+		    "</head><body><p>Israeli strikes have killed <a "
+		    "href=\"data:text/plain,%s\">19,100 Palestinians</a> in Gaza, "
+		    "the health ministry said.</p></body></html>",
+		    uri);
+	else if (_i == 1)
+		text = fc_asprintf(
+		    "---\ndate: 2023-11-05\n---\nIsraeli strikes have killed "
+		    "[19,100 Palestinians](data:text/plain,%s) in Gaza, the "
+		    "health ministry said.\n",
+		    uri);
+	else {
+		char quote[401];
+		for (int k = 0; k < 200; k++)
+			memcpy(quote + 2 * k, "> ", 2);
+		quote[400] = '\0';
+		text = fc_asprintf("---\ndate: 2023-11-05\n---\n%sIsraeli "
+				   "strikes have killed 19,100 Palestinians in "
+				   "Gaza, the health ministry said.\n",
+				   quote);
+	}
+	ck_assert_ptr_nonnull(text);
+	r = tu_check(eng, _i == 0 ? "a.html" : "a.md", text);
+	f = finding(r, "19,100", NULL);
+	ck_assert_msg(f->verdict == FC_VERDICT_DISCREPANCY, "%s: %s", forms[_i],
+		      fc_verdict_name(f->verdict));
+	fc_doc_result_free(r);
+	free(text);
+	free(uri);
+	fc_engine_free(eng);
+}
+END_TEST
+
 START_TEST(test_consistency_options)
 {
 	fc_engine *eng = NULL;
@@ -487,6 +598,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_explanation_fields);
 	tcase_add_test(tc, test_consistency);
 	tcase_add_test(tc, test_consistency_options);
+	tcase_add_test(tc, test_consistency_cases);
+	tcase_add_loop_test(tc, test_long_markup, 0, 3);
 	tcase_add_test(tc, test_fingerprints);
 	tcase_add_test(tc, test_threads);
 	suite_add_tcase(s, tc);

@@ -279,15 +279,18 @@ START_TEST(test_partly_bad_records)
 	ck_assert_uint_eq(source(eng, "gaza-moh")->n_records, 4);
 	ck_assert_msg(
 	    strstr(logbuf.data, ":gaza-moh:") &&
-	        strstr(logbuf.data, "partly-bad.json: 1 records lack "
-	                            "the field \"killed_cum\" (first: "
-	                            "record 1)") &&
-	        strstr(logbuf.data, "1 records have a field \"killed_cum\" "
-	                            "that is not a number (first: "
-	                            "record 2)") &&
-	        strstr(logbuf.data, "1 records skipped: no readable date "
-	                            "in field \"report_date\" (first: "
-	                            "record 3)"),
+	        strstr(logbuf.data, "partly-bad.json: 1 record has no value "
+	                            "in field \"killed_cum\" (first: "
+	                            "record 2 (/1))") &&
+	        strstr(logbuf.data, "1 record has a value in field "
+	                            "\"killed_cum\" that is not a number "
+	                            "(first: record 3 (/2), ") &&
+	        strstr(logbuf.data, "1 record has a date in field "
+	                            "\"report_date\" that cannot be read as "
+	                            "ISO 8601 (2023-11-05, 2023-11 or 2023); "
+	                            "set \"date_format\" if it is written "
+	                            "otherwise (first: record 4 (/3), \"5 "
+	                            "November\"); skipped"),
 	    "log: %s", logbuf.data);
 	fc_doc_result_free(r);
 	fc_engine_free(eng);
@@ -536,6 +539,7 @@ static char *parse_with(const char *plugin, const char *options,
 	cJSON *opts = cJSON_Parse(options);
 	fc_plugin_ctx *ctx = NULL;
 	fc_record_sink sink;
+	fc_store store;
 	fc_resource res;
 	fc_error err;
 	fc_buf out = {0};
@@ -550,7 +554,11 @@ static char *parse_with(const char *plugin, const char *options,
 		goto done;
 	}
 	memset(&sink, 0, sizeof(sink));
+	memset(&store, 0, sizeof(store));
 	sink.ctx = ctx;
+	sink.store = &store;
+	sink.source = "src";
+	sink.num = fc_engine_num_options(eng);
 	memset(&res, 0, sizeof(res));
 	res.url = "t.data";
 	res.body = text;
@@ -560,18 +568,27 @@ static char *parse_with(const char *plugin, const char *options,
 	if (rc != FC_OK) {
 		fc_buf_printf(&out, "error: %s", err.msg);
 	} else {
-		for (size_t i = 0; i < sink.n; i++) {
+		/* The records in the order the plugin gave them, each with
+		 * its period when it is not a day, and its qualifier. */
+		for (size_t i = 0; i < fc_store_count(&store); i++) {
+			fc_ref r;
 			char d[11], v[64];
-			fc_format_value(sink.records[i].value, false, 3, v,
-			                sizeof(v));
+			fc_store_ref(&store, i, &r);
+			fc_format_value(r.rec.value, false, 3, v, sizeof(v));
 			fc_buf_printf(
-			    &out, "%s %s %s%s%s\n", sink.records[i].metric,
-			    fc_date_format(sink.records[i].date, d), v,
-			    sink.records[i].note ? " | " : "",
-			    sink.records[i].note ? sink.records[i].note : "");
+			    &out, "%s %s%s%s %s%s%s%s%s\n", r.rec.metric,
+			    fc_date_format(r.rec.date, d),
+			    r.rec.period ? "/" : "",
+			    r.rec.period ? fc_period_name(r.rec.period) : "",
+			    r.rec.qualifier ? fc_qualifier_name(r.rec.qualifier)
+			                    : "",
+			    r.rec.qualifier ? " " : "", v,
+			    r.rec.note ? " | " : "",
+			    r.rec.note ? r.rec.note : "");
 		}
 	}
 	fc_record_sink_clear(&sink);
+	fc_store_free(&store);
 done:
 	fc_instance_free(ctx);
 	cJSON_Delete(opts);
@@ -605,7 +622,7 @@ static const struct {
      "date,a\n2023-11-01,\"1,234,567\"\n2023-11-02,12.5\n2023-11-03,-3\n"
      "2023-11-04,\"97,70\"\n2023-11-05,1 000\n",
      "x.a 2023-11-01 1234567\nx.a 2023-11-02 12.5\nx.a 2023-11-03 -3\n",
-     "2 rows have a value in column \"a\" that cannot be read (first: line 5, "
+     "2 rows have a value in column \"a\" that is not a number (first: line 5, "
      "\"97,70\")"},
     /* European figures: ';' between fields, '.' between thousands. */
     {"{\"metrics\": {\"a\": \"x.a\"}, \"delimiter\": \";\","
@@ -665,8 +682,9 @@ static const struct {
     {"{\"metrics\": {\"k\": \"gaza.killed\"}}",
      "date,k\n5 Nov,9770\n,1\n2023-11-06,\n2023-11-07,10328\n",
      "gaza.killed 2023-11-07 10328\n",
-     "1 row has a value in column \"date\" that cannot be read (first: line 2, "
-     "\"5 Nov\")"},
+     "1 row has a date in column \"date\" that cannot be read as ISO 8601 "
+     "(2023-11-05, 2023-11 or 2023); set \"date_format\" if it is written "
+     "otherwise (first: line 2, \"5 Nov\")"},
     {"{\"metrics\": {\"k\": \"gaza.killed\"}}",
      "date,k\n2023-11-06,\n2023-11-07,10328\n",
      "gaza.killed 2023-11-07 10328\n",
@@ -787,8 +805,8 @@ START_TEST(test_csv_fixture)
 	                        "many fields as the header's 6 (first: "
 	                        "line 9, which has 3)") &&
 	        strstr(logbuf.data, "1 row has a value in column "
-	                            "\"Killed, cumulative\" that cannot "
-	                            "be read (first: line 7, \"10,5,69\")") &&
+	                            "\"Killed, cumulative\" that is not a "
+	                            "number (first: line 7, \"10,5,69\")") &&
 	        strstr(logbuf.data, "(first: line 8, \"9 November\")"),
 	    "log: %s", logbuf.data);
 	free(got);
@@ -844,19 +862,25 @@ static const struct {
      " {\"date\": \"2023-11-06\", \"metric\": 3, \"value\": 1},"
      " {\"date\": \"2023-11-06\", \"metric\": \"injured\", \"value\": "
      "\"25,000\"}]}",
-     "gaza.killed 2023-11-05 9770\ngaza.injured 2023-11-05 24808\n",
-     "1 records skipped: \"gaza.killed children\" (first: record 2) is not a "
-     "usable metric key"},
+     "gaza.killed 2023-11-05 9770\ngaza.injured 2023-11-05 24808\n"
+     "gaza.3 2023-11-06 1\n",
+     "1 record skipped: \"gaza.killed children\" (first: record 3 "
+     "(/data/2)) is not a usable metric key"},
     {"{\"records\": \"/data\", \"metric_field\": \"metric\", \"value_field\":"
      " \"value\", \"metric_template\": \"gaza.{metric}\"}",
-     "{\"data\": [{\"date\": \"2023-11-06\", \"metric\": \"killed\"}]}", "",
-     "1 records lack the field \"value\" (first: record 0)"},
+     "{\"data\": [{\"date\": \"2023-11-05\", \"metric\": \"killed\", "
+     "\"value\": 9770}, {\"date\": \"2023-11-06\", \"metric\": \"killed\"}]}",
+     "gaza.killed 2023-11-05 9770\n",
+     "1 record has no value in field \"value\" (first: record 2 (/data/1)); "
+     "skipped"},
     {"{\"records\": \"/data\", \"metric_field\": \"metric\", \"value_field\":"
      " \"value\", \"metric_template\": \"gaza.{metric}\"}",
      "{\"data\": [{\"date\": \"2023-11-06\", \"metric\": \"injured\", "
      "\"value\": \"25,000\"}]}",
-     "",
-     "1 records have a field \"value\" that is not a number (first: record 0)"},
+     "error: t.data: no records: none of the 1 records gave one; 1 record has "
+     "a value in field \"value\" that is not a number (first: record 1 "
+     "(/data/0), \"25,000\"); skipped",
+     NULL},
     /* Long layout, names mapped: others ignored. */
     {"{\"metric_field\": \"m\", \"value_field\": \"v\", \"metrics\":"
      " {\"killed_children\": \"gaza.killed.children\"}}",
@@ -940,6 +964,543 @@ START_TEST(test_json_long_over_http)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* The mapping both sources share (issue 10): metric keys made from
+ * fields, nested records, periods, qualifiers as sources publish them,
+ * renamed and summed fields, gaps; warnings that number records from 1
+ * (with a JSON Pointer) and lines; a resource that gives nothing. Each
+ * case: plugin, options, text, the records (or "error: ..."), a warning
+ * that must be logged, and a text that must not be. */
+
+#define WB_ROW(code, date, value)                                              \
+	"{\"indicator\": {\"id\": \"SP.POP.TOTL\", \"value\": \"Population, "   \
+	"total\"}, \"country\": {\"id\": \"XX\", \"value\": \"X\"}, "           \
+	"\"countryiso3code\": \"" code "\", \"date\": \"" date "\", \"value\": " \
+	value ", \"unit\": \"\", \"obs_status\": \"\", \"decimal\": 0}"
+#define WB_META                                                                \
+	"{\"page\": 1, \"pages\": 1, \"per_page\": 20000, \"total\": 4, "       \
+	"\"sourceid\": \"2\", \"lastupdated\": \"2025-07-01\"}"
+
+static const struct {
+	const char *plugin;
+	const char *options;
+	const char *text;
+	const char *want;
+	const char *log;    /* must be logged, or NULL */
+	const char *no_log; /* must not be logged, or NULL */
+} mapping_cases[] = {
+    /* 0. Long CSV, one row per (entity, year): the key from a template
+     * over a column, lower case, WLD recoded; a year's record placed at
+     * the year's end. */
+    {"csv",
+     "{\"date_field\": \"Year\", \"date_format\": \"%Y\", \"value_field\": "
+     "\"Value\", \"metric_template\": \"{Country Code|lower}.population\", "
+     "\"recode\": {\"Country Code\": {\"WLD\": \"world\"}}}",
+     "Country Name,Country Code,Year,Value\nUkraine,UKR,2023,37732836\n"
+     "World,WLD,2023,8064057930\n\"Bahamas, The\",BHS,2022,400000\n",
+     "ukr.population 2023-12-31/year 37732836\n"
+     "world.population 2023-12-31/year 8064057930\n"
+     "bhs.population 2022-12-31/year 400000\n",
+     NULL, "warning"},
+    /* 1. (entity, indicator, date): both in the key. */
+    {"csv",
+     "{\"metric_field\": \"Indicator\", \"value_field\": \"Value\", "
+     "\"metric_template\": \"{Country|lower}.{metric}\"}",
+     "date,Country,Indicator,Value\n2023-11-05,GAZA,killed,9770\n"
+     "2023-11-05,ISRAEL,killed,1400\n",
+     "gaza.killed 2023-11-05 9770\nisrael.killed 2023-11-05 1400\n", NULL,
+     NULL},
+    /* 2. The World Bank's API: records the second element of the top
+     * array ("1"), a year as date, null values and rows without a
+     * country code skipped quietly when listed in "optional". */
+    {"json",
+     "{\"records\": \"1\", \"value_field\": \"value\", \"metric_template\": "
+     "\"{countryiso3code|lower}.population\", \"recode\": "
+     "{\"countryiso3code\": {\"WLD\": \"world\"}}, \"optional\": "
+     "[\"value\", \"countryiso3code\"]}",
+     "[" WB_META ", [" WB_ROW("UKR", "2024", "null") ", " WB_ROW(
+         "UKR", "2023", "37732836") ", " WB_ROW("WLD", "2023",
+                                               "8064057930") ", " WB_ROW("",
+                                                                         "2023",
+                                                                         "12"
+                                                                         "3") "]]",
+     "ukr.population 2023-12-31/year 37732836\n"
+     "world.population 2023-12-31/year 8064057930\n",
+     NULL, "warning"},
+    /* 3. The same without "optional": one counted warning per cause,
+     * the record numbered from 1 with its JSON Pointer. */
+    {"json",
+     "{\"records\": \"/1\", \"value_field\": \"value\", "
+     "\"metric_template\": \"{countryiso3code|lower}.population\"}",
+     "[" WB_META ", [" WB_ROW("UKR", "2024", "null") ", " WB_ROW(
+         "UKR", "2023", "37732836") ", " WB_ROW("", "2023", "5") ", " WB_ROW("",
+                                                                           "20"
+                                                                           "22",
+                                                                           "5") "]]",
+     "ukr.population 2023-12-31/year 37732836\n",
+     "2 records have no value in field \"countryiso3code\" for the metric "
+     "key \"{countryiso3code|lower}.population\" (first: record 3 (/1/2)); "
+     "skipped",
+     NULL},
+    {"json",
+     "{\"records\": \"1\", \"value_field\": \"value\", "
+     "\"metric_template\": \"{countryiso3code|lower}.population\"}",
+     "[" WB_META ", [" WB_ROW("UKR", "2024", "null") ", " WB_ROW(
+         "UKR", "2023", "37732836") "]]",
+     "ukr.population 2023-12-31/year 37732836\n",
+     "1 record has no value in field \"value\" (first: record 1 (/1/0)); "
+     "skipped",
+     NULL},
+    /* 5. A nested field as a JSON Pointer in a template; a dotted
+     * "records" path. */
+    {"json",
+     "{\"records\": \"data.items\", \"value_field\": \"n\", "
+     "\"metric_template\": \"{/place/code|upper}.killed\"}",
+     "{\"data\": {\"items\": [{\"date\": \"2023-11-05\", \"place\": "
+     "{\"code\": \"gz\"}, \"n\": 9770}]}}",
+     "GZ.killed 2023-11-05 9770\n", NULL, NULL},
+    /* 6. Periods from the date: ISO 8601 year, month and day; a format
+     * with a month and no day; "period" over a full date. */
+    {"csv", "{\"metrics\": {\"n\": \"x.n\"}}",
+     "date,n\n2023,1\n2023-02,2\n2024-02,3\n2023-11-05,4\n",
+     "x.n 2023-12-31/year 1\nx.n 2023-02-28/month 2\n"
+     "x.n 2024-02-29/month 3\nx.n 2023-11-05 4\n",
+     NULL, NULL},
+    {"csv", "{\"metrics\": {\"n\": \"x.n\"}, \"date_format\": \"%b %Y\"}",
+     "date,n\nNov 2023,1\nDecember 2023,2\n",
+     "x.n 2023-11-30/month 1\nx.n 2023-12-31/month 2\n", NULL, NULL},
+    {"json", "{\"metrics\": {\"n\": \"x.n\"}, \"period\": \"year\"}",
+     "[{\"date\": \"2023-07-01\", \"n\": 5}]", "x.n 2023-12-31/year 5\n",
+     NULL, NULL},
+    /* 9. Qualifiers as sources publish them. */
+    {"csv",
+     "{\"metrics\": {\"n\": \"x.n\"}, \"qualifier_field\": \"q\"}",
+     "date,q,n\n2023-11-01,more,12000\n2023-11-02,about,13500\n"
+     "2023-11-03,Approximately,14000\n2023-11-04,,14200\n"
+     "2023-11-05,at least,14300\n2023-11-06,roughly-ish,14400\n"
+     "2023-11-07,more_than,14500\n",
+     "x.n 2023-11-01 more_than 12000\nx.n 2023-11-02 about 13500\n"
+     "x.n 2023-11-03 about 14000\nx.n 2023-11-04 14200\n"
+     "x.n 2023-11-05 at_least 14300\nx.n 2023-11-07 more_than 14500\n",
+     "1 row has a qualifier in column \"q\" that figcheck does not know "
+     "(first: line 7, \"roughly-ish\"); skipped: map it in \"recode\"",
+     NULL},
+    /* 10. A qualifier recoded first ("c." is not a word figcheck knows). */
+    {"csv",
+     "{\"metrics\": {\"n\": \"x.n\"}, \"qualifier_field\": \"q\", "
+     "\"recode\": {\"q\": {\"c.\": \"about\"}}}",
+     "date,q,n\n2023-11-01,c.,1200\n", "x.n 2023-11-01 about 1200\n", NULL,
+     NULL},
+    /* 11. A field with a qualifier of its own: personnel's, not POW's. */
+    {"json",
+     "{\"metrics\": {\"personnel\": \"rus.losses.personnel\", \"POW\": "
+     "\"rus.losses.pow\"}, \"qualifier_fields\": {\"personnel\": "
+     "\"personnel*\"}, \"optional\": [\"POW\"]}",
+     "[{\"date\": \"2022-03-10\", \"personnel\": 12000, \"personnel*\": "
+     "\"more\", \"POW\": 371}, {\"date\": \"2024-02-24\", \"personnel\": "
+     "409010, \"personnel*\": \"about\"}]",
+     "rus.losses.personnel 2022-03-10 more_than 12000\n"
+     "rus.losses.pow 2022-03-10 371\n"
+     "rus.losses.personnel 2024-02-24 about 409010\n",
+     NULL, "warning"},
+    /* 12. A field renamed over time: both mapped to one key, the first
+     * present wins. */
+    {"json",
+     "{\"metrics\": {\"ships\": \"x.ships\", \"naval ship\": \"x.ships\"}}",
+     "[{\"date\": \"2022-03-01\", \"naval ship\": 2}, {\"date\": "
+     "\"2022-03-02\", \"ships\": 3}, {\"date\": \"2022-03-03\", \"ships\": "
+     "4, \"naval ship\": 9}, {\"date\": \"2022-03-04\"}]",
+     "x.ships 2022-03-01 2\nx.ships 2022-03-02 3\nx.ships 2022-03-03 4\n",
+     "1 record has no value in fields \"ships\" or \"naval ship\" (first: "
+     "record 4 (/3)): no x.ships for those dates",
+     NULL},
+    /* 13. Two fields merged into one: the sum before, the new field
+     * after; a record with only one of the two gives nothing. */
+    {"json",
+     "{\"metrics\": {\"vehicles and fuel tanks\": \"x.vehicles\", \"tank\": "
+     "\"x.tanks\"}, \"sum\": {\"x.vehicles\": [\"military auto\", \"fuel "
+     "tank\"]}}",
+     "[{\"date\": \"2022-04-30\", \"tank\": 1008, \"military auto\": 1701, "
+     "\"fuel tank\": 76}, {\"date\": \"2022-05-01\", \"tank\": 1026, "
+     "\"vehicles and fuel tanks\": 1796}, {\"date\": \"2022-05-02\", "
+     "\"tank\": 1048, \"military auto\": 5}]",
+     "x.vehicles 2022-04-30 1777\nx.tanks 2022-04-30 1008\n"
+     "x.vehicles 2022-05-01 1796\nx.tanks 2022-05-01 1026\n"
+     "x.tanks 2022-05-02 1048\n",
+     "1 record has no value in fields \"vehicles and fuel tanks\" or "
+     "\"military auto\" + \"fuel tank\" (first: record 3 (/2))",
+     NULL},
+    /* 14. The same in CSV, columns renamed. */
+    {"csv",
+     "{\"metrics\": {\"Vehicles\": \"x.vehicles\"}, \"sum\": "
+     "{\"x.vehicles\": [\"Auto\", \"Fuel\"]}}",
+     "date,Auto,Fuel,Vehicles\n2022-04-30,\"1,701\",76,\n2022-05-01,,,1796\n",
+     "x.vehicles 2022-04-30 1777\nx.vehicles 2022-05-01 1796\n", NULL,
+     "warning"},
+    /* 15. Zeros that mean "no longer reported" are gaps, not records. */
+    {"csv",
+     "{\"metrics\": {\"Recovered\": \"x.recovered\", \"Deaths\": "
+     "\"x.deaths\"}, \"gap_values\": {\"Recovered\": [\"0\"]}, "
+     "\"optional\": [\"Recovered\"]}",
+     "date,Recovered,Deaths\n2021-08-04,130899061,4253756\n"
+     "2021-08-05,0,4264706\n2021-08-06,0.0,4275153\n",
+     "x.recovered 2021-08-04 130899061\nx.deaths 2021-08-04 4253756\n"
+     "x.deaths 2021-08-05 4264706\nx.deaths 2021-08-06 4275153\n",
+     NULL, "warning"},
+    {"json",
+     "{\"metrics\": {\"r\": \"x.recovered\"}, \"gap_values\": {\"r\": "
+     "[\"0\", \"n/a\"]}}",
+     "[{\"date\": \"2021-08-04\", \"r\": 5}, {\"date\": \"2021-08-05\", "
+     "\"r\": 0}, {\"date\": \"2021-08-06\", \"r\": \"n/a\"}]",
+     "x.recovered 2021-08-04 5\n",
+     "2 records have no value in field \"r\" (first: record 2 (/1))", NULL},
+    /* 17. Record numbers from 1, with the JSON Pointer; keyed by date. */
+    {"json",
+     "{\"records\": \"/data\", \"keyed_by_date\": true, \"metrics\": "
+     "{\"k\": \"x.k\"}}",
+     "{\"data\": {\"2023-11-05\": {\"k\": 1}, \"2023-11-06\": {\"k\": "
+     "\"many\"}}}",
+     "x.k 2023-11-05 1\n",
+     "1 record has a value in field \"k\" that is not a number (first: "
+     "record 2 (/data/2023-11-06), \"many\")",
+     NULL},
+    /* 18. A source that gives no records is an error saying why: a
+     * wrong date_format, a filter that keeps nothing, nothing at all. */
+    {"csv",
+     "{\"metrics\": {\"k\": \"x.k\"}, \"date_format\": \"%d/%m/%Y\"}",
+     "date,k\n2023-11-05,1\n2023-11-06,2\n",
+     "error: t.data: no records: none of the 2 rows gave one; 2 rows have a "
+     "date in column \"date\" that cannot be read in the date_format "
+     "\"%d/%m/%Y\" (first: line 2, \"2023-11-05\"); skipped",
+     NULL, NULL},
+    {"json", "{\"metrics\": {\"k\": \"x.k\"}, \"date_format\": \"%Y\"}",
+     "[{\"date\": \"2023-11-05\", \"k\": 1}]",
+     "error: t.data: no records: none of the 1 records gave one; 1 record "
+     "has a date in field \"date\" that cannot be read in the date_format "
+     "\"%Y\" (first: record 1 (/0), \"2023-11-05\"); skipped",
+     NULL, NULL},
+    {"csv", "{\"metrics\": {\"k\": \"x.k\"}, \"filter\": {\"s\": \"moh\"}}",
+     "date,s,k\n2023-11-05,un,1\n",
+     "error: t.data: no records: \"filter\" left out all 1 rows", NULL,
+     NULL},
+    {"json", "{\"metrics\": {\"k\": \"x.k\"}}", "[]",
+     "error: t.data: no records: the data holds no records", NULL, NULL},
+    {"json", "{\"records\": \"data\", \"metrics\": {\"k\": \"x.k\"}}",
+     "{\"data\": [[1, 2], [3]]}",
+     "error: t.data: no records: none of the 2 items at /data is an object "
+     "(first: record 1 (/data/0)); check \"records\"",
+     NULL, NULL},
+    {"json", "{\"metrics\": {\"k\": \"x.k\"}}",
+     "[7, {\"date\": \"2023-11-05\", \"k\": 1}]", "x.k 2023-11-05 1\n",
+     "1 record is not an object (first: record 1 (/0)); skipped", NULL},
+    {"csv", "{\"metrics\": {\"k\": \"x.k\"}}", "date,k\n",
+     "error: t.data: no records: the data holds no rows", NULL, NULL},
+    {"csv", "{\"metrics\": {\"k\": \"x.k\"}}", "date,k\n2023-11-05;1\n",
+     "error: t.data: no records: all 1 rows were skipped (not as many "
+     "fields as the header's); check \"delimiter\"",
+     NULL, NULL},
+    {"csv",
+     "{\"metric_field\": \"m\", \"value_field\": \"v\", \"metrics\": "
+     "[\"killed\"]}",
+     "date,m,v\n2023-11-05,injured,1\n",
+     "error: t.data: no records: none of the 1 rows names a metric listed "
+     "in \"metrics\" (in column \"m\")",
+     NULL, NULL},
+    /* 25. A template's column must be in the header. */
+    {"csv",
+     "{\"value_field\": \"v\", \"metric_template\": \"{Code}.x\"}",
+     "date,v\n2023-11-05,1\n",
+     "error: t.data:1: no column \"Code\" in the header (it has \"date\", "
+     "\"v\")",
+     NULL, NULL},
+    /* Configuration errors, with their paths. */
+    {"csv", "{\"value_field\": \"v\", \"metric_template\": \"{Code.x\"}", "",
+     "config: source src: sources[0].options.metric_template: \"{Code.x\": "
+     "a '{' is not closed",
+     NULL, NULL},
+    {"csv",
+     "{\"value_field\": \"v\", \"metric_template\": \"{Code|title}.x\"}", "",
+     "config: source src: sources[0].options.metric_template: "
+     "\"{Code|title}.x\": unknown filter \"title\" (known: lower, upper)",
+     NULL, NULL},
+    {"json", "{\"metrics\": {\"k\": \"{}.k\"}}", "",
+     "config: source src: sources[0].options.metrics.k: \"{}.k\": expected a "
+     "field name between '{' and '}'",
+     NULL, NULL},
+    {"csv",
+     "{\"metrics\": {\"k\": \"x.k\"}, \"metric_template\": \"{c}.x\"}", "",
+     "config: source src: sources[0].options.metric_template: "
+     "\"metric_template\" is for the long layout",
+     NULL, NULL},
+    {"csv", "{\"value_field\": \"v\"}", "",
+     "config: source src: sources[0].options: the long layout needs both "
+     "\"metric_field\" and \"value_field\" (one row per metric and date), "
+     "or \"value_field\" and \"metric_template\"",
+     NULL, NULL},
+    {"json",
+     "{\"value_field\": \"v\", \"metric_template\": \"x.{c}\", \"sum\": "
+     "{\"x.y\": [\"a\", \"b\"]}}",
+     "", "config: source src: sources[0].options.sum: \"sum\" adds fields",
+     NULL, NULL},
+    {"json", "{\"metrics\": {\"a\": \"x.a\"}, \"sum\": {\"x.y\": [\"a\"]}}",
+     "",
+     "config: source src: sources[0].options.sum[\"x.y\"]: expected an array of "
+     "2 to 32 field names",
+     NULL, NULL},
+    {"csv", "{\"metrics\": {\"k\": \"x.k\"}, \"period\": \"week\"}", "",
+     "config: source src: sources[0].options.period: expected \"day\", "
+     "\"month\" or \"year\"",
+     NULL, NULL},
+    {"csv", "{\"metrics\": {\"k\": \"x.k\"}, \"date_format\": \"%d/%m\"}", "",
+     "config: source src: sources[0].options.date_format: \"%d/%m\" is not a "
+     "date format figcheck reads",
+     NULL, NULL},
+    {"json", "{\"metrics\": {\"k\": \"x.k\"}, \"recode\": {\"c\": \"x\"}}",
+     "",
+     "config: source src: sources[0].options.recode.c: expected an object "
+     "of values",
+     NULL, NULL},
+    {"json",
+     "{\"metrics\": {\"k\": \"x.k\"}, \"gap_values\": {\"c\": \"0\"}}", "",
+     "config: source src: sources[0].options.gap_values.c: expected an "
+     "array of the values",
+     NULL, NULL},
+};
+
+START_TEST(test_mapping)
+{
+	const char *want = mapping_cases[_i].want;
+	char *got = parse_with(mapping_cases[_i].plugin,
+	                       mapping_cases[_i].options, mapping_cases[_i].text,
+	                       strlen(mapping_cases[_i].text));
+
+	if (strncmp(want, "error: ", 7) == 0 || strncmp(want, "config: ", 8) == 0)
+		ck_assert_msg(strncmp(got, want, strlen(want)) == 0,
+		              "case %d: expected \"%s\", got \"%s\"", _i, want,
+		              got);
+	else
+		ck_assert_msg(strcmp(got, want) == 0,
+		              "case %d: expected:\n%sgot:\n%s", _i, want, got);
+	if (mapping_cases[_i].log)
+		ck_assert_msg(logbuf.data &&
+		                  strstr(logbuf.data, mapping_cases[_i].log),
+		              "case %d: expected the warning \"%s\" in: %s", _i,
+		              mapping_cases[_i].log,
+		              logbuf.data ? logbuf.data : "");
+	if (mapping_cases[_i].no_log)
+		ck_assert_msg(!logbuf.data ||
+		                  !strstr(logbuf.data, mapping_cases[_i].no_log),
+		              "case %d: \"%s\" should not be logged: %s", _i,
+		              mapping_cases[_i].no_log, logbuf.data);
+	free(got);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Records through the engine: a year's or a month's figure in force from
+ * its period's end until the next, stale a period and stale_days later;
+ * two records of one date; a source that gives nothing. */
+
+#define DOMAINS_PACK FC_SOURCE_DIR "/tests/e2e/domains/domains-pack.json"
+
+/* An engine over one json source named `name` of `records` (written to
+ * tmp/src.json) with `options` and `extra` source members, the test
+ * pack as its rules. */
+static fc_engine *records_engine(const char *name, const char *records,
+                                 const char *options, const char *extra,
+                                 fc_error *err)
+{
+	char *data = tu_write(tmp, "src.json", records);
+	char *cfg = fc_asprintf(
+	    "{\"checkers\": {\"rules\": {\"packs\": [\"" DOMAINS_PACK "\"]}, "
+	    "\"consistency\": false}, \"sources\": [{\"name\": \"%s\", "
+	    "\"plugin\": \"json\", \"path\": \"src.json\"%s%s, \"options\": "
+	    "%s}]}",
+	    name, extra ? ", " : "", extra ? extra : "", options);
+	fc_engine *eng = NULL;
+	fc_error e;
+
+	if (tu_engine_ex(tmp, cfg, &logbuf, &eng, err ? err : &e) != FC_OK &&
+	    !err)
+		ck_abort_msg("engine: %s", e.msg);
+	free(cfg);
+	free(data);
+	return eng;
+}
+
+/* The finding of "Ukraine's population was VALUE." on `date`. The
+ * caller frees the result. */
+static fc_doc_result *population_claim(fc_engine *eng, const char *date,
+                                       const char *value)
+{
+	char *text = fc_asprintf(
+	    "---\ndate: %s\n---\nUkraine's population was %s.\n", date, value);
+	fc_doc_result *r = tu_check(eng, "draft.md", text);
+
+	free(text);
+	ck_assert_uint_eq(r->n_findings, 1);
+	return r;
+}
+
+static const struct {
+	const char *records; /* of ukr.population */
+	int stale_days;
+	const char *date;    /* the draft's */
+	double in_force;     /* the value of the record in force */
+	const char *covers;  /* its period, as written */
+	bool stale;
+	const char *message; /* a part of the finding's message */
+} period_cases[] = {
+    /* Years: the 2023 figure is in force from 2023-12-31 until the next
+     * one; stale 30 days after the end of 2024, when 2024's was due. */
+    {"[{\"date\": \"2022\", \"v\": 100}, {\"date\": \"2023\", \"v\": 200}]",
+     30, "2023-12-30", 100, "2022", false,
+     "disagrees with wb: 100 in 2022"},
+    {"[{\"date\": \"2022\", \"v\": 100}, {\"date\": \"2023\", \"v\": 200}]",
+     30, "2023-12-31", 200, "2023", false, "agrees with wb: 200 in 2023."},
+    {"[{\"date\": \"2022\", \"v\": 100}, {\"date\": \"2023\", \"v\": 200}]",
+     30, "2024-06-15", 200, "2023", false, "agrees with wb: 200 in 2023."},
+    {"[{\"date\": \"2022\", \"v\": 100}, {\"date\": \"2023\", \"v\": 200}]",
+     30, "2025-01-30", 200, "2023", false, "agrees with wb: 200 in 2023."},
+    {"[{\"date\": \"2022\", \"v\": 100}, {\"date\": \"2023\", \"v\": 200}]",
+     30, "2025-01-31", 200, "2023", true,
+     "agrees with wb: 200 in 2023, a stale record: the figure for 2024 was "
+     "due on 2024-12-31 (wb allows 30 days more)."},
+    /* Months: November's figure from 2023-11-30; stale 5 days after the
+     * end of December. */
+    {"[{\"date\": \"2023-10\", \"v\": 100}, {\"date\": \"2023-11\", \"v\": "
+     "200}]",
+     5, "2023-11-29", 100, "2023-10", false, "100 in 2023-10"},
+    {"[{\"date\": \"2023-10\", \"v\": 100}, {\"date\": \"2023-11\", \"v\": "
+     "200}]",
+     5, "2023-11-30", 200, "2023-11", false, "agrees with wb: 200 in 2023-11."},
+    {"[{\"date\": \"2023-10\", \"v\": 100}, {\"date\": \"2023-11\", \"v\": "
+     "200}]",
+     5, "2024-01-05", 200, "2023-11", false, "agrees with wb: 200 in 2023-11."},
+    {"[{\"date\": \"2023-10\", \"v\": 100}, {\"date\": \"2023-11\", \"v\": "
+     "200}]",
+     5, "2024-01-06", 200, "2023-11", true,
+     "the figure for 2023-12 was due on 2023-12-31 (wb allows 5 days more)"},
+    /* Days, as before: stale stale_days after the day. */
+    {"[{\"date\": \"2023-11-01\", \"v\": 200}]", 5, "2023-11-06", 200,
+     "2023-11-01", false, "agrees with wb: 200 on 2023-11-01."},
+    {"[{\"date\": \"2023-11-01\", \"v\": 200}]", 5, "2023-11-07", 200,
+     "2023-11-01", true, "a stale record 6 days old (wb allows 5)"},
+};
+
+START_TEST(test_periods)
+{
+	char extra[64];
+	fc_engine *eng;
+	fc_doc_result *r;
+	const fc_finding *f;
+	char d[11];
+
+	snprintf(extra, sizeof(extra), "\"stale_days\": %d",
+	         period_cases[_i].stale_days);
+	eng = records_engine("wb", period_cases[_i].records,
+	                     "{\"value_field\": \"v\", \"metric_template\": "
+	                     "\"ukr.population\"}",
+	                     extra, NULL);
+	r = population_claim(eng, period_cases[_i].date, "200");
+	f = &r->findings[0];
+	ck_assert_msg(f->record != NULL, "case %d: no record: %s", _i,
+	              f->message);
+	ck_assert_msg(f->record->rec.value == period_cases[_i].in_force,
+	              "case %d: in force %g, expected %g", _i,
+	              f->record->rec.value, period_cases[_i].in_force);
+	ck_assert_str_eq(fc_period_format(f->record->rec.date,
+	                                  f->record->rec.period, d),
+	                 period_cases[_i].covers);
+	ck_assert_msg(f->stale == period_cases[_i].stale,
+	              "case %d: stale %d: %s", _i, f->stale, f->message);
+	ck_assert_msg(strstr(f->message, period_cases[_i].message), "case %d: %s",
+	              _i, f->message);
+	fc_doc_result_free(r);
+	fc_engine_free(eng);
+}
+END_TEST
+
+/* Two records of one source for the same metric and date: the later in
+ * the data wins; when their figures differ, one warning per source says
+ * so, with the first case. */
+START_TEST(test_duplicates)
+{
+	fc_engine *eng = records_engine(
+	    "dup",
+	    "[{\"date\": \"2023\", \"v\": 100}, {\"date\": \"2023\", \"v\": 120},"
+	    " {\"date\": \"2024\", \"v\": 130}, {\"date\": \"2024\", \"v\": 130},"
+	    " {\"date\": \"2024-06-30\", \"v\": 125, \"about\": \"about\"}]",
+	    "{\"value_field\": \"v\", \"metric_template\": \"ukr.population\","
+	    " \"qualifier_field\": \"about\", \"period\": \"year\"}",
+	    NULL, NULL);
+	fc_doc_result *r = population_claim(eng, "2024-06-15", "120");
+
+	ck_assert_int_eq(r->findings[0].verdict, FC_VERDICT_OK);
+	ck_assert_double_eq(r->findings[0].record->rec.value, 120);
+	fc_doc_result_free(r);
+	/* The 2024 figure given twice alike, then "about 125" for 2024. */
+	r = population_claim(eng, "2025-01-15", "about 125");
+	ck_assert_double_eq(r->findings[0].record->rec.value, 125);
+	ck_assert_int_eq(r->findings[0].record->rec.qualifier, FC_QUAL_ABOUT);
+	fc_doc_result_free(r);
+	ck_assert_msg(
+	    strstr(logbuf.data,
+	           "source dup: 2 records given twice with different figures "
+	           "(first: ukr.population for 2023: 100, then 120); the later "
+	           "in the data is kept"),
+	    "log: %s", logbuf.data);
+	fc_engine_free(eng);
+}
+END_TEST
+
+/* A local source that gives no records is an error of the run, naming
+ * the source and why; a remote one fails, and its claims say why. */
+START_TEST(test_no_records)
+{
+	fc_error err;
+	fc_engine *eng = records_engine(
+	    "wb", "[{\"date\": \"2023-11-05\", \"v\": 1}]",
+	    "{\"value_field\": \"v\", \"metric_template\": \"ukr.population\","
+	    " \"date_format\": \"%d/%m/%Y\"}",
+	    NULL, &err);
+	char *url, *cfg;
+	fc_doc_result *r;
+	const fc_finding *f;
+
+	ck_assert_ptr_null(eng);
+	ck_assert_int_eq(err.code, FC_ERR_INPUT);
+	ck_assert_msg(strstr(err.msg, "source wb: ") &&
+	                  strstr(err.msg, "src.json: no records: none of the 1 "
+	                                  "records gave one; 1 record has a date "
+	                                  "in field \"date\" that cannot be read "
+	                                  "in the date_format \"%d/%m/%Y\""),
+	              "%s", err.msg);
+
+	url = fcts_url(srv, GAZA);
+	cfg = fc_asprintf(
+	    "{\"checkers\": {\"rules\": {\"packs\": [\"casualties\"]}}, "
+	    "\"fetch\": {\"cache_dir\": \"%s/cache\"}, \"sources\": "
+	    "[{\"name\": \"gaza-moh\", \"plugin\": \"json\", \"url\": \"%s\", "
+	    "\"options\": {\"date_field\": \"report_date\", \"date_format\": "
+	    "\"%%Y\", \"metrics\": {\"killed_cum\": \"gaza.killed\"}}}]}",
+	    tmp, url);
+	eng = engine(cfg, false, NULL);
+	ck_assert(!source(eng, "gaza-moh")->ok);
+	r = tu_check(eng, "draft.md", "---\ndate: 2023-11-05\n---\n" DRAFT);
+	f = finding(r, "9,770");
+	ck_assert_int_eq(f->verdict, FC_VERDICT_UNVERIFIED);
+	ck_assert_msg(strstr(f->reason, "source gaza-moh failed: ") &&
+	                  strstr(f->reason, "no records: none of the 86 "
+	                                    "records gave one"),
+	              "%s", f->reason);
+	fc_doc_result_free(r);
+	fc_engine_free(eng);
+	free(cfg);
+	free(url);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("sources");
@@ -947,6 +1508,7 @@ static Suite *suite(void)
 	TCase *cache = tcase_create("cache");
 	TCase *multi = tcase_create("several sources");
 	TCase *plugins = tcase_create("plugins");
+	TCase *records = tcase_create("records");
 
 	tcase_add_checked_fixture(faults_tc, setup, teardown);
 	tcase_add_loop_test(faults_tc, test_fault, 0,
@@ -974,7 +1536,16 @@ static Suite *suite(void)
 	tcase_add_loop_test(plugins, test_json, 0,
 	                    (int)FC_ARRAY_LEN(json_cases));
 	tcase_add_test(plugins, test_json_long_over_http);
+	tcase_add_loop_test(plugins, test_mapping, 0,
+	                    (int)FC_ARRAY_LEN(mapping_cases));
 	suite_add_tcase(s, plugins);
+
+	tcase_add_checked_fixture(records, setup, teardown);
+	tcase_add_loop_test(records, test_periods, 0,
+	                    (int)FC_ARRAY_LEN(period_cases));
+	tcase_add_test(records, test_duplicates);
+	tcase_add_test(records, test_no_records);
+	suite_add_tcase(s, records);
 	return s;
 }
 

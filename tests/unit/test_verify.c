@@ -111,7 +111,33 @@ static void setup(void)
 					      "file:///x", 0, &no, &err),
 				 FC_OK);
 	}
-	ck_assert_int_eq(fc_store_freeze(&store), FC_OK);
+	/* Metric "l" of moh: "more than 13,000" on 2023-11-04, then the
+	 * exact 13,300 the next day. */
+	for (int i = 0; i < 2; i++) {
+		fc_record r;
+		memset(&r, 0, sizeof(r));
+		r.metric = "l";
+		r.date = D(2023, 11, 4) + i;
+		r.value = i ? 13300 : 13000;
+		r.qualifier = i ? FC_QUAL_NONE : FC_QUAL_MORE_THAN;
+		r.precision = i ? 0 : 1000;
+		ck_assert_int_eq(fc_store_add(&store, &r, "moh", "file:///x", 0,
+					      &no, &err),
+				 FC_OK);
+	}
+	/* Metric "p": a year's population, 2014 and 2023. */
+	for (int i = 0; i < 2; i++) {
+		fc_record r;
+		memset(&r, 0, sizeof(r));
+		r.metric = "p";
+		r.date = i ? D(2023, 12, 31) : D(2014, 12, 31);
+		r.period = FC_PERIOD_YEAR;
+		r.value = i ? 37732836 : 45272155;
+		ck_assert_int_eq(fc_store_add(&store, &r, "moh", "file:///x", 0,
+					      &no, &err),
+				 FC_OK);
+	}
+	ck_assert_int_eq(fc_store_freeze(&store, NULL, NULL), FC_OK);
 }
 
 static void teardown(void)
@@ -164,6 +190,154 @@ START_TEST(test_table)
 		ck_assert_ptr_nonnull(f.record);
 	if (f.verdict == FC_VERDICT_OUTDATED)
 		ck_assert_ptr_nonnull(f.matched);
+	fc_arena_free(&a);
+}
+END_TEST
+
+/* A record of the reporting-lag window makes a claim ok only when the
+ * record in force does not rule it out more precisely: "14,000" meets
+ * the older "more than 13,000", but the exact 13,300 in force excludes
+ * it. */
+START_TEST(test_lag_precision)
+{
+	fc_verifier v = {&store, vsources, 2, 0.25, 0.25, NULL};
+	fc_claim c;
+	fc_finding f;
+	fc_arena a = {0};
+
+	make_claim(&c, 14000, 14000, FC_QUAL_NONE, 1000, "l");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "14,000", D(2023, 11, 5), &f, &a);
+	ck_assert_msg(f.verdict == FC_VERDICT_DISCREPANCY, "got %s: %s",
+		      fc_verdict_name(f.verdict), f.message);
+	/* As precise as the record in force: the lag still applies. */
+	make_claim(&c, 13000, 13000, FC_QUAL_MORE_THAN, 1000, "l");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "more than 13,000", D(2023, 11, 5), &f, &a);
+	ck_assert_msg(f.verdict == FC_VERDICT_OK, "got %s: %s",
+		      fc_verdict_name(f.verdict), f.message);
+	/* And an exact figure of yesterday's exact record (moh, metric m). */
+	make_claim(&c, 9770, 9770, FC_QUAL_NONE, 1, "m");
+	memset(&f, 0, sizeof(f));
+	fc_verify_claim(&v, &c, "9,770", D(2023, 11, 6), &f, &a);
+	ck_assert_int_eq(f.verdict, FC_VERDICT_OK);
+	fc_arena_free(&a);
+}
+END_TEST
+
+/* Claims about change: from the record at the reference point to the
+ * record in force (moh, metric m: 9,485 on 11-04, 9,770 on 11-05, 10,022
+ * on 11-06, 11,078 on 11-10, a lag of 2 days; metric p: a population,
+ * 45,272,155 in 2014 and 37,732,836 in 2023). */
+static const struct {
+	fc_change change;
+	int dir;
+	double value;    /* as written */
+	double precision;
+	fc_qualifier q;
+	const char *metric;
+	int as_of;       /* days after 2023-11-04 */
+	long ref_date;   /* YYYYMMDD, or 0 */
+	fc_period unit;
+	int span;
+	bool start;
+	fc_verdict want;
+} changes[] = {
+    /* "up 285 in a day", and a wrong difference. */
+    {FC_CHANGE_ABSOLUTE, 1, 285, 1, FC_QUAL_NONE, "m", 1, 0, FC_PERIOD_DAY,
+     1, false, FC_VERDICT_OK},
+    {FC_CHANGE_ABSOLUTE, 1, 385, 1, FC_QUAL_NONE, "m", 1, 0, FC_PERIOD_DAY,
+     1, false, FC_VERDICT_DISCREPANCY},
+    /* The other way. */
+    {FC_CHANGE_ABSOLUTE, -1, 285, 1, FC_QUAL_NONE, "m", 1, 0, FC_PERIOD_DAY,
+     1, false, FC_VERDICT_DISCREPANCY},
+    /* "up 3% since November 4" (9,485 -> 9,770 is 3.0%). */
+    {FC_CHANGE_RELATIVE, 1, 3, 1, FC_QUAL_NONE, "m", 1, 20231104,
+     FC_PERIOD_DAY, 0, false, FC_VERDICT_OK},
+    {FC_CHANGE_RELATIVE, 1, 5, 1, FC_QUAL_NONE, "m", 1, 20231104,
+     FC_PERIOD_DAY, 0, false, FC_VERDICT_DISCREPANCY},
+    /* The reporting lag at both ends: on 11-07, "up 252 in a day" is
+     * 11-05 to 11-06. */
+    {FC_CHANGE_ABSOLUTE, 1, 252, 1, FC_QUAL_NONE, "m", 3, 0, FC_PERIOD_DAY,
+     1, false, FC_VERDICT_OK},
+    /* "Since the war began": a running total from zero (set below). */
+    {FC_CHANGE_ABSOLUTE, 1, 11078, 1, FC_QUAL_NONE, "m", 6, 0,
+     FC_PERIOD_DAY, 0, true, FC_VERDICT_OK},
+    /* Multiples: 9,485 to 11,078 in six days is x1.17, no doubling. */
+    {FC_CHANGE_MULTIPLE, 1, 2, 0, FC_QUAL_NONE, "m", 6, 0, FC_PERIOD_DAY, 6,
+     false, FC_VERDICT_DISCREPANCY},
+    /* "Fell by a sixth since 2014" (16.7%), not "by a tenth". */
+    {FC_CHANGE_RELATIVE, -1, 16.7, 0.1, FC_QUAL_NONE, "p", 230, 20140101,
+     FC_PERIOD_YEAR, 0, false, FC_VERDICT_OK},
+    {FC_CHANGE_RELATIVE, -1, 10, 1, FC_QUAL_NONE, "p", 230, 20140101,
+     FC_PERIOD_YEAR, 0, false, FC_VERDICT_DISCREPANCY},
+    /* "More than 7 million fewer" since 2014: 7.54 million. */
+    {FC_CHANGE_ABSOLUTE, -1, 7e6, 1e6, FC_QUAL_MORE_THAN, "p", 230, 20140101,
+     FC_PERIOD_YEAR, 0, false, FC_VERDICT_OK},
+    /* No record at the reference point. */
+    {FC_CHANGE_RELATIVE, -1, 10, 1, FC_QUAL_NONE, "p", 230, 20000101,
+     FC_PERIOD_YEAR, 0, false, FC_VERDICT_UNVERIFIED},
+    /* No reference point at all. */
+    {FC_CHANGE_ABSOLUTE, 1, 285, 1, FC_QUAL_NONE, "m", 1, 0, FC_PERIOD_DAY,
+     0, false, FC_VERDICT_UNVERIFIED},
+    /* Extremes: 11,078 is the highest of the series, not the lowest. */
+    {FC_CHANGE_HIGHEST, 0, 11078, 1, FC_QUAL_NONE, "m", 6, 0, FC_PERIOD_DAY,
+     0, false, FC_VERDICT_OK},
+    {FC_CHANGE_LOWEST, 0, 11078, 1, FC_QUAL_NONE, "m", 6, 20231105,
+     FC_PERIOD_DAY, 0, false, FC_VERDICT_DISCREPANCY},
+};
+
+START_TEST(test_change)
+{
+	fc_verifier v = {&store, vsources, 2, 0.25, 0.25, NULL};
+	fc_claim c;
+	fc_finding f;
+	fc_arena a = {0};
+
+	make_claim(&c, changes[_i].value, changes[_i].value, changes[_i].q,
+		   changes[_i].precision, changes[_i].metric);
+	if (changes[_i].change == FC_CHANGE_RELATIVE) {
+		fc_num_options no;
+		fc_num_options_init(&no);
+		c.number.kind = FC_NUM_PERCENT;
+		c.number.flags |= FC_NUMF_APPROX; /* as the engine reads "3%" */
+		fc_number_set_bounds(&c.number, &no);
+	}
+	c.change = changes[_i].change;
+	c.change_dir = changes[_i].dir;
+	c.ref_date = changes[_i].ref_date
+			 ? D((int)(changes[_i].ref_date / 10000),
+			     (int)(changes[_i].ref_date / 100 % 100),
+			     (int)(changes[_i].ref_date % 100))
+			 : FC_DATE_NONE;
+	c.ref_unit = changes[_i].unit;
+	c.ref_span = changes[_i].span;
+	c.ref_start = changes[_i].start;
+	if (c.ref_start)
+		c.flags |= FC_CLAIMF_RUNNING_TOTAL;
+	memset(&f, 0, sizeof(f));
+	ck_assert_int_eq(fc_verify_claim(&v, &c, "x",
+					 D(2023, 11, 4) + changes[_i].as_of, &f,
+					 &a),
+			 FC_OK);
+	ck_assert_msg(f.verdict == changes[_i].want,
+		      "change %d: got %s, want %s: %s (%s)", _i,
+		      fc_verdict_name(f.verdict),
+		      fc_verdict_name(changes[_i].want), f.message, f.reason);
+	ck_assert_ptr_nonnull(f.message);
+	ck_assert_ptr_nonnull(f.reason);
+	if (f.verdict == FC_VERDICT_OK || f.verdict == FC_VERDICT_DISCREPANCY)
+		ck_assert_ptr_nonnull(f.record);
+	if ((f.verdict == FC_VERDICT_OK || f.verdict == FC_VERDICT_DISCREPANCY) &&
+	    c.change <= FC_CHANGE_MULTIPLE && !c.ref_start) {
+		/* The reason names both records. */
+		ck_assert_ptr_nonnull(f.ref_record);
+		ck_assert_msg(strstr(f.message, " to ") != NULL, "%s",
+			      f.message);
+	}
+	if (changes[_i].dir < 0 && changes[_i].change == FC_CHANGE_ABSOLUTE &&
+	    changes[_i].metric[0] == 'm')
+		ck_assert_ptr_nonnull(strstr(f.message, "the other way"));
 	fc_arena_free(&a);
 }
 END_TEST
@@ -272,11 +446,13 @@ START_TEST(test_store_refuses)
 	ck_assert_int_eq(fc_store_add(&s, &r, "s", NULL, 0, &no, &err), FC_OK);
 	r.value = 2;
 	ck_assert_int_eq(fc_store_add(&s, &r, "s", NULL, 0, &no, &err), FC_OK);
-	ck_assert_int_eq(fc_store_freeze(&s), FC_OK);
+	ck_assert_int_eq(fc_store_freeze(&s, NULL, NULL), FC_OK);
 	{
-		const fc_ref *first;
+		size_t first;
+		fc_ref ref;
 		ck_assert_uint_eq(fc_store_find(&s, "ok", &first), 1);
-		ck_assert_double_eq(first->rec.value, 2);
+		fc_store_ref(&s, first, &ref);
+		ck_assert_double_eq(ref.rec.value, 2);
 		ck_assert_uint_eq(fc_store_find(&s, "nope", &first), 0);
 	}
 	fc_store_free(&s);
@@ -291,6 +467,8 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_table, 0, (int)FC_ARRAY_LEN(cases));
 	tcase_add_test(tc, test_explanations);
+	tcase_add_test(tc, test_lag_precision);
+	tcase_add_loop_test(tc, test_change, 0, (int)FC_ARRAY_LEN(changes));
 	tcase_add_test(tc, test_intervals);
 	tcase_add_test(tc, test_verdict_names);
 	tcase_add_test(tc, test_store_refuses);

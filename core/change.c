@@ -1,0 +1,533 @@
+/*
+ * change.c: verdicts on claims about change ("up 285", "doubled in two
+ * weeks", "fell by a tenth since 2014", "the highest since 2014").
+ *
+ * The change is computed from two records of one source: the record in
+ * force at the claim's date and the record at the reference point, each
+ * with the reporting lag allowed (a draft may use yesterday's figure at
+ * either end). Both are intervals (their qualifier and precision), so the
+ * change is an interval too: a difference, a percentage of the earlier
+ * record, or a ratio. The claim is its number's interval (its precision;
+ * a multiple written as a word, "doubled", is a ratio within the claim's
+ * ratio tolerance), signed by its direction. They agree when the
+ * intervals meet for some pair of records the lag allows: ok; otherwise
+ * a discrepancy, and one that says so when the metric went the other
+ * way. No record at either end: unverified, saying which is missing.
+ *
+ * An extreme ("the highest since 2014", "a record") is checked on the
+ * series: the record in force at the claim's date must be the highest
+ * (lowest) of the records after the reference point, or of all the
+ * series when none is given.
+ *
+ * A reference point given as a year or a month ("since 2014") is that
+ * period's record when the series has one record a period (the World
+ * Bank's annual population), else the record in force when the period
+ * began. "Since the war began" counts from zero, for running totals
+ * only.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "change.h"
+#include "util.h"
+
+#define DEFAULT_RATIO_TOLERANCE 0.1
+
+/* `d` moved back by `n` months, the day kept where the month has it. */
+static fc_date months_back(fc_date d, int n)
+{
+	int y, m, day, last;
+
+	fc_date_to_ymd(d, &y, &m, &day);
+	m -= n;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	last = fc_period_end(fc_date_from_ymd(y, m, 1), FC_PERIOD_MONTH) -
+	       fc_date_from_ymd(y, m, 1) + 1;
+	return fc_date_from_ymd(y, m, day <= last ? day : last);
+}
+
+/* The date of the reference point of claim `c` at `as_of`, or
+ * FC_DATE_NONE (ref_start: no date). */
+static fc_date ref_point(const fc_claim *c, fc_date as_of)
+{
+	if (c->ref_date != FC_DATE_NONE)
+		return c->ref_date;
+	if (c->ref_span <= 0)
+		return FC_DATE_NONE;
+	switch (c->ref_unit) {
+	case FC_PERIOD_YEAR:
+		return months_back(as_of, 12 * c->ref_span);
+	case FC_PERIOD_MONTH:
+		return months_back(as_of, c->ref_span);
+	default:
+		return as_of - c->ref_span;
+	}
+}
+
+/* The records of one source, sorted by date. */
+typedef struct series {
+	const fc_ref *r;
+	size_t n;
+	const fc_verify_source *conf;
+	int lag;
+} series;
+
+/* Index of the latest record dated on or before `d`, or n. */
+static size_t in_force(const series *s, fc_date d)
+{
+	size_t k = s->n;
+
+	while (k > 0 && s->r[k - 1].rec.date > d)
+		k--;
+	return k > 0 ? k - 1 : s->n;
+}
+
+/* The records that may stand for the metric at `d`: [*lo, *hi], the one
+ * in force and those of the lag window before it. False when none. */
+static bool candidates(const series *s, fc_date d, size_t *lo, size_t *hi)
+{
+	size_t k = in_force(s, d);
+
+	if (k == s->n)
+		return false;
+	*hi = k;
+	*lo = k;
+	while (*lo > 0 && (int64_t)d - s->r[*lo - 1].rec.date <= s->lag)
+		(*lo)--;
+	return true;
+}
+
+/* The records at the reference point: as candidates(), but a year's or a
+ * month's reference point is that period's record when the series has
+ * one a period. */
+static bool ref_candidates(const series *s, const fc_claim *c, fc_date d,
+                           size_t *lo, size_t *hi)
+{
+	if (c->ref_date != FC_DATE_NONE && c->ref_unit != FC_PERIOD_DAY) {
+		fc_date end = fc_period_end(d, c->ref_unit);
+		for (size_t i = 0; i < s->n; i++)
+			if (s->r[i].rec.period >= c->ref_unit &&
+			    s->r[i].rec.date >= d && s->r[i].rec.date <= end) {
+				*lo = *hi = i;
+				return true;
+			}
+		/* Else the record in force when the period began. */
+		return candidates(s, d - 1, lo, hi) ||
+		       candidates(s, d, lo, hi);
+	}
+	return candidates(s, d, lo, hi);
+}
+
+/* The change from record interval [alo, ahi] to [blo, bhi] in the
+ * claim's terms. False when it has no meaning (a ratio to zero). */
+static bool change_of(fc_change kind, double alo, double ahi, double blo,
+                      double bhi, double *lo, double *hi)
+{
+	switch (kind) {
+	case FC_CHANGE_ABSOLUTE:
+		*lo = blo - ahi;
+		*hi = bhi - alo;
+		return true;
+	case FC_CHANGE_RELATIVE:
+		if (!(alo > 0))
+			return false;
+		*lo = 100.0 * (blo / ahi - 1);
+		*hi = 100.0 * (bhi / alo - 1);
+		return true;
+	case FC_CHANGE_MULTIPLE:
+		if (!(alo > 0))
+			return false;
+		*lo = blo / ahi;
+		*hi = bhi / alo;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The claim's interval in the same terms, signed by its direction. */
+static void claim_interval(const fc_claim *c, double *lo, bool *lo_open,
+                           double *hi, bool *hi_open)
+{
+	double l = c->number.low, h = c->number.high;
+	bool lo_o = c->number.low_open, hi_o = c->number.high_open;
+
+	if (c->change == FC_CHANGE_MULTIPLE) {
+		double tol = c->ratio_tolerance > 0 ? c->ratio_tolerance
+		                                    : DEFAULT_RATIO_TOLERANCE;
+		/* A ratio written as a word has no precision of its own. */
+		if (l == h && !lo_o && !hi_o) {
+			l = l * (1 - tol);
+			h = h * (1 + tol);
+		}
+		/* "halved" and "fell by half" are ratios below one. */
+		if (c->change_dir < 0 && c->number.value > 1) {
+			double t = l;
+			l = isfinite(h) && h > 0 ? 1 / h : 0;
+			h = t > 0 ? 1 / t : INFINITY;
+		}
+	} else if (c->change_dir < 0) {
+		double t = l;
+		bool to = lo_o;
+		l = -h;
+		h = -t;
+		lo_o = hi_o;
+		hi_o = to;
+	}
+	*lo = l;
+	*hi = h;
+	*lo_open = lo_o;
+	*hi_open = hi_o;
+}
+
+/* "9,770 on 2023-11-05" */
+static char *rec_text(const fc_ref *r, char *buf, size_t size)
+{
+	char v[96], d[11];
+
+	fc_describe_value(r->rec.qualifier, r->rec.value, r->rec.value, v,
+	                  sizeof(v));
+	fc_period_format(r->rec.date, r->rec.period, d);
+	snprintf(buf, size, "%s %s %s", v,
+	         r->rec.period == FC_PERIOD_DAY ? "on" : "in", d);
+	return buf;
+}
+
+/* A change in the claim's terms: "+285", "+20.1%", "x2.10". */
+static char *change_text(fc_change kind, double v, char *buf, size_t size)
+{
+	char n[64];
+
+	if (kind == FC_CHANGE_MULTIPLE) {
+		fc_format_value(v, true, 2, n, sizeof(n));
+		snprintf(buf, size, "x%s", n);
+	} else {
+		fc_format_value(fabs(v), true, kind == FC_CHANGE_RELATIVE ? 1 : 0,
+		                n, sizeof(n));
+		snprintf(buf, size, "%s%s%s", v < 0 ? "-" : "+", n,
+		         kind == FC_CHANGE_RELATIVE ? "%" : "");
+	}
+	return buf;
+}
+
+/* How a series judged the claim. */
+typedef struct judged {
+	fc_verdict verdict;
+	const fc_ref *now, *ref; /* the pair shown: in force at both ends, or
+	                            the pair that agreed */
+	double lo, hi;           /* the change they give */
+	bool other_way;          /* the metric moved against the claim */
+	bool lagged;             /* a record of the lag window agreed */
+	const char *why;         /* for unverified: what is missing */
+} judged;
+
+static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
+                         fc_date rd, judged *j)
+{
+	size_t nlo, nhi, rlo = 0, rhi = 0;
+	double clo, chi;
+	bool clo_o, chi_o;
+
+	memset(j, 0, sizeof(*j));
+	j->verdict = FC_VERDICT_UNVERIFIED;
+	if (!candidates(s, as_of, &nlo, &nhi)) {
+		j->why = "it has no record on or before the claim's date";
+		return;
+	}
+	if (c->ref_start && !(c->flags & FC_CLAIMF_RUNNING_TOTAL)) {
+		j->why = "the start of the series is a reference point of a "
+		         "running total only";
+		return;
+	}
+	if (!c->ref_start) {
+		if (rd == FC_DATE_NONE) {
+			j->why = "the sentence gives no reference point";
+			return;
+		}
+		if (!ref_candidates(s, c, rd, &rlo, &rhi)) {
+			j->why = "it has no record at the reference point";
+			return;
+		}
+	}
+	claim_interval(c, &clo, &clo_o, &chi, &chi_o);
+	/* The pair in force at both ends first, then the lag's others; a
+	 * pair's earlier end comes before its later one. */
+	for (size_t a = nhi + 1; a-- > nlo;) {
+		size_t nb = c->ref_start ? 1 : rhi + 1 - rlo;
+		for (size_t bi = 0; bi < nb; bi++) {
+			const fc_ref *now = &s->r[a];
+			const fc_ref *ref = c->ref_start ? NULL : &s->r[rhi - bi];
+			double lo, hi;
+			if ((ref && ref->rec.date >= now->rec.date) ||
+			    !change_of(c->change, ref ? ref->low : 0,
+			               ref ? ref->high : 0, now->low, now->high,
+			               &lo, &hi))
+				continue;
+			if (j->verdict == FC_VERDICT_UNVERIFIED) {
+				/* The first pair: the one shown when none
+				 * agrees. */
+				j->verdict = FC_VERDICT_DISCREPANCY;
+				j->now = now;
+				j->ref = ref;
+				j->lo = lo;
+				j->hi = hi;
+				j->other_way =
+				    c->change_dir != 0 &&
+				    (c->change == FC_CHANGE_MULTIPLE
+				         ? (c->change_dir > 0 ? hi < 1 : lo > 1)
+				         : (c->change_dir > 0 ? hi < 0 : lo > 0));
+			}
+			if (fc_intervals_meet(clo, clo_o, chi, chi_o, lo, false,
+			                      hi, false)) {
+				j->verdict = FC_VERDICT_OK;
+				j->now = now;
+				j->ref = ref;
+				j->lo = lo;
+				j->hi = hi;
+				j->other_way = false;
+				j->lagged = a != nhi || bi != 0;
+				return;
+			}
+		}
+	}
+	if (j->verdict == FC_VERDICT_UNVERIFIED)
+		j->why = c->change != FC_CHANGE_ABSOLUTE && !c->ref_start &&
+		                 !(s->r[rhi].low > 0)
+		             ? "its record at the reference point is zero"
+		             : "its record at the reference point is the one in "
+		               "force at the claim's date";
+}
+
+/* An extreme: the record in force at as_of against the records after the
+ * reference point (all, when there is none). */
+static void judge_extreme(const fc_claim *c, const series *s, fc_date as_of,
+                          fc_date rd, judged *j)
+{
+	size_t k = in_force(s, as_of), from = 0;
+	bool high = c->change == FC_CHANGE_HIGHEST;
+
+	memset(j, 0, sizeof(*j));
+	j->verdict = FC_VERDICT_UNVERIFIED;
+	if (k == s->n) {
+		j->why = "it has no record on or before the claim's date";
+		return;
+	}
+	if (rd != FC_DATE_NONE) {
+		while (from < k && s->r[from].rec.date < rd)
+			from++;
+		if (from == 0 && s->r[0].rec.date > rd) {
+			j->why = "its records begin after the reference point";
+			return;
+		}
+	}
+	j->now = &s->r[k];
+	j->verdict = FC_VERDICT_OK;
+	for (size_t i = from; i < k; i++) {
+		const fc_ref *r = &s->r[i];
+		/* Beaten for certain: the other record's interval lies
+		 * wholly beyond this one's. */
+		if (high ? r->low > j->now->high : r->high < j->now->low) {
+			if (!j->ref || (high ? r->rec.value > j->ref->rec.value
+			                     : r->rec.value < j->ref->rec.value))
+				j->ref = r;
+			j->verdict = FC_VERDICT_DISCREPANCY;
+		}
+	}
+	j->lo = j->hi = j->now->rec.value;
+}
+
+fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
+                           const char *text, fc_date as_of, fc_finding *f,
+                           fc_arena *arena)
+{
+	fc_ref *refs = NULL;
+	series *ss = NULL;
+	size_t n, first, ns = 0, best = (size_t)-1;
+	judged *js = NULL;
+	const fc_verify_source *named = NULL;
+	fc_date rd = ref_point(c, as_of);
+	fc_status rc = FC_ERR_NOMEM;
+	bool extreme = c->change == FC_CHANGE_HIGHEST ||
+	               c->change == FC_CHANGE_LOWEST;
+	char a[160], b[160], cv[80], lo[80], hi[80], d[11];
+
+	f->verdict = FC_VERDICT_UNVERIFIED;
+	f->change_low = f->change_high = NAN;
+	n = fc_store_find(v->store, c->metric, &first);
+	refs = malloc((n + 1) * sizeof(*refs));
+	ss = calloc(n + 1, sizeof(*ss));
+	js = calloc(n + 1, sizeof(*js));
+	if (!refs || !ss || !js)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		fc_store_ref(v->store, first + i, &refs[i]);
+	if (c->attribution) {
+		int k = fc_verify_source_for(v, c->attribution);
+		named = k >= 0 ? &v->sources[k] : NULL;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		const fc_verify_source *conf = NULL;
+		while (e < n && strcmp(refs[e].source, refs[i].source) == 0)
+			e++;
+		for (size_t k = 0; k < v->n_sources; k++)
+			if (strcmp(v->sources[k].name, refs[i].source) == 0)
+				conf = &v->sources[k];
+		if (!named || conf == named) {
+			ss[ns].r = &refs[i];
+			ss[ns].n = e - i;
+			ss[ns].conf = conf;
+			ss[ns].lag = conf ? conf->lag_days : 0;
+			ns++;
+		}
+		i = e;
+	}
+	for (size_t i = 0; i < ns; i++) {
+		if (extreme)
+			judge_extreme(c, &ss[i], as_of, rd, &js[i]);
+		else
+			judge_change(c, &ss[i], as_of, rd, &js[i]);
+		if (js[i].verdict != FC_VERDICT_UNVERIFIED &&
+		    (best == (size_t)-1 ||
+		     (js[i].verdict == FC_VERDICT_OK &&
+		      js[best].verdict != FC_VERDICT_OK)))
+			best = i;
+	}
+	fc_date_format(as_of, d);
+	if (best == (size_t)-1) {
+		const char *why = ns && js[0].why ? js[0].why : NULL;
+		f->message = fc_arena_printf(
+		    arena, "\"%s\" could not be checked: %s.", text,
+		    ns == 0 ? (named ? "the source it is attributed to has no "
+		                       "records of this metric"
+		                     : "no source has records of this metric")
+		    : why  ? why
+		           : "no source has records at both ends");
+		f->reason = fc_arena_printf(
+		    arena,
+		    "a claim about %s change of %s at %s is checked on two "
+		    "records of one source, the one in force at the claim's "
+		    "date and the one at the reference point%s%s",
+		    extreme ? "an extreme, not a" : "a", c->metric, d,
+		    ns ? "; " : "", ns && why ? why : "");
+		rc = f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
+		goto out;
+	}
+	{
+		const judged *j = &js[best];
+		f->verdict = j->verdict;
+		f->record = j->now;
+		f->ref_record = j->ref;
+		f->change_low = j->lo;
+		f->change_high = j->hi;
+		f->tolerance = 0;
+		rec_text(j->now, a, sizeof(a));
+		if (extreme) {
+			const char *word = c->change == FC_CHANGE_HIGHEST
+			                       ? "highest"
+			                       : "lowest";
+			f->diff_abs = f->diff_rel = NAN;
+			if (j->verdict == FC_VERDICT_OK) {
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" agrees with %s: %s is the %s of its "
+				    "records%s%s.",
+				    text, j->now->source, a, word,
+				    rd != FC_DATE_NONE ? " since " : "",
+				    rd != FC_DATE_NONE ? fc_date_format(rd, b)
+				                       : "");
+			} else {
+				rec_text(j->ref, b, sizeof(b));
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" disagrees with %s: %s is not the %s: "
+				    "%s is %s.",
+				    text, j->now->source, a, word, b,
+				    c->change == FC_CHANGE_HIGHEST ? "higher"
+				                                   : "lower");
+			}
+			f->reason = fc_arena_printf(
+			    arena,
+			    "the record in force at %s (%s) is compared with "
+			    "every record of %s %s; a record beats it when its "
+			    "interval lies wholly %s",
+			    d, a, j->now->source,
+			    rd != FC_DATE_NONE ? "from the reference point on"
+			                       : "before it",
+			    c->change == FC_CHANGE_HIGHEST ? "above" : "below");
+		} else {
+			double mid = (j->lo + j->hi) / 2;
+			double cval = c->number.value;
+			if (c->change != FC_CHANGE_MULTIPLE && c->change_dir < 0)
+				cval = -cval;
+			if (c->change == FC_CHANGE_MULTIPLE && c->change_dir < 0 &&
+			    cval > 1)
+				cval = 1 / cval;
+			f->diff_abs = cval - mid;
+			f->diff_rel = mid != 0 ? f->diff_abs / fabs(mid) : NAN;
+			if (j->ref)
+				rec_text(j->ref, b, sizeof(b));
+			else
+				snprintf(b, sizeof(b), "0 at the start of the "
+				                       "series");
+			change_text(c->change, mid, cv, sizeof(cv));
+			change_text(c->change, j->lo, lo, sizeof(lo));
+			change_text(c->change, j->hi, hi, sizeof(hi));
+			f->message = fc_arena_printf(
+			    arena, "\"%s\" %s %s: from %s to %s is %s%s%s.", text,
+			    j->verdict == FC_VERDICT_OK ? "agrees with"
+			                                : "disagrees with",
+			    j->now->source, b, a, cv,
+			    j->other_way ? ", the other way" : "",
+			    j->lagged ? " (within the reporting lag)" : "");
+			f->reason = fc_arena_printf(
+			    arena,
+			    "the %s change from %s to %s is %s to %s (from the "
+			    "records' intervals), which %s the claim %s%s (%s); "
+			    "the reference point is %s%s%s",
+			    fc_change_name(c->change), b, a, lo, hi,
+			    j->verdict == FC_VERDICT_OK ? "meets" : "misses",
+			    c->change_dir < 0 ? "down " : c->change_dir > 0 ? "up " : "",
+			    text,
+			    c->change == FC_CHANGE_MULTIPLE ? "a ratio" : "as written",
+			    c->ref_start ? "the start of the series"
+			                 : fc_date_format(rd, d),
+			    c->ref_text ? ", from \"" : "",
+			    c->ref_text ? c->ref_text : "");
+			if (f->reason && c->ref_text)
+				f->reason = fc_arena_printf(arena, "%s\"", f->reason);
+		}
+	}
+	if (!f->message || !f->reason)
+		goto out;
+	{
+		fc_ref *k;
+		if (f->record) {
+			if (!(k = fc_arena_alloc(arena, sizeof(*k))))
+				goto out;
+			*k = *f->record;
+			f->record = k;
+		}
+		if (f->ref_record) {
+			if (!(k = fc_arena_alloc(arena, sizeof(*k))))
+				goto out;
+			*k = *f->ref_record;
+			f->ref_record = k;
+		}
+	}
+	rc = FC_OK;
+out:
+	if (rc != FC_OK)
+		f->record = f->ref_record = NULL;
+	free(js);
+	free(ss);
+	free(refs);
+	return rc;
+}
