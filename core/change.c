@@ -3,9 +3,12 @@
  * weeks", "fell by a tenth since 2014", "the highest since 2014").
  *
  * The change is computed from two records of one source: the record in
- * force at the claim's date and the record at the reference point, each
- * with the reporting lag allowed (a draft may use yesterday's figure at
- * either end). Both are intervals (their qualifier and precision), so the
+ * force at the claim's date (or one of the reporting-lag window before
+ * it: a draft may use the figure of a day or two ago) and the record at
+ * the reference point. A span ("in a week") reaches back from the record
+ * used, so the lag moves both ends together; a date ("since October
+ * 22") is history, and its record is the one in force that day. Both
+ * are intervals (their qualifier and precision), so the
  * change is an interval too: a difference, a percentage of the earlier
  * record, or a ratio. The claim is its number's interval (its precision;
  * a multiple written as a word, "doubled", is a ratio within the claim's
@@ -104,9 +107,9 @@ static bool candidates(const series *s, fc_date d, size_t *lo, size_t *hi)
 	return true;
 }
 
-/* The records at the reference point: as candidates(), but a year's or a
- * month's reference point is that period's record when the series has
- * one a period. */
+/* The record at a dated reference point: the one in force then; a
+ * year's or a month's is that period's record when the series has one a
+ * period, else the one in force when the period began. */
 static bool ref_candidates(const series *s, const fc_claim *c, fc_date d,
                            size_t *lo, size_t *hi)
 {
@@ -119,10 +122,27 @@ static bool ref_candidates(const series *s, const fc_claim *c, fc_date d,
 				return true;
 			}
 		/* Else the record in force when the period began. */
-		return candidates(s, d - 1, lo, hi) ||
-		       candidates(s, d, lo, hi);
+		d--;
 	}
-	return candidates(s, d, lo, hi);
+	*lo = *hi = in_force(s, d);
+	return *hi < s->n;
+}
+
+/* A record's interval for a change: as published, but for "about" and
+ * "nearly", which hedge a precise count ("about 409,010" personnel): two
+ * records of one series hedged alike are the figures they give, to
+ * their precision. */
+static void series_interval(const fc_ref *r, double *lo, double *hi)
+{
+	if (r->rec.qualifier == FC_QUAL_ABOUT ||
+	    r->rec.qualifier == FC_QUAL_NEARLY) {
+		double half = r->rec.precision > 0 ? r->rec.precision / 2 : 0;
+		*lo = r->rec.value - half;
+		*hi = r->rec.value + half;
+	} else {
+		*lo = r->low;
+		*hi = r->high;
+	}
 }
 
 /* The change from record interval [alo, ahi] to [blo, bhi] in the
@@ -234,6 +254,7 @@ static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
 	size_t nlo, nhi, rlo = 0, rhi = 0;
 	double clo, chi;
 	bool clo_o, chi_o;
+	bool span = c->ref_date == FC_DATE_NONE && !c->ref_start;
 
 	memset(j, 0, sizeof(*j));
 	j->verdict = FC_VERDICT_UNVERIFIED;
@@ -246,60 +267,69 @@ static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
 		         "running total only";
 		return;
 	}
-	if (!c->ref_start) {
-		if (rd == FC_DATE_NONE) {
-			j->why = "the sentence gives no reference point";
-			return;
-		}
-		if (!ref_candidates(s, c, rd, &rlo, &rhi)) {
-			j->why = "it has no record at the reference point";
-			return;
-		}
+	if (!c->ref_start && rd == FC_DATE_NONE) {
+		j->why = "the sentence gives no reference point";
+		return;
+	}
+	/* A date's record is history: the one in force then, exactly. */
+	if (!c->ref_start && !span && !ref_candidates(s, c, rd, &rlo, &rhi)) {
+		j->why = "it has no record at the reference point";
+		return;
 	}
 	claim_interval(c, &clo, &clo_o, &chi, &chi_o);
-	/* The pair in force at both ends first, then the lag's others; a
-	 * pair's earlier end comes before its later one. */
+	/* The record in force first, then those of the lag window; a span
+	 * ("in a week") reaches back from the record used. */
 	for (size_t a = nhi + 1; a-- > nlo;) {
-		size_t nb = c->ref_start ? 1 : rhi + 1 - rlo;
-		for (size_t bi = 0; bi < nb; bi++) {
-			const fc_ref *now = &s->r[a];
-			const fc_ref *ref = c->ref_start ? NULL : &s->r[rhi - bi];
-			double lo, hi;
-			if ((ref && ref->rec.date >= now->rec.date) ||
-			    !change_of(c->change, ref ? ref->low : 0,
-			               ref ? ref->high : 0, now->low, now->high,
-			               &lo, &hi))
+		const fc_ref *now = &s->r[a];
+		const fc_ref *ref = NULL;
+		double lo, hi;
+		if (span) {
+			fc_claim back = *c;
+			size_t r;
+			back.ref_date = FC_DATE_NONE;
+			r = in_force(s, ref_point(&back, now->rec.date));
+			if (r == s->n)
 				continue;
-			if (j->verdict == FC_VERDICT_UNVERIFIED) {
-				/* The first pair: the one shown when none
-				 * agrees. */
-				j->verdict = FC_VERDICT_DISCREPANCY;
-				j->now = now;
-				j->ref = ref;
-				j->lo = lo;
-				j->hi = hi;
-				j->other_way =
-				    c->change_dir != 0 &&
-				    (c->change == FC_CHANGE_MULTIPLE
-				         ? (c->change_dir > 0 ? hi < 1 : lo > 1)
-				         : (c->change_dir > 0 ? hi < 0 : lo > 0));
-			}
-			if (fc_intervals_meet(clo, clo_o, chi, chi_o, lo, false,
-			                      hi, false)) {
-				j->verdict = FC_VERDICT_OK;
-				j->now = now;
-				j->ref = ref;
-				j->lo = lo;
-				j->hi = hi;
-				j->other_way = false;
-				j->lagged = a != nhi || bi != 0;
-				return;
-			}
+			ref = &s->r[r];
+		} else if (!c->ref_start) {
+			ref = &s->r[rhi];
+		}
+		double alo = 0, ahi = 0, blo, bhi;
+		if (ref && ref->rec.date >= now->rec.date)
+			continue;
+		if (ref)
+			series_interval(ref, &alo, &ahi);
+		series_interval(now, &blo, &bhi);
+		if (!change_of(c->change, alo, ahi, blo, bhi, &lo, &hi))
+			continue;
+		if (j->verdict == FC_VERDICT_UNVERIFIED) {
+			/* The first pair: the one shown when none agrees. */
+			j->verdict = FC_VERDICT_DISCREPANCY;
+			j->now = now;
+			j->ref = ref;
+			j->lo = lo;
+			j->hi = hi;
+			j->other_way =
+			    c->change_dir != 0 &&
+			    (c->change == FC_CHANGE_MULTIPLE
+			         ? (c->change_dir > 0 ? hi < 1 : lo > 1)
+			         : (c->change_dir > 0 ? hi < 0 : lo > 0));
+		}
+		if (fc_intervals_meet(clo, clo_o, chi, chi_o, lo, false, hi,
+		                      false)) {
+			j->verdict = FC_VERDICT_OK;
+			j->now = now;
+			j->ref = ref;
+			j->lo = lo;
+			j->hi = hi;
+			j->other_way = false;
+			j->lagged = a != nhi;
+			return;
 		}
 	}
 	if (j->verdict == FC_VERDICT_UNVERIFIED)
-		j->why = c->change != FC_CHANGE_ABSOLUTE && !c->ref_start &&
-		                 !(s->r[rhi].low > 0)
+		j->why = span ? "it has no record at the reference point"
+		         : c->change != FC_CHANGE_ABSOLUTE && !c->ref_start
 		             ? "its record at the reference point is zero"
 		             : "its record at the reference point is the one in "
 		               "force at the claim's date";

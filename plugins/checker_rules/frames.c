@@ -625,6 +625,10 @@ typedef struct inst {
 	int cls[MAX_ELEMS];
 	wbloom *need;     /* words a sentence needs for it to match */
 	size_t n_need;
+	/* The words the token just before the figure may be, when the
+	 * element there is a compulsory word or class; has_before else. */
+	wbloom before;
+	bool has_before;
 } inst;
 
 typedef struct exclusion {
@@ -2244,6 +2248,11 @@ static void bloom_add(wbloom *m, uint32_t w)
 	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
 }
 
+static bool bloom_has(const wbloom *m, uint32_t w)
+{
+	return (m->b[(w >> 6) & 7] >> (w & 63)) & 1;
+}
+
 static bool bloom_meets(const wbloom *a, const wbloom *b)
 {
 	uint64_t any = 0;
@@ -2333,6 +2342,25 @@ static bool add_inst(fr_set *s, inst **arr, size_t *n, size_t *cap,
 	in->f = f;
 	in->measure = measure;
 	memcpy(in->cls, cls, sizeof(in->cls));
+	memset(&in->before, 0, sizeof(in->before));
+	in->has_before = false;
+	if (f->pat.anchor > 0) {
+		const elem *e = &f->pat.e[f->pat.anchor - 1];
+		if (!e->optional && e->type == E_WORDS) {
+			for (size_t k = 0; k < e->n_words; k++)
+				bloom_add(&in->before, e->words[k]);
+			in->has_before = true;
+		} else if (!e->optional && e->type == E_CLASS &&
+			   cls[f->pat.anchor - 1] >= 0) {
+			for (size_t k = 0; k < s->classes.n; k++)
+				if (s->classes.p[k].owner ==
+				    (uint32_t)cls[f->pat.anchor - 1])
+					bloom_add(&in->before,
+						  s->classes.p[k]
+						      .w[s->classes.p[k].n - 1]);
+			in->has_before = true;
+		}
+	}
 	return need_build(s, &f->pat, cls, &in->need, &in->n_need);
 }
 
@@ -2610,8 +2638,9 @@ typedef struct sent {
 	mention *ms;
 	size_t n_ms, cap_ms;
 	bool *present; /* per measure: a trigger word is in the sentence */
-	bool *inst_ok; /* per instance (S->insts): the sentence has the
-	                  words it needs */
+	uint8_t *inst_ok; /* per instance (S->insts): unknown (0), the
+	                     sentence lacks a word it needs (1), has them
+	                     (2); see inst_may() */
 	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
 	                    a word it needs (1), has them (2) */
 	signed char *context; /* per measure: its context is in the
@@ -4415,6 +4444,26 @@ static bool taken_tok(const sent *st, size_t t)
 	return false;
 }
 
+/* True if the token before figure `a` may be the one that instance `in`
+ * needs there. */
+static bool before_may(const sent *st, const inst *in, size_t a)
+{
+	return !in->has_before ||
+	       (a > 0 && word_tok(&st->tk.t[a - 1]) &&
+		bloom_has(&in->before, st->tk.t[a - 1].word));
+}
+
+/* True if instance i may match in the sentence: it has a word of each of
+ * the instance's compulsory elements. Decided once a sentence. */
+static bool inst_may(sent *st, size_t i)
+{
+	if (!st->inst_ok[i]) {
+		const inst *in = &st->S->insts[i];
+		st->inst_ok[i] = need_met(in->need, in->n_need, &st->words) ? 2 : 1;
+	}
+	return st->inst_ok[i] == 2;
+}
+
 /* Tries the level frames of every present measure at figure `a`. */
 static fc_status read_level(sent *st, size_t a, fr_results *out)
 {
@@ -4430,8 +4479,8 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
 			mctx mc;
-			if (in->f->kind != FK_LEVEL ||
-			    !st->inst_ok[S->inst_first[m] + k])
+			if (in->f->kind != FK_LEVEL || !before_may(st, in, a) ||
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4531,8 +4580,9 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 			reading rd;
 			mctx mc;
 			if (in->f->kind != FK_CHANGE ||
-			    !st->inst_ok[S->inst_first[m] + k] ||
-			    in->f->pat.e[in->f->pat.anchor].mult != is_mult)
+			    in->f->pat.e[in->f->pat.anchor].mult != is_mult ||
+			    !before_may(st, in, a) ||
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4620,7 +4670,7 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
 			if (in->f->kind != FK_PART ||
-			    !st->inst_ok[S->inst_first[m] + k])
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
@@ -4929,12 +4979,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				st->first_trigger = t;
 		}
 	}
-	for (size_t m = 0; m < S->n_measures && any_measure; m++)
-		for (size_t k = 0; k < S->inst_count[m] && st->present[m]; k++) {
-			const inst *in = &S->insts[S->inst_first[m] + k];
-			st->inst_ok[S->inst_first[m] + k] =
-			    need_met(in->need, in->n_need, &st->words);
-		}
+	memset(st->inst_ok, 0, S->n_insts);
 	/* "Israel kills", "Russia has killed": the subject of a measure's
 	 * verb did it, unless the measure says its subject is whose figure
 	 * it is ("Russia lost"); "the war in Gaza has killed" is a place. */
@@ -5043,27 +5088,42 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 
 	while (p < len) {
 		uint32_t head = 0, tail = 0, b;
-		size_t start = p, n;
+		size_t start, n;
+		unsigned char c = t[p];
+
 		/* ASCII bytes that are not letters or digits end a word; so
-		 * do a no-break space and the marks of U+2000..U+206F. */
-		while (p < len) {
-			unsigned char c = fold_tab[t[p]];
-			if (!c || (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
-			    (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0))
-				break;
-			if (p - start < 4)
-				head = head << 8 | c;
-			tail = (tail << 8 | c) & 0xFFFFu;
+		 * do a no-break space and the marks of U+2000..U+206F (read
+		 * whole, as tokenize reads them). */
+		if (!fold_tab[c]) {
 			p++;
+			continue;
+		}
+		if (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) {
+			p += 3;
+			continue;
+		}
+		if (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0) {
+			p += 2;
+			continue;
+		}
+		start = p;
+		for (p++; p < len; p++) {
+			c = t[p];
+			if (c < 0x80) {
+				if (!fold_tab[c])
+					break;
+			} else if ((c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
+				   (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0)) {
+				break;
+			}
 		}
 		n = p - start;
-		if (n == 0) {
-			/* The whole mark: tokenize reads it as one. */
-			p += t[p] == 0xE2 ? 3 : t[p] == 0xC2 ? 2 : 1;
-			continue;
-		}
 		if (n >= 96)
 			continue;
+		for (size_t i = 0; i < n && i < 4; i++)
+			head = head << 8 | fold_tab[t[start + i]];
+		tail = n >= 2 ? (uint32_t)fold_tab[t[p - 2]] << 8 | fold_tab[t[p - 1]]
+			      : fold_tab[t[p - 1]];
 		b = gate_mix(head, tail, n);
 		if (S->gate[b / 8] & (1u << (b % 8)))
 			return start;
@@ -5139,7 +5199,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.in = in;
 	st.present = calloc(S->n_measures + 1, sizeof(bool));
 	st.context = malloc(S->n_measures + 1);
-	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
+	st.inst_ok = calloc(S->n_insts + 1, 1);
 	st.pat_ok = calloc(S->n_slots + 1, 1);
 	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
 		rc = FC_ERR_NOMEM;

@@ -1246,9 +1246,8 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 	size_t i = 0;
 
 	memset(&m, 0, sizeof(m));
-	if (nums->count == 0)
-		return FC_OK;
-	taken = calloc(nums->count, sizeof(bool));
+	/* Even without a figure, a frame may read a word ("doubled"). */
+	taken = calloc(nums->count + 1, sizeof(bool));
 	if (!taken)
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
 	if (st->n_rules > 0) {
