@@ -245,6 +245,7 @@ typedef struct judged {
 	double lo, hi;           /* the change they give */
 	bool other_way;          /* the metric moved against the claim */
 	bool lagged;             /* a record of the lag window agreed */
+	bool beaten;             /* a daily extreme: `ref` is a day beyond */
 	const char *why;         /* for unverified: what is missing */
 } judged;
 
@@ -335,6 +336,78 @@ static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
 		               "force at the claim's date";
 }
 
+/* The rise of a running total on the day of record i, from the record
+ * of the day before; false when that day has no record. */
+static bool day_rise(const series *s, size_t i, double *lo, double *hi)
+{
+	double alo, ahi, blo, bhi;
+
+	if (i == 0 || i >= s->n || s->r[i].rec.date - s->r[i - 1].rec.date != 1 ||
+	    s->r[i].rec.period != FC_PERIOD_DAY)
+		return false;
+	series_interval(&s->r[i - 1], &alo, &ahi);
+	series_interval(&s->r[i], &blo, &bhi);
+	*lo = blo - ahi;
+	*hi = bhi - alo;
+	return true;
+}
+
+/* An extreme of the days ("the deadliest day since the war began"):
+ * the day's rise, at the record in force or one of the lag window, must
+ * meet the claim's figure and be the highest (lowest) of the days'
+ * rises after the reference point. */
+static void judge_daily_extreme(const fc_claim *c, const series *s,
+                                fc_date as_of, fc_date rd, judged *j)
+{
+	size_t nlo, nhi;
+	bool high = c->change == FC_CHANGE_HIGHEST;
+
+	memset(j, 0, sizeof(*j));
+	j->verdict = FC_VERDICT_UNVERIFIED;
+	if (!candidates(s, as_of, &nlo, &nhi)) {
+		j->why = "it has no record on or before the claim's date";
+		return;
+	}
+	for (size_t a = nhi + 1; a-- > nlo;) {
+		double lo, hi;
+		const fc_ref *beat = NULL;
+		if (!day_rise(s, a, &lo, &hi))
+			continue;
+		if (!fc_intervals_meet(c->number.low, c->number.low_open,
+		                       c->number.high, c->number.high_open, lo,
+		                       false, hi, false)) {
+			if (j->verdict == FC_VERDICT_UNVERIFIED) {
+				j->verdict = FC_VERDICT_DISCREPANCY;
+				j->now = &s->r[a];
+				j->ref = &s->r[a - 1];
+				j->lo = lo;
+				j->hi = hi;
+			}
+			continue;
+		}
+		for (size_t i = 1; i < a; i++) {
+			double l2, h2;
+			if ((rd != FC_DATE_NONE && s->r[i].rec.date < rd) ||
+			    !day_rise(s, i, &l2, &h2))
+				continue;
+			if (high ? l2 > hi : h2 < lo)
+				beat = &s->r[i];
+		}
+		j->now = &s->r[a];
+		j->ref = beat ? beat : &s->r[a - 1];
+		j->lo = lo;
+		j->hi = hi;
+		j->verdict = beat ? FC_VERDICT_DISCREPANCY : FC_VERDICT_OK;
+		j->lagged = a != nhi;
+		j->beaten = beat != NULL;
+		if (!beat)
+			return;
+	}
+	if (j->verdict == FC_VERDICT_UNVERIFIED)
+		j->why = "it has no records of two days in a row at the claim's "
+		         "date, whose difference is the day's count";
+}
+
 /* An extreme: the record in force at as_of against the records after the
  * reference point (all, when there is none). */
 static void judge_extreme(const fc_claim *c, const series *s, fc_date as_of,
@@ -382,11 +455,29 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 	size_t n, first, ns = 0, best = (size_t)-1;
 	judged *js = NULL;
 	const fc_verify_source *named = NULL;
-	fc_date rd = ref_point(c, as_of);
+	fc_date rd;
 	fc_status rc = FC_ERR_NOMEM;
 	bool extreme = c->change == FC_CHANGE_HIGHEST ||
 	               c->change == FC_CHANGE_LOWEST;
 	char a[160], b[160], cv[80], lo[80], hi[80], d[11];
+	fc_claim day;
+	bool derived = c->per_day;
+
+	/* A day's count of a running total is the series' rise over the
+	 * day: a change of one day's span. */
+	if (c->per_day && !extreme) {
+		day = *c;
+		day.per_day = false;
+		day.change = FC_CHANGE_ABSOLUTE;
+		day.change_dir = 1;
+		day.ref_date = FC_DATE_NONE;
+		day.ref_unit = FC_PERIOD_DAY;
+		day.ref_span = 1;
+		day.ref_start = false;
+		day.ref_text = NULL;
+		c = &day;
+	}
+	rd = ref_point(c, as_of);
 
 	f->verdict = FC_VERDICT_UNVERIFIED;
 	f->change_low = f->change_high = NAN;
@@ -420,10 +511,18 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 		i = e;
 	}
 	for (size_t i = 0; i < ns; i++) {
-		if (extreme)
+		if (derived && !(ss[i].conf && ss[i].conf->cumulative)) {
+			js[i].verdict = FC_VERDICT_UNVERIFIED;
+			js[i].why = "a day's count is derived from a running total, "
+			            "and no source of this metric says its series "
+			            "is one (\"cumulative\": true)";
+		} else if (c->per_day) {
+			judge_daily_extreme(c, &ss[i], as_of, rd, &js[i]);
+		} else if (extreme) {
 			judge_extreme(c, &ss[i], as_of, rd, &js[i]);
-		else
+		} else {
 			judge_change(c, &ss[i], as_of, rd, &js[i]);
+		}
 		if (js[i].verdict != FC_VERDICT_UNVERIFIED &&
 		    (best == (size_t)-1 ||
 		     (js[i].verdict == FC_VERDICT_OK &&
@@ -453,13 +552,72 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 	{
 		const judged *j = &js[best];
 		f->verdict = j->verdict;
+		/* A day's count as published often differs from the
+		 * difference of the running totals (late reports, revised
+		 * totals, days without a record): a derived figure that
+		 * disagrees is not evidence enough to call the draft wrong. */
+		if (derived && j->verdict != FC_VERDICT_OK)
+			f->verdict = FC_VERDICT_UNVERIFIED;
 		f->record = j->now;
 		f->ref_record = j->ref;
 		f->change_low = j->lo;
 		f->change_high = j->hi;
 		f->tolerance = 0;
 		rec_text(j->now, a, sizeof(a));
-		if (extreme) {
+		if (c->per_day) {
+			/* An extreme of the days. */
+			const char *word = c->change == FC_CHANGE_HIGHEST
+			                       ? "highest"
+			                       : "lowest";
+			char day_d[11], rise[80];
+			fc_date_format(j->now->rec.date, day_d);
+			change_text(FC_CHANGE_ABSOLUTE, (j->lo + j->hi) / 2, rise,
+			            sizeof(rise));
+			f->diff_abs = c->number.value - (j->lo + j->hi) / 2;
+			f->diff_rel = NAN;
+			if (j->verdict == FC_VERDICT_OK)
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" agrees with %s: %s is the rise of %s, "
+				    "the %s of its days%s%s%s.",
+				    text, j->now->source, rise, day_d, word,
+				    rd != FC_DATE_NONE ? " since " : "",
+				    rd != FC_DATE_NONE ? fc_date_format(rd, b) : "",
+				    j->lagged ? " (within the reporting lag)" : "");
+			else if (!j->beaten)
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" is not confirmed by %s: the rise of %s "
+				    "is %s.",
+				    text, j->now->source, day_d, rise);
+			else {
+				char bd[11], brise[80];
+				double l2 = 0, h2 = 0;
+				size_t bi = (size_t)(j->ref - ss[best].r);
+				day_rise(&ss[best], bi, &l2, &h2);
+				fc_date_format(j->ref->rec.date, bd);
+				change_text(FC_CHANGE_ABSOLUTE, (l2 + h2) / 2, brise,
+				            sizeof(brise));
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" is not confirmed by %s: %s on %s is "
+				    "not the %s of its days: %s rose by %s.",
+				    text, j->now->source, rise, day_d, word, bd,
+				    brise);
+			}
+			f->reason = fc_arena_printf(
+			    arena,
+			    "a day's count of a running total is the difference "
+			    "of two days' records, derived because %s says its "
+			    "series is cumulative; the day of the record in force "
+			    "(or of the reporting lag before it) is compared "
+			    "with every day%s; a derived count that disagrees "
+			    "is left unverified, as published daily counts and "
+			    "the differences of revised totals often part",
+			    j->now->source,
+			    rd != FC_DATE_NONE ? " from the reference point on"
+			                       : " of the series");
+		} else if (extreme) {
 			const char *word = c->change == FC_CHANGE_HIGHEST
 			                       ? "highest"
 			                       : "lowest";
@@ -511,12 +669,17 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 			change_text(c->change, j->lo, lo, sizeof(lo));
 			change_text(c->change, j->hi, hi, sizeof(hi));
 			f->message = fc_arena_printf(
-			    arena, "\"%s\" %s %s: from %s to %s is %s%s%s.", text,
+			    arena, "\"%s\" %s %s: from %s to %s is %s%s%s%s.",
+			    text,
 			    j->verdict == FC_VERDICT_OK ? "agrees with"
-			                                : "disagrees with",
+			    : derived ? "is not confirmed by"
+			              : "disagrees with",
 			    j->now->source, b, a, cv,
 			    j->other_way ? ", the other way" : "",
-			    j->lagged ? " (within the reporting lag)" : "");
+			    j->lagged ? " (within the reporting lag)" : "",
+			    derived ? ", the day's count derived from the "
+			              "running totals"
+			            : "");
 			f->reason = fc_arena_printf(
 			    arena,
 			    "the %s change from %s to %s is %s to %s (from the "

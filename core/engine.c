@@ -294,6 +294,7 @@ static fc_status start_sources(fc_engine *eng, fc_error *err)
 		eng->vsources[i].n_aliases = sc->n_aliases;
 		eng->vsources[i].lag_days = sc->lag_days;
 		eng->vsources[i].stale_days = sc->stale_days;
+		eng->vsources[i].cumulative = sc->cumulative;
 		eng->vsources[i].tolerance = sc->tolerance;
 		if (!p) {
 			char names[512];

@@ -249,6 +249,11 @@ typedef struct fc_claim {
 	const char *ref_text; /* the words that gave the reference point */
 	double ratio_tolerance; /* of a multiple: "doubled" is a ratio of 2
 	                           within this (0.1 when 0) */
+	bool per_day;        /* the figure counts one day of a running total
+	                        ("704 killed in the past 24 hours"): checked
+	                        as the day's rise of a series its source says
+	                        is cumulative; with FC_CHANGE_HIGHEST or
+	                        LOWEST, an extreme of those daily rises */
 } fc_claim;
 
 /* The checker saw this figure and could not read a claim in it: no

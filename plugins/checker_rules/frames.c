@@ -578,6 +578,7 @@ typedef struct elem {
 	uint8_t type;
 	bool optional;
 	bool mult;       /* E_NUM written #mult: a multiple ("doubled") */
+	double qval;     /* E_QTY written #q=N: that value only; NAN: any */
 	uint32_t *words; /* E_WORDS */
 	size_t n_words;
 	char *ref;       /* E_CLASS: the name as written */
@@ -642,6 +643,10 @@ typedef struct exclusion {
 	size_t n_unless_entity;
 	bool cumulative_only; /* applies to running totals only */
 	bool sentence;        /* scope: the whole sentence, not the clause */
+	bool per_day;         /* one day of a running total: a day's count,
+	                         checked as the day's rise of the series */
+	uint8_t extreme;      /* with per_day: FC_CHANGE_HIGHEST or LOWEST,
+	                         "the deadliest day", or FC_CHANGE_NONE */
 	size_t pack;
 } exclusion;
 
@@ -732,7 +737,7 @@ struct fr_set {
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
-	    c_clause, c_up, c_down;
+	    c_clause, c_up, c_down, c_destroy;
 	uint32_t w_and, w_or, w_comma, w_poss, w_by, w_of;
 };
 
@@ -1201,6 +1206,17 @@ static fc_status compile_pattern(loader *ld, const char *where,
 			e->type = E_NONQ;
 		} else if (strcmp(word, "#q") == 0) {
 			e->type = E_QTY;
+			e->qval = NAN;
+		} else if (strncmp(word, "#q=", 3) == 0) {
+			char *end;
+			e->type = E_QTY;
+			e->qval = strtod(word + 3, &end);
+			if (end == word + 3 || *end || !isfinite(e->qval)) {
+				out->n++;
+				pattern_free(out);
+				return lerr(ld, where,
+					    "\"%s\": #q=N needs a number", src);
+			}
 		} else if (strcmp(word, "*") == 0) {
 			e->type = E_ANY;
 		} else {
@@ -1638,7 +1654,8 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 {
 	static const char *const keys[] = {"id",	    "reason", "phrases",
 					   "unless",	    "unless_entity",
-					   "scope",	    "applies", NULL};
+					   "scope",	    "applies", "per_day",
+					   "extreme",	    NULL};
 	fr_set *s = ld->s;
 	const cJSON *o;
 	size_t i = 0;
@@ -1653,6 +1670,8 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 		const cJSON *scope = cJSON_GetObjectItemCaseSensitive(o, "scope");
 		const cJSON *applies = cJSON_GetObjectItemCaseSensitive(o, "applies");
 		const cJSON *ue = cJSON_GetObjectItemCaseSensitive(o, "unless_entity");
+		const cJSON *pd = cJSON_GetObjectItemCaseSensitive(o, "per_day");
+		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(o, "extreme");
 		const cJSON *e;
 		exclusion *x;
 
@@ -1679,6 +1698,13 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 			return lerr(ld, where,
 				    "\"unless_entity\" must be an array of "
 				    "entity ids");
+		if ((pd && !cJSON_IsBool(pd)) ||
+		    (ex && !(cJSON_IsString(ex) &&
+			     (strcmp(ex->valuestring, "highest") == 0 ||
+			      strcmp(ex->valuestring, "lowest") == 0))))
+			return lerr(ld, where,
+				    "\"per_day\" is true or false; \"extreme\" "
+				    "is \"highest\" or \"lowest\"");
 		if (!grow((void **)&s->excl, &s->cap_excl, s->n_excl + 1,
 			  sizeof(exclusion)))
 			return nomem(ld);
@@ -1688,6 +1714,11 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 		x->sentence = scope && strcmp(scope->valuestring, "sentence") == 0;
 		x->cumulative_only =
 		    applies && strcmp(applies->valuestring, "cumulative") == 0;
+		x->per_day = cJSON_IsTrue(pd) || ex;
+		x->extreme = !ex ? FC_CHANGE_NONE
+			     : strcmp(ex->valuestring, "highest") == 0
+				 ? FC_CHANGE_HIGHEST
+				 : FC_CHANGE_LOWEST;
 		if (!(x->id = dup(id->valuestring)) ||
 		    !(x->reason = dup(reason->valuestring)))
 			return nomem(ld);
@@ -2528,6 +2559,7 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	for (size_t i = 0; i < s->n_mults; i++)
 		s->word_mult[s->mult_words[i]] = (int32_t)i;
 	s->c_up = find_class(s, "up");
+	s->c_destroy = find_class(s, "destroy");
 	s->c_down = find_class(s, "down");
 	for (size_t i = 0; i < s->classes.n; i++) {
 		const phrase *ph = &s->classes.p[i];
@@ -2781,6 +2813,13 @@ static bool head_word(const mctx *c, const tok *t)
 static bool m_fwd(mctx *c, size_t ei, size_t ti);
 static bool m_back(mctx *c, long ei, long ti);
 
+/* True if figure token t is what #q (any) or #q=N (that value) asks. */
+static bool qty_is(const mctx *c, const elem *e, const tok *t)
+{
+	return isnan(e->qval) ||
+	       c->st->in->nums->items[t->num].value == e->qval;
+}
+
 /* Tries every way element `ei` can start at token `ti`, then the rest. */
 static bool m_fwd(mctx *c, size_t ei, size_t ti)
 {
@@ -2812,7 +2851,8 @@ static bool m_fwd(mctx *c, size_t ei, size_t ti)
 		}
 		break;
 	case E_QTY:
-		if (ti < c->hi && tk->t[ti].type == T_NUM && ti != c->anchor) {
+		if (ti < c->hi && tk->t[ti].type == T_NUM && ti != c->anchor &&
+		    qty_is(c, e, &tk->t[ti])) {
 			c->s[ei] = (int)ti;
 			c->e[ei] = (int)ti + 1;
 			if (m_fwd(c, ei + 1, ti + 1))
@@ -2954,7 +2994,8 @@ static bool m_back(mctx *c, long ei, long ti)
 			}
 			break;
 		case E_QTY:
-			if (t->type == T_NUM && (size_t)ti != c->anchor) {
+			if (t->type == T_NUM && (size_t)ti != c->anchor &&
+			    qty_is(c, e, t)) {
 				c->s[ei] = (int)ti;
 				c->e[ei] = (int)ti + 1;
 				if (m_back(c, ei - 1, ti - 1))
@@ -3241,6 +3282,8 @@ typedef struct reading {
 	const char *unbound;  /* reason, static or in `reason` */
 	int change;           /* a change frame's fc_change, decided */
 	int change_dir;       /* +1, -1, 0 */
+	bool per_day;         /* one day of a running total */
+	int extreme;          /* of such days: FC_CHANGE_HIGHEST, LOWEST */
 	char reason[400];
 } reading;
 
@@ -3314,10 +3357,10 @@ static void frame_span(const reading *rd, size_t *fs, size_t *fe);
  * its subject ("Gaza death toll", "Gaza's death toll", "Israel kills").
  * *verb is set when it is followed by the measure's verb. */
 static bool before_trigger(const sent *st, const reading *rd,
-			   const mention *m, bool *verb)
+			   const mention *m, bool *verb, bool *agent_verb)
 {
 	const toks *tk = &st->tk;
-	size_t t = m->e;
+	size_t t = m->e, ta;
 
 	size_t fs, fe, skipped = 0;
 	bool appos = false;
@@ -3326,16 +3369,30 @@ static bool before_trigger(const sent *st, const reading *rd,
 		 w_an = vocab_find(&st->S->v, "an", 2);
 
 	*verb = false;
+	*agent_verb = false;
 	if (t < tk->n && word_tok(&tk->t[t]) && tk->t[t].word == st->S->w_poss)
 		t++;
+	/* "Russian forces lost", "Israeli strikes killed": the people's
+	 * forces stand for them. */
+	if (t < tk->n && in_class(st->S, st->S->c_agent, &tk->t[t]))
+		t++;
+	/* "Russia has lost", "forces had destroyed" */
+	ta = t;
+	while (ta < tk->n && ta < t + 2 && in_class(st->S, aux, &tk->t[ta]))
+		ta++;
 	for (size_t i = 0; i < rd->in->f->pat.n; i++)
 		if (is_trigger_elem(st, rd, i) && rd->mc.e[i] > rd->mc.s[i] &&
-		    (size_t)rd->mc.s[i] == t) {
+		    ((size_t)rd->mc.s[i] == t || (size_t)rd->mc.s[i] == ta)) {
 			char name[64];
 			const char *cn = st->S->cls[rd->mc.cls[i]].name;
 			const char *colon = strrchr(cn, ':');
 			snprintf(name, sizeof(name), "%s", colon ? colon + 1 : cn);
 			*verb = strcmp(name, "verb") == 0;
+			/* "destroyed", "shot down": its subject did it */
+			for (int k = rd->mc.s[i]; *verb && k < rd->mc.e[i]; k++)
+				*agent_verb = *agent_verb ||
+					      in_class(st->S, st->S->c_destroy,
+						       &tk->t[k]);
 			return true;
 		}
 	/* Just before the frame's first word: "Japan's 124.5 million
@@ -3662,7 +3719,7 @@ static void resolve_entity(sent *st, reading *rd)
 	rd->ent = NO_ENTITY;
 	for (size_t i = 0; i < st->n_ms && nc < 64; i++) {
 		const mention *mm = &st->ms[i];
-		bool verb = false, beside;
+		bool verb = false, agent_verb = false, beside;
 		int rank;
 
 		/* An agent ("Israeli strikes") is who did it, not whose
@@ -3672,7 +3729,7 @@ static void resolve_entity(sent *st, reading *rd)
 		     mm->role == MR_PARTY || mm->role == MR_DATELINE) &&
 		    !(mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs))
 			continue;
-		beside = before_trigger(st, rd, mm, &verb);
+		beside = before_trigger(st, rd, mm, &verb, &agent_verb);
 		/* "Israel kills": the agent; but "the war in Gaza has
 		 * killed" is a place. */
 		if (verb && mm->s > 0 &&
@@ -3682,7 +3739,9 @@ static void resolve_entity(sent *st, reading *rd)
 			 tk->t[mm->s - 1].word == vocab_find(&S->v, "the", 3) &&
 			 in_class(S, S->c_locative, &tk->t[mm->s - 2]))
 			verb = false;
-		if (verb && !m->subject_is_entity)
+		/* The subject of "lost" is whose figure; of "destroyed", who
+		 * did it. */
+		if (verb && (!m->subject_is_entity || agent_verb))
 			continue;
 		if (mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs)
 			rank = 1;
@@ -3947,7 +4006,10 @@ static void read_period(const sent *st, reading *rd)
 		const exclusion *x = &S->excl[i];
 		size_t lo, hi, bs, be, ubs, ube;
 		bool skip = false;
-		if (!excl_applies(S, x, m))
+		/* A day's count is read; the running total's own periods
+		 * say no more of it. */
+		if (!excl_applies(S, x, m) ||
+		    (rd->per_day && x->cumulative_only && !x->per_day))
 			continue;
 		for (size_t k = 0; k < x->n_unless_entity && !skip; k++)
 			skip = strcmp(x->unless_entity[k], ent_id) == 0 ||
@@ -3976,10 +4038,23 @@ static void read_period(const sent *st, reading *rd)
 			rd->excl = x;
 			rd->excl_s = bs;
 			rd->excl_e = be;
+			/* A day of a running total is the day's rise of its
+			 * series: bound, checked by difference. */
+			if (x->per_day && m->cumulative) {
+				rd->per_day = true;
+				if (x->extreme)
+					rd->extreme = x->extreme;
+				break;
+			}
 			rd->period = x->id;
 			rd->unbound = x->reason;
 			return;
 		}
+	}
+	if (rd->per_day) {
+		rd->period = rd->extreme ? "one day, an extreme of the days"
+					 : "one day";
+		return;
 	}
 	if (rd->in->f->cumulative) {
 		rd->period = "cumulative";
@@ -4070,6 +4145,10 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 	r.change = rd->in && rd->in->f->kind == FK_CHANGE ? rd->change
 							  : FC_CHANGE_NONE;
 	r.change_dir = r.change ? rd->change_dir : 0;
+	if (rd->per_day && !r.change) {
+		r.per_day = true;
+		r.change = rd->extreme;
+	}
 	if (r.change == FC_CHANGE_RELATIVE &&
 	    r.number.kind == FC_NUM_FRACTION) {
 		/* "fell by a tenth": about ten per cent. */
@@ -4316,7 +4395,9 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				rd->ent = NO_ENTITY;
 				if (rd->in->f->kind != FK_CHANGE)
 					read_period(st, rd);
-				if (!rd->excl) {
+				/* A day's count is still a claim whose place is
+				 * missing. */
+				if (!rd->excl || rd->per_day) {
 					if (why == saved) {
 						memcpy(rd->reason, saved,
 						       sizeof(saved));

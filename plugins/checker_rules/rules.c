@@ -1410,6 +1410,7 @@ static fc_status rules_check(void *p, const fc_document *doc,
 			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0);
 		c.change = (fc_change)r->change;
 		c.change_dir = r->change_dir;
+		c.per_day = r->per_day;
 		c.ref_date = FC_DATE_NONE;
 		rc = st->host->claim_add(sink, &c);
 		if (rc == FC_ERR_ARG)
