@@ -425,7 +425,11 @@ static void judge_extreme(const fc_claim *c, const series *s, fc_date as_of,
 	if (rd != FC_DATE_NONE) {
 		while (from < k && s->r[from].rec.date < rd)
 			from++;
-		if (from == 0 && s->r[0].rec.date > rd) {
+		/* A year's or a month's reference point is its period. */
+		if (from == 0 &&
+		    s->r[0].rec.date > (c->ref_date != FC_DATE_NONE
+		                            ? fc_period_end(rd, c->ref_unit)
+		                            : rd)) {
 			j->why = "its records begin after the reference point";
 			return;
 		}
@@ -582,7 +586,7 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 				    "the %s of its days%s%s%s.",
 				    text, j->now->source, rise, day_d, word,
 				    rd != FC_DATE_NONE ? " since " : "",
-				    rd != FC_DATE_NONE ? fc_date_format(rd, b) : "",
+				    rd != FC_DATE_NONE ? fc_period_format(rd, c->ref_date != FC_DATE_NONE ? c->ref_unit : FC_PERIOD_DAY, b) : "",
 				    j->lagged ? " (within the reporting lag)" : "");
 			else if (!j->beaten)
 				f->message = fc_arena_printf(
@@ -629,7 +633,7 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 				    "records%s%s.",
 				    text, j->now->source, a, word,
 				    rd != FC_DATE_NONE ? " since " : "",
-				    rd != FC_DATE_NONE ? fc_date_format(rd, b)
+				    rd != FC_DATE_NONE ? fc_period_format(rd, c->ref_date != FC_DATE_NONE ? c->ref_unit : FC_PERIOD_DAY, b)
 				                       : "");
 			} else {
 				rec_text(j->ref, b, sizeof(b));

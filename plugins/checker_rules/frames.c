@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "frames.h"
 
@@ -4606,6 +4607,24 @@ static bool change_anchor(const sent *st, size_t t)
 	return true;
 }
 
+/* True if the figure is written as a line crossed ("fell below 38
+ * million", "rose above 10,000"): a level, not the size of a change. */
+static bool crossing_figure(const sent *st, const tok *t)
+{
+	static const char *const words[] = {"above", "below", "under",
+					    "beyond", "past", NULL};
+	const fc_number *n = &st->in->nums->items[t->num];
+	const char *q = st->in->text + n->start;
+	size_t len = n->value_start - n->start;
+
+	for (size_t i = 0; words[i]; i++) {
+		size_t k = strlen(words[i]);
+		if (len >= k && strncasecmp(q, words[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Decides a change reading's kind and direction: the frame's kind, or
  * the figure's (a percentage or a fraction is relative, a multiple a
  * ratio, a count a difference); up or down from the words of the frame
@@ -4649,6 +4668,7 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 	const fr_set *S = st->S;
 	const tok *at = &st->tk.t[a];
 	bool is_mult = at->type == T_MULT || at->kind == FC_NUM_MULTIPLE;
+	bool crossing = at->type == T_NUM && crossing_figure(st, at);
 	reading first;
 	bool have = false;
 
@@ -4662,6 +4682,8 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 			mctx mc;
 			if (in->f->kind != FK_CHANGE ||
 			    in->f->pat.e[in->f->pat.anchor].mult != is_mult ||
+			    (crossing && in->f->change != FC_CHANGE_HIGHEST &&
+			     in->f->change != FC_CHANGE_LOWEST) ||
 			    !before_may(st, in, a) ||
 			    !inst_may(st, S->inst_first[m] + k))
 				continue;
