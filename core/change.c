@@ -3,9 +3,12 @@
  * weeks", "fell by a tenth since 2014", "the highest since 2014").
  *
  * The change is computed from two records of one source: the record in
- * force at the claim's date and the record at the reference point, each
- * with the reporting lag allowed (a draft may use yesterday's figure at
- * either end). Both are intervals (their qualifier and precision), so the
+ * force at the claim's date (or one of the reporting-lag window before
+ * it: a draft may use the figure of a day or two ago) and the record at
+ * the reference point. A span ("in a week") reaches back from the record
+ * used, so the lag moves both ends together; a date ("since October
+ * 22") is history, and its record is the one in force that day. Both
+ * are intervals (their qualifier and precision), so the
  * change is an interval too: a difference, a percentage of the earlier
  * record, or a ratio. The claim is its number's interval (its precision;
  * a multiple written as a word, "doubled", is a ratio within the claim's
@@ -104,9 +107,9 @@ static bool candidates(const series *s, fc_date d, size_t *lo, size_t *hi)
 	return true;
 }
 
-/* The records at the reference point: as candidates(), but a year's or a
- * month's reference point is that period's record when the series has
- * one a period. */
+/* The record at a dated reference point: the one in force then; a
+ * year's or a month's is that period's record when the series has one a
+ * period, else the one in force when the period began. */
 static bool ref_candidates(const series *s, const fc_claim *c, fc_date d,
                            size_t *lo, size_t *hi)
 {
@@ -119,10 +122,27 @@ static bool ref_candidates(const series *s, const fc_claim *c, fc_date d,
 				return true;
 			}
 		/* Else the record in force when the period began. */
-		return candidates(s, d - 1, lo, hi) ||
-		       candidates(s, d, lo, hi);
+		d--;
 	}
-	return candidates(s, d, lo, hi);
+	*lo = *hi = in_force(s, d);
+	return *hi < s->n;
+}
+
+/* A record's interval for a change: as published, but for "about" and
+ * "nearly", which hedge a precise count ("about 409,010" personnel): two
+ * records of one series hedged alike are the figures they give, to
+ * their precision. */
+static void series_interval(const fc_ref *r, double *lo, double *hi)
+{
+	if (r->rec.qualifier == FC_QUAL_ABOUT ||
+	    r->rec.qualifier == FC_QUAL_NEARLY) {
+		double half = r->rec.precision > 0 ? r->rec.precision / 2 : 0;
+		*lo = r->rec.value - half;
+		*hi = r->rec.value + half;
+	} else {
+		*lo = r->low;
+		*hi = r->high;
+	}
 }
 
 /* The change from record interval [alo, ahi] to [blo, bhi] in the
@@ -225,6 +245,7 @@ typedef struct judged {
 	double lo, hi;           /* the change they give */
 	bool other_way;          /* the metric moved against the claim */
 	bool lagged;             /* a record of the lag window agreed */
+	bool beaten;             /* a daily extreme: `ref` is a day beyond */
 	const char *why;         /* for unverified: what is missing */
 } judged;
 
@@ -234,6 +255,7 @@ static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
 	size_t nlo, nhi, rlo = 0, rhi = 0;
 	double clo, chi;
 	bool clo_o, chi_o;
+	bool span = c->ref_date == FC_DATE_NONE && !c->ref_start;
 
 	memset(j, 0, sizeof(*j));
 	j->verdict = FC_VERDICT_UNVERIFIED;
@@ -246,63 +268,144 @@ static void judge_change(const fc_claim *c, const series *s, fc_date as_of,
 		         "running total only";
 		return;
 	}
-	if (!c->ref_start) {
-		if (rd == FC_DATE_NONE) {
-			j->why = "the sentence gives no reference point";
-			return;
-		}
-		if (!ref_candidates(s, c, rd, &rlo, &rhi)) {
-			j->why = "it has no record at the reference point";
-			return;
-		}
+	if (!c->ref_start && rd == FC_DATE_NONE) {
+		j->why = "the sentence gives no reference point";
+		return;
+	}
+	/* A date's record is history: the one in force then, exactly. */
+	if (!c->ref_start && !span && !ref_candidates(s, c, rd, &rlo, &rhi)) {
+		j->why = "it has no record at the reference point";
+		return;
 	}
 	claim_interval(c, &clo, &clo_o, &chi, &chi_o);
-	/* The pair in force at both ends first, then the lag's others; a
-	 * pair's earlier end comes before its later one. */
+	/* The record in force first, then those of the lag window; a span
+	 * ("in a week") reaches back from the record used. */
 	for (size_t a = nhi + 1; a-- > nlo;) {
-		size_t nb = c->ref_start ? 1 : rhi + 1 - rlo;
-		for (size_t bi = 0; bi < nb; bi++) {
-			const fc_ref *now = &s->r[a];
-			const fc_ref *ref = c->ref_start ? NULL : &s->r[rhi - bi];
-			double lo, hi;
-			if ((ref && ref->rec.date >= now->rec.date) ||
-			    !change_of(c->change, ref ? ref->low : 0,
-			               ref ? ref->high : 0, now->low, now->high,
-			               &lo, &hi))
+		const fc_ref *now = &s->r[a];
+		const fc_ref *ref = NULL;
+		double lo, hi;
+		if (span) {
+			fc_claim back = *c;
+			size_t r;
+			back.ref_date = FC_DATE_NONE;
+			r = in_force(s, ref_point(&back, now->rec.date));
+			if (r == s->n)
 				continue;
-			if (j->verdict == FC_VERDICT_UNVERIFIED) {
-				/* The first pair: the one shown when none
-				 * agrees. */
-				j->verdict = FC_VERDICT_DISCREPANCY;
-				j->now = now;
-				j->ref = ref;
-				j->lo = lo;
-				j->hi = hi;
-				j->other_way =
-				    c->change_dir != 0 &&
-				    (c->change == FC_CHANGE_MULTIPLE
-				         ? (c->change_dir > 0 ? hi < 1 : lo > 1)
-				         : (c->change_dir > 0 ? hi < 0 : lo > 0));
-			}
-			if (fc_intervals_meet(clo, clo_o, chi, chi_o, lo, false,
-			                      hi, false)) {
-				j->verdict = FC_VERDICT_OK;
-				j->now = now;
-				j->ref = ref;
-				j->lo = lo;
-				j->hi = hi;
-				j->other_way = false;
-				j->lagged = a != nhi || bi != 0;
-				return;
-			}
+			ref = &s->r[r];
+		} else if (!c->ref_start) {
+			ref = &s->r[rhi];
+		}
+		double alo = 0, ahi = 0, blo, bhi;
+		if (ref && ref->rec.date >= now->rec.date)
+			continue;
+		if (ref)
+			series_interval(ref, &alo, &ahi);
+		series_interval(now, &blo, &bhi);
+		if (!change_of(c->change, alo, ahi, blo, bhi, &lo, &hi))
+			continue;
+		if (j->verdict == FC_VERDICT_UNVERIFIED) {
+			/* The first pair: the one shown when none agrees. */
+			j->verdict = FC_VERDICT_DISCREPANCY;
+			j->now = now;
+			j->ref = ref;
+			j->lo = lo;
+			j->hi = hi;
+			j->other_way =
+			    c->change_dir != 0 &&
+			    (c->change == FC_CHANGE_MULTIPLE
+			         ? (c->change_dir > 0 ? hi < 1 : lo > 1)
+			         : (c->change_dir > 0 ? hi < 0 : lo > 0));
+		}
+		if (fc_intervals_meet(clo, clo_o, chi, chi_o, lo, false, hi,
+		                      false)) {
+			j->verdict = FC_VERDICT_OK;
+			j->now = now;
+			j->ref = ref;
+			j->lo = lo;
+			j->hi = hi;
+			j->other_way = false;
+			j->lagged = a != nhi;
+			return;
 		}
 	}
 	if (j->verdict == FC_VERDICT_UNVERIFIED)
-		j->why = c->change != FC_CHANGE_ABSOLUTE && !c->ref_start &&
-		                 !(s->r[rhi].low > 0)
+		j->why = span ? "it has no record at the reference point"
+		         : c->change != FC_CHANGE_ABSOLUTE && !c->ref_start
 		             ? "its record at the reference point is zero"
 		             : "its record at the reference point is the one in "
 		               "force at the claim's date";
+}
+
+/* The rise of a running total on the day of record i, from the record
+ * of the day before; false when that day has no record. */
+static bool day_rise(const series *s, size_t i, double *lo, double *hi)
+{
+	double alo, ahi, blo, bhi;
+
+	if (i == 0 || i >= s->n || s->r[i].rec.date - s->r[i - 1].rec.date != 1 ||
+	    s->r[i].rec.period != FC_PERIOD_DAY)
+		return false;
+	series_interval(&s->r[i - 1], &alo, &ahi);
+	series_interval(&s->r[i], &blo, &bhi);
+	*lo = blo - ahi;
+	*hi = bhi - alo;
+	return true;
+}
+
+/* An extreme of the days ("the deadliest day since the war began"):
+ * the day's rise, at the record in force or one of the lag window, must
+ * meet the claim's figure and be the highest (lowest) of the days'
+ * rises after the reference point. */
+static void judge_daily_extreme(const fc_claim *c, const series *s,
+                                fc_date as_of, fc_date rd, judged *j)
+{
+	size_t nlo, nhi;
+	bool high = c->change == FC_CHANGE_HIGHEST;
+
+	memset(j, 0, sizeof(*j));
+	j->verdict = FC_VERDICT_UNVERIFIED;
+	if (!candidates(s, as_of, &nlo, &nhi)) {
+		j->why = "it has no record on or before the claim's date";
+		return;
+	}
+	for (size_t a = nhi + 1; a-- > nlo;) {
+		double lo, hi;
+		const fc_ref *beat = NULL;
+		if (!day_rise(s, a, &lo, &hi))
+			continue;
+		if (!fc_intervals_meet(c->number.low, c->number.low_open,
+		                       c->number.high, c->number.high_open, lo,
+		                       false, hi, false)) {
+			if (j->verdict == FC_VERDICT_UNVERIFIED) {
+				j->verdict = FC_VERDICT_DISCREPANCY;
+				j->now = &s->r[a];
+				j->ref = &s->r[a - 1];
+				j->lo = lo;
+				j->hi = hi;
+			}
+			continue;
+		}
+		for (size_t i = 1; i < a; i++) {
+			double l2, h2;
+			if ((rd != FC_DATE_NONE && s->r[i].rec.date < rd) ||
+			    !day_rise(s, i, &l2, &h2))
+				continue;
+			if (high ? l2 > hi : h2 < lo)
+				beat = &s->r[i];
+		}
+		j->now = &s->r[a];
+		j->ref = beat ? beat : &s->r[a - 1];
+		j->lo = lo;
+		j->hi = hi;
+		j->verdict = beat ? FC_VERDICT_DISCREPANCY : FC_VERDICT_OK;
+		j->lagged = a != nhi;
+		j->beaten = beat != NULL;
+		if (!beat)
+			return;
+	}
+	if (j->verdict == FC_VERDICT_UNVERIFIED)
+		j->why = "it has no records of two days in a row at the claim's "
+		         "date, whose difference is the day's count";
 }
 
 /* An extreme: the record in force at as_of against the records after the
@@ -322,7 +425,11 @@ static void judge_extreme(const fc_claim *c, const series *s, fc_date as_of,
 	if (rd != FC_DATE_NONE) {
 		while (from < k && s->r[from].rec.date < rd)
 			from++;
-		if (from == 0 && s->r[0].rec.date > rd) {
+		/* A year's or a month's reference point is its period. */
+		if (from == 0 &&
+		    s->r[0].rec.date > (c->ref_date != FC_DATE_NONE
+		                            ? fc_period_end(rd, c->ref_unit)
+		                            : rd)) {
 			j->why = "its records begin after the reference point";
 			return;
 		}
@@ -352,11 +459,29 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 	size_t n, first, ns = 0, best = (size_t)-1;
 	judged *js = NULL;
 	const fc_verify_source *named = NULL;
-	fc_date rd = ref_point(c, as_of);
+	fc_date rd;
 	fc_status rc = FC_ERR_NOMEM;
 	bool extreme = c->change == FC_CHANGE_HIGHEST ||
 	               c->change == FC_CHANGE_LOWEST;
 	char a[160], b[160], cv[80], lo[80], hi[80], d[11];
+	fc_claim day;
+	bool derived = c->per_day;
+
+	/* A day's count of a running total is the series' rise over the
+	 * day: a change of one day's span. */
+	if (c->per_day && !extreme) {
+		day = *c;
+		day.per_day = false;
+		day.change = FC_CHANGE_ABSOLUTE;
+		day.change_dir = 1;
+		day.ref_date = FC_DATE_NONE;
+		day.ref_unit = FC_PERIOD_DAY;
+		day.ref_span = 1;
+		day.ref_start = false;
+		day.ref_text = NULL;
+		c = &day;
+	}
+	rd = ref_point(c, as_of);
 
 	f->verdict = FC_VERDICT_UNVERIFIED;
 	f->change_low = f->change_high = NAN;
@@ -390,10 +515,18 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 		i = e;
 	}
 	for (size_t i = 0; i < ns; i++) {
-		if (extreme)
+		if (derived && !(ss[i].conf && ss[i].conf->cumulative)) {
+			js[i].verdict = FC_VERDICT_UNVERIFIED;
+			js[i].why = "a day's count is derived from a running total, "
+			            "and no source of this metric says its series "
+			            "is one (\"cumulative\": true)";
+		} else if (c->per_day) {
+			judge_daily_extreme(c, &ss[i], as_of, rd, &js[i]);
+		} else if (extreme) {
 			judge_extreme(c, &ss[i], as_of, rd, &js[i]);
-		else
+		} else {
 			judge_change(c, &ss[i], as_of, rd, &js[i]);
+		}
 		if (js[i].verdict != FC_VERDICT_UNVERIFIED &&
 		    (best == (size_t)-1 ||
 		     (js[i].verdict == FC_VERDICT_OK &&
@@ -423,13 +556,72 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 	{
 		const judged *j = &js[best];
 		f->verdict = j->verdict;
+		/* A day's count as published often differs from the
+		 * difference of the running totals (late reports, revised
+		 * totals, days without a record): a derived figure that
+		 * disagrees is not evidence enough to call the draft wrong. */
+		if (derived && j->verdict != FC_VERDICT_OK)
+			f->verdict = FC_VERDICT_UNVERIFIED;
 		f->record = j->now;
 		f->ref_record = j->ref;
 		f->change_low = j->lo;
 		f->change_high = j->hi;
 		f->tolerance = 0;
 		rec_text(j->now, a, sizeof(a));
-		if (extreme) {
+		if (c->per_day) {
+			/* An extreme of the days. */
+			const char *word = c->change == FC_CHANGE_HIGHEST
+			                       ? "highest"
+			                       : "lowest";
+			char day_d[11], rise[80];
+			fc_date_format(j->now->rec.date, day_d);
+			change_text(FC_CHANGE_ABSOLUTE, (j->lo + j->hi) / 2, rise,
+			            sizeof(rise));
+			f->diff_abs = c->number.value - (j->lo + j->hi) / 2;
+			f->diff_rel = NAN;
+			if (j->verdict == FC_VERDICT_OK)
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" agrees with %s: %s is the rise of %s, "
+				    "the %s of its days%s%s%s.",
+				    text, j->now->source, rise, day_d, word,
+				    rd != FC_DATE_NONE ? " since " : "",
+				    rd != FC_DATE_NONE ? fc_period_format(rd, c->ref_date != FC_DATE_NONE ? c->ref_unit : FC_PERIOD_DAY, b) : "",
+				    j->lagged ? " (within the reporting lag)" : "");
+			else if (!j->beaten)
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" is not confirmed by %s: the rise of %s "
+				    "is %s.",
+				    text, j->now->source, day_d, rise);
+			else {
+				char bd[11], brise[80];
+				double l2 = 0, h2 = 0;
+				size_t bi = (size_t)(j->ref - ss[best].r);
+				day_rise(&ss[best], bi, &l2, &h2);
+				fc_date_format(j->ref->rec.date, bd);
+				change_text(FC_CHANGE_ABSOLUTE, (l2 + h2) / 2, brise,
+				            sizeof(brise));
+				f->message = fc_arena_printf(
+				    arena,
+				    "\"%s\" is not confirmed by %s: %s on %s is "
+				    "not the %s of its days: %s rose by %s.",
+				    text, j->now->source, rise, day_d, word, bd,
+				    brise);
+			}
+			f->reason = fc_arena_printf(
+			    arena,
+			    "a day's count of a running total is the difference "
+			    "of two days' records, derived because %s says its "
+			    "series is cumulative; the day of the record in force "
+			    "(or of the reporting lag before it) is compared "
+			    "with every day%s; a derived count that disagrees "
+			    "is left unverified, as published daily counts and "
+			    "the differences of revised totals often part",
+			    j->now->source,
+			    rd != FC_DATE_NONE ? " from the reference point on"
+			                       : " of the series");
+		} else if (extreme) {
 			const char *word = c->change == FC_CHANGE_HIGHEST
 			                       ? "highest"
 			                       : "lowest";
@@ -441,7 +633,7 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 				    "records%s%s.",
 				    text, j->now->source, a, word,
 				    rd != FC_DATE_NONE ? " since " : "",
-				    rd != FC_DATE_NONE ? fc_date_format(rd, b)
+				    rd != FC_DATE_NONE ? fc_period_format(rd, c->ref_date != FC_DATE_NONE ? c->ref_unit : FC_PERIOD_DAY, b)
 				                       : "");
 			} else {
 				rec_text(j->ref, b, sizeof(b));
@@ -481,12 +673,17 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 			change_text(c->change, j->lo, lo, sizeof(lo));
 			change_text(c->change, j->hi, hi, sizeof(hi));
 			f->message = fc_arena_printf(
-			    arena, "\"%s\" %s %s: from %s to %s is %s%s%s.", text,
+			    arena, "\"%s\" %s %s: from %s to %s is %s%s%s%s.",
+			    text,
 			    j->verdict == FC_VERDICT_OK ? "agrees with"
-			                                : "disagrees with",
+			    : derived ? "is not confirmed by"
+			              : "disagrees with",
 			    j->now->source, b, a, cv,
 			    j->other_way ? ", the other way" : "",
-			    j->lagged ? " (within the reporting lag)" : "");
+			    j->lagged ? " (within the reporting lag)" : "",
+			    derived ? ", the day's count derived from the "
+			              "running totals"
+			            : "");
 			f->reason = fc_arena_printf(
 			    arena,
 			    "the %s change from %s to %s is %s to %s (from the "

@@ -203,6 +203,22 @@ static fc_status get_int(vctx *v, const cJSON *obj, const char *path,
 	return FC_OK;
 }
 
+static fc_status get_bool(vctx *v, const cJSON *obj, const char *path,
+			 const char *key, bool *out)
+{
+	char p[512];
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!it)
+		return FC_OK;
+	if (!cJSON_IsBool(it))
+		return bad(v, fc_json_path_key(p, sizeof(p), path, key),
+			   "expected true or false, found %s",
+			   fc_json_type_name(it));
+	*out = cJSON_IsTrue(it);
+	return FC_OK;
+}
+
 static fc_status get_object(vctx *v, const cJSON *obj, const char *path,
 			    const char *key, cJSON **out)
 {
@@ -355,7 +371,7 @@ static fc_status parse_source(vctx *v, fc_config *cfg, cJSON *o,
 	static const char *const keys[] = {
 	    "name",	  "plugin",	"url",	     "path",  "aliases",
 	    "ttl",	  "lag_days", "stale_days", "tolerance", "options",
-	    "description", NULL};
+	    "description", "cumulative", NULL};
 	const char *name, *plugin, *url, *file;
 	cJSON *aliases;
 	char p[512];
@@ -391,6 +407,7 @@ static fc_status parse_source(vctx *v, fc_config *cfg, cJSON *o,
 	    (rc = get_int(v, o, path, "stale_days", 0, 36500,
 			  &s->stale_days)) ||
 	    (rc = get_number(v, o, path, "tolerance", 0, 1, &s->tolerance)) ||
+	    (rc = get_bool(v, o, path, "cumulative", &s->cumulative)) ||
 	    (rc = get_object(v, o, path, "options", &s->options)))
 		return rc;
 	aliases = cJSON_GetObjectItemCaseSensitive(o, "aliases");

@@ -23,6 +23,7 @@ typedef struct fc_source_conf {
 	int lag_days;     /* reporting lag accepted (days) */
 	int stale_days;   /* age after which the record in force is stale */
 	double tolerance; /* relative tolerance for this source's records */
+	bool cumulative;  /* "cumulative": its series are running totals */
 	cJSON *options;   /* the plugin's options; borrowed from root */
 	char *json_path;  /* "sources[0]", for messages */
 } fc_source_conf;

@@ -328,6 +328,7 @@ static fc_status start_sources(fc_engine *eng, fc_error *err)
 		eng->vsources[i].n_aliases = sc->n_aliases;
 		eng->vsources[i].lag_days = sc->lag_days;
 		eng->vsources[i].stale_days = sc->stale_days;
+		eng->vsources[i].cumulative = sc->cumulative;
 		eng->vsources[i].tolerance = sc->tolerance;
 		if (!p) {
 			char names[512];
@@ -1034,6 +1035,75 @@ static fc_status add_unread(fc_doc_result *r, size_t *cap)
 	return FC_OK;
 }
 
+/*
+ * Gives finding `f` the deciding source's records around it, for a
+ * picture (fc_finding.series): from some records before the earliest
+ * record it names to a few after the one in force, thinned evenly to
+ * FC_SERIES_MAX points, keeping the named ones. FC_ERR_NOMEM only.
+ */
+static fc_status attach_series(const fc_store *store, fc_finding *f,
+			       fc_arena *arena)
+{
+	size_t first, n, lo = SIZE_MAX, hi = 0, keep[3], nk = 0, count, step;
+	const fc_ref *named[3] = {f->record, f->ref_record, f->matched};
+	fc_point *pts;
+	fc_ref r;
+
+	if (!f->record || !f->metric)
+		return FC_OK;
+	n = fc_store_find(store, f->metric, &first);
+	/* The deciding source's run of records, and where the named ones
+	 * stand in it. */
+	for (size_t i = 0; i < n; i++) {
+		fc_store_ref(store, first + i, &r);
+		if (strcmp(r.source, f->record->source) != 0)
+			continue;
+		if (lo == SIZE_MAX)
+			lo = i;
+		hi = i + 1;
+		for (size_t k = 0; k < 3; k++)
+			if (named[k] && named[k]->rec.date == r.rec.date &&
+			    strcmp(named[k]->source, r.source) == 0 && nk < 3)
+				keep[nk++] = i;
+	}
+	if (lo == SIZE_MAX || nk == 0)
+		return FC_OK;
+	{
+		size_t a = keep[0], b = keep[0];
+		for (size_t k = 1; k < nk; k++) {
+			a = keep[k] < a ? keep[k] : a;
+			b = keep[k] > b ? keep[k] : b;
+		}
+		/* Some context before, a little after. */
+		a = a >= lo + (b > a ? 8 : 30) ? a - (b > a ? 8 : 30) : lo;
+		b = b + 6 < hi ? b + 6 : hi;
+		lo = a;
+		hi = b;
+	}
+	count = hi - lo;
+	step = count > FC_SERIES_MAX ? (count + FC_SERIES_MAX - 1) / FC_SERIES_MAX
+				     : 1;
+	pts = fc_arena_alloc(arena, (count / step + 4) * sizeof(*pts));
+	if (!pts)
+		return FC_ERR_NOMEM;
+	f->n_series = 0;
+	for (size_t i = lo; i < hi; i++) {
+		bool take = (i - lo) % step == 0 || i + 1 == hi;
+		for (size_t k = 0; k < nk && !take; k++)
+			take = keep[k] == i;
+		if (!take || f->n_series >= count / step + 4)
+			continue;
+		fc_store_ref(store, first + i, &r);
+		pts[f->n_series].date = r.rec.date;
+		pts[f->n_series].value = r.rec.value;
+		pts[f->n_series].low = r.low;
+		pts[f->n_series].high = r.high;
+		f->n_series++;
+	}
+	f->series = pts;
+	return FC_OK;
+}
+
 /* True if the name of `n` bytes at `s`, found in a claim's sentence, says
  * more than the attribution a checker gave (NULL: none): "the Israeli
  * health ministry" where a rule captured "health ministry". */
@@ -1417,7 +1487,8 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		f->sentence = squeeze(&r->arena, doc->prose + c->sent_start,
 				      c->sent_end - c->sent_start);
 		if (!f->text || !f->sentence ||
-		    fc_verify_claim(&v, c, f->text, as_of, f, &r->arena)) {
+		    fc_verify_claim(&v, c, f->text, as_of, f, &r->arena) ||
+		    attach_series(&eng->store, f, &r->arena)) {
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 			goto fail;
 		}

@@ -197,7 +197,9 @@ static fc_status h_claim_add(fc_check_sink *s, const fc_claim *c)
 	    c->change_dir > 1 || (unsigned)c->ref_unit >= FC_PERIOD_COUNT ||
 	    c->ref_span < 0 || c->ref_span > 100000 ||
 	    !isfinite(c->ratio_tolerance) || c->ratio_tolerance < 0 ||
-	    c->ratio_tolerance >= 1)
+	    c->ratio_tolerance >= 1 ||
+	    (c->per_day && c->change != FC_CHANGE_NONE &&
+	     c->change != FC_CHANGE_HIGHEST && c->change != FC_CHANGE_LOWEST))
 		return refuse(s, "its change or reference point is not valid");
 	if (fc_grow((void **)&s->claims, &s->cap_claims, s->n_claims + 1,
 		    sizeof(*s->claims)))

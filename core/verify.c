@@ -890,7 +890,7 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
-	if (c->change != FC_CHANGE_NONE)
+	if (c->change != FC_CHANGE_NONE || c->per_day)
 		return fc_verify_change(v, c, text, as_of, f, arena);
 
 	/* The metric's records, made from the store's compact ones for the
@@ -1226,7 +1226,8 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 	for (size_t i = 0; i < n; i++) {
 		conflict[i] = (size_t)-1;
 		/* Levels only: a change is no figure of the metric. */
-		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE)
+		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE ||
+		    claims[i].per_day)
 			continue;
 		k[m].metric = claims[i].metric;
 		k[m].as_of = as_of[i];

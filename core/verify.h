@@ -22,6 +22,8 @@ typedef struct fc_verify_source {
 	bool failed;       /* the source could not be read */
 	const char *error; /* why, when failed */
 	const char *const *metrics; /* metric keys it provides, or NULL */
+	bool cumulative;   /* its series are running totals: a day's count
+	                      is the difference of two days' records */
 } fc_verify_source;
 
 typedef struct fc_verifier {

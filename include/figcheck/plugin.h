@@ -249,6 +249,11 @@ typedef struct fc_claim {
 	const char *ref_text; /* the words that gave the reference point */
 	double ratio_tolerance; /* of a multiple: "doubled" is a ratio of 2
 	                           within this (0.1 when 0) */
+	bool per_day;        /* the figure counts one day of a running total
+	                        ("704 killed in the past 24 hours"): checked
+	                        as the day's rise of a series its source says
+	                        is cumulative; with FC_CHANGE_HIGHEST or
+	                        LOWEST, an extreme of those daily rises */
 } fc_claim;
 
 /* The checker saw this figure and could not read a claim in it: no
@@ -346,6 +351,15 @@ typedef struct fc_ref {
 	bool low_open, high_open;
 } fc_ref;
 
+#define FC_SERIES_MAX 120
+
+/* One record of a series, for pictures (ABI 2). */
+typedef struct fc_point {
+	fc_date date;
+	double value;
+	double low, high; /* its interval; may be infinite */
+} fc_point;
+
 typedef struct fc_finding {
 	fc_verdict verdict;
 	fc_severity severity;
@@ -374,6 +388,14 @@ typedef struct fc_finding {
 	 * extreme of the window, or `record` itself. */
 	const fc_ref *ref_record;
 	double change_low, change_high;
+	/* The deciding source's records of the metric around the claim's
+	 * date, by date, for a picture of the finding (ABI 2): from before
+	 * the reference point (or a few weeks before the record) to a
+	 * little after the claim's date; at most FC_SERIES_MAX points, thinned
+	 * evenly but keeping the records the finding names. NULL when the
+	 * finding compares with no series. */
+	const fc_point *series;
+	size_t n_series;
 	bool stale;              /* the record in force is older than allowed */
 	int stale_days;          /* its age in days at as_of */
 	const char *message;     /* one sentence */

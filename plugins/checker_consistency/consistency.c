@@ -121,7 +121,7 @@ static size_t words_of(const char *t, size_t a, size_t b, char (*words)[24],
 static bool in_list(const char *w, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(w, list[i]) == 0)
+		if (list[i][0] == w[0] && strcmp(w, list[i]) == 0)
 			return true;
 	return false;
 }

@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "frames.h"
 
@@ -578,6 +579,7 @@ typedef struct elem {
 	uint8_t type;
 	bool optional;
 	bool mult;       /* E_NUM written #mult: a multiple ("doubled") */
+	double qval;     /* E_QTY written #q=N: that value only; NAN: any */
 	uint32_t *words; /* E_WORDS */
 	size_t n_words;
 	char *ref;       /* E_CLASS: the name as written */
@@ -625,6 +627,10 @@ typedef struct inst {
 	int cls[MAX_ELEMS];
 	wbloom *need;     /* words a sentence needs for it to match */
 	size_t n_need;
+	/* The words the token just before the figure may be, when the
+	 * element there is a compulsory word or class; has_before else. */
+	wbloom before;
+	bool has_before;
 } inst;
 
 typedef struct exclusion {
@@ -638,6 +644,10 @@ typedef struct exclusion {
 	size_t n_unless_entity;
 	bool cumulative_only; /* applies to running totals only */
 	bool sentence;        /* scope: the whole sentence, not the clause */
+	bool per_day;         /* one day of a running total: a day's count,
+	                         checked as the day's rise of the series */
+	uint8_t extreme;      /* with per_day: FC_CHANGE_HIGHEST or LOWEST,
+	                         "the deadliest day", or FC_CHANGE_NONE */
 	size_t pack;
 } exclusion;
 
@@ -728,7 +738,7 @@ struct fr_set {
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
-	    c_clause, c_up, c_down;
+	    c_clause, c_up, c_down, c_destroy;
 	uint32_t w_and, w_or, w_comma, w_poss, w_by, w_of;
 };
 
@@ -1197,6 +1207,17 @@ static fc_status compile_pattern(loader *ld, const char *where,
 			e->type = E_NONQ;
 		} else if (strcmp(word, "#q") == 0) {
 			e->type = E_QTY;
+			e->qval = NAN;
+		} else if (strncmp(word, "#q=", 3) == 0) {
+			char *end;
+			e->type = E_QTY;
+			e->qval = strtod(word + 3, &end);
+			if (end == word + 3 || *end || !isfinite(e->qval)) {
+				out->n++;
+				pattern_free(out);
+				return lerr(ld, where,
+					    "\"%s\": #q=N needs a number", src);
+			}
 		} else if (strcmp(word, "*") == 0) {
 			e->type = E_ANY;
 		} else {
@@ -1634,7 +1655,8 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 {
 	static const char *const keys[] = {"id",	    "reason", "phrases",
 					   "unless",	    "unless_entity",
-					   "scope",	    "applies", NULL};
+					   "scope",	    "applies", "per_day",
+					   "extreme",	    NULL};
 	fr_set *s = ld->s;
 	const cJSON *o;
 	size_t i = 0;
@@ -1649,6 +1671,8 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 		const cJSON *scope = cJSON_GetObjectItemCaseSensitive(o, "scope");
 		const cJSON *applies = cJSON_GetObjectItemCaseSensitive(o, "applies");
 		const cJSON *ue = cJSON_GetObjectItemCaseSensitive(o, "unless_entity");
+		const cJSON *pd = cJSON_GetObjectItemCaseSensitive(o, "per_day");
+		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(o, "extreme");
 		const cJSON *e;
 		exclusion *x;
 
@@ -1675,6 +1699,13 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 			return lerr(ld, where,
 				    "\"unless_entity\" must be an array of "
 				    "entity ids");
+		if ((pd && !cJSON_IsBool(pd)) ||
+		    (ex && !(cJSON_IsString(ex) &&
+			     (strcmp(ex->valuestring, "highest") == 0 ||
+			      strcmp(ex->valuestring, "lowest") == 0))))
+			return lerr(ld, where,
+				    "\"per_day\" is true or false; \"extreme\" "
+				    "is \"highest\" or \"lowest\"");
 		if (!grow((void **)&s->excl, &s->cap_excl, s->n_excl + 1,
 			  sizeof(exclusion)))
 			return nomem(ld);
@@ -1684,6 +1715,11 @@ static fc_status load_exclusions(loader *ld, const cJSON *arr)
 		x->sentence = scope && strcmp(scope->valuestring, "sentence") == 0;
 		x->cumulative_only =
 		    applies && strcmp(applies->valuestring, "cumulative") == 0;
+		x->per_day = cJSON_IsTrue(pd) || ex;
+		x->extreme = !ex ? FC_CHANGE_NONE
+			     : strcmp(ex->valuestring, "highest") == 0
+				 ? FC_CHANGE_HIGHEST
+				 : FC_CHANGE_LOWEST;
 		if (!(x->id = dup(id->valuestring)) ||
 		    !(x->reason = dup(reason->valuestring)))
 			return nomem(ld);
@@ -2244,6 +2280,11 @@ static void bloom_add(wbloom *m, uint32_t w)
 	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
 }
 
+static bool bloom_has(const wbloom *m, uint32_t w)
+{
+	return (m->b[(w >> 6) & 7] >> (w & 63)) & 1;
+}
+
 static bool bloom_meets(const wbloom *a, const wbloom *b)
 {
 	uint64_t any = 0;
@@ -2333,6 +2374,25 @@ static bool add_inst(fr_set *s, inst **arr, size_t *n, size_t *cap,
 	in->f = f;
 	in->measure = measure;
 	memcpy(in->cls, cls, sizeof(in->cls));
+	memset(&in->before, 0, sizeof(in->before));
+	in->has_before = false;
+	if (f->pat.anchor > 0) {
+		const elem *e = &f->pat.e[f->pat.anchor - 1];
+		if (!e->optional && e->type == E_WORDS) {
+			for (size_t k = 0; k < e->n_words; k++)
+				bloom_add(&in->before, e->words[k]);
+			in->has_before = true;
+		} else if (!e->optional && e->type == E_CLASS &&
+			   cls[f->pat.anchor - 1] >= 0) {
+			for (size_t k = 0; k < s->classes.n; k++)
+				if (s->classes.p[k].owner ==
+				    (uint32_t)cls[f->pat.anchor - 1])
+					bloom_add(&in->before,
+						  s->classes.p[k]
+						      .w[s->classes.p[k].n - 1]);
+			in->has_before = true;
+		}
+	}
 	return need_build(s, &f->pat, cls, &in->need, &in->n_need);
 }
 
@@ -2500,6 +2560,7 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	for (size_t i = 0; i < s->n_mults; i++)
 		s->word_mult[s->mult_words[i]] = (int32_t)i;
 	s->c_up = find_class(s, "up");
+	s->c_destroy = find_class(s, "destroy");
 	s->c_down = find_class(s, "down");
 	for (size_t i = 0; i < s->classes.n; i++) {
 		const phrase *ph = &s->classes.p[i];
@@ -2610,8 +2671,9 @@ typedef struct sent {
 	mention *ms;
 	size_t n_ms, cap_ms;
 	bool *present; /* per measure: a trigger word is in the sentence */
-	bool *inst_ok; /* per instance (S->insts): the sentence has the
-	                  words it needs */
+	uint8_t *inst_ok; /* per instance (S->insts): unknown (0), the
+	                     sentence lacks a word it needs (1), has them
+	                     (2); see inst_may() */
 	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
 	                    a word it needs (1), has them (2) */
 	signed char *context; /* per measure: its context is in the
@@ -2752,6 +2814,13 @@ static bool head_word(const mctx *c, const tok *t)
 static bool m_fwd(mctx *c, size_t ei, size_t ti);
 static bool m_back(mctx *c, long ei, long ti);
 
+/* True if figure token t is what #q (any) or #q=N (that value) asks. */
+static bool qty_is(const mctx *c, const elem *e, const tok *t)
+{
+	return isnan(e->qval) ||
+	       c->st->in->nums->items[t->num].value == e->qval;
+}
+
 /* Tries every way element `ei` can start at token `ti`, then the rest. */
 static bool m_fwd(mctx *c, size_t ei, size_t ti)
 {
@@ -2783,7 +2852,8 @@ static bool m_fwd(mctx *c, size_t ei, size_t ti)
 		}
 		break;
 	case E_QTY:
-		if (ti < c->hi && tk->t[ti].type == T_NUM && ti != c->anchor) {
+		if (ti < c->hi && tk->t[ti].type == T_NUM && ti != c->anchor &&
+		    qty_is(c, e, &tk->t[ti])) {
 			c->s[ei] = (int)ti;
 			c->e[ei] = (int)ti + 1;
 			if (m_fwd(c, ei + 1, ti + 1))
@@ -2925,7 +2995,8 @@ static bool m_back(mctx *c, long ei, long ti)
 			}
 			break;
 		case E_QTY:
-			if (t->type == T_NUM && (size_t)ti != c->anchor) {
+			if (t->type == T_NUM && (size_t)ti != c->anchor &&
+			    qty_is(c, e, t)) {
 				c->s[ei] = (int)ti;
 				c->e[ei] = (int)ti + 1;
 				if (m_back(c, ei - 1, ti - 1))
@@ -3212,6 +3283,8 @@ typedef struct reading {
 	const char *unbound;  /* reason, static or in `reason` */
 	int change;           /* a change frame's fc_change, decided */
 	int change_dir;       /* +1, -1, 0 */
+	bool per_day;         /* one day of a running total */
+	int extreme;          /* of such days: FC_CHANGE_HIGHEST, LOWEST */
 	char reason[400];
 } reading;
 
@@ -3285,10 +3358,10 @@ static void frame_span(const reading *rd, size_t *fs, size_t *fe);
  * its subject ("Gaza death toll", "Gaza's death toll", "Israel kills").
  * *verb is set when it is followed by the measure's verb. */
 static bool before_trigger(const sent *st, const reading *rd,
-			   const mention *m, bool *verb)
+			   const mention *m, bool *verb, bool *agent_verb)
 {
 	const toks *tk = &st->tk;
-	size_t t = m->e;
+	size_t t = m->e, ta;
 
 	size_t fs, fe, skipped = 0;
 	bool appos = false;
@@ -3297,16 +3370,30 @@ static bool before_trigger(const sent *st, const reading *rd,
 		 w_an = vocab_find(&st->S->v, "an", 2);
 
 	*verb = false;
+	*agent_verb = false;
 	if (t < tk->n && word_tok(&tk->t[t]) && tk->t[t].word == st->S->w_poss)
 		t++;
+	/* "Russian forces lost", "Israeli strikes killed": the people's
+	 * forces stand for them. */
+	if (t < tk->n && in_class(st->S, st->S->c_agent, &tk->t[t]))
+		t++;
+	/* "Russia has lost", "forces had destroyed" */
+	ta = t;
+	while (ta < tk->n && ta < t + 2 && in_class(st->S, aux, &tk->t[ta]))
+		ta++;
 	for (size_t i = 0; i < rd->in->f->pat.n; i++)
 		if (is_trigger_elem(st, rd, i) && rd->mc.e[i] > rd->mc.s[i] &&
-		    (size_t)rd->mc.s[i] == t) {
+		    ((size_t)rd->mc.s[i] == t || (size_t)rd->mc.s[i] == ta)) {
 			char name[64];
 			const char *cn = st->S->cls[rd->mc.cls[i]].name;
 			const char *colon = strrchr(cn, ':');
 			snprintf(name, sizeof(name), "%s", colon ? colon + 1 : cn);
 			*verb = strcmp(name, "verb") == 0;
+			/* "destroyed", "shot down": its subject did it */
+			for (int k = rd->mc.s[i]; *verb && k < rd->mc.e[i]; k++)
+				*agent_verb = *agent_verb ||
+					      in_class(st->S, st->S->c_destroy,
+						       &tk->t[k]);
 			return true;
 		}
 	/* Just before the frame's first word: "Japan's 124.5 million
@@ -3633,7 +3720,7 @@ static void resolve_entity(sent *st, reading *rd)
 	rd->ent = NO_ENTITY;
 	for (size_t i = 0; i < st->n_ms && nc < 64; i++) {
 		const mention *mm = &st->ms[i];
-		bool verb = false, beside;
+		bool verb = false, agent_verb = false, beside;
 		int rank;
 
 		/* An agent ("Israeli strikes") is who did it, not whose
@@ -3643,7 +3730,7 @@ static void resolve_entity(sent *st, reading *rd)
 		     mm->role == MR_PARTY || mm->role == MR_DATELINE) &&
 		    !(mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs))
 			continue;
-		beside = before_trigger(st, rd, mm, &verb);
+		beside = before_trigger(st, rd, mm, &verb, &agent_verb);
 		/* "Israel kills": the agent; but "the war in Gaza has
 		 * killed" is a place. */
 		if (verb && mm->s > 0 &&
@@ -3653,7 +3740,9 @@ static void resolve_entity(sent *st, reading *rd)
 			 tk->t[mm->s - 1].word == vocab_find(&S->v, "the", 3) &&
 			 in_class(S, S->c_locative, &tk->t[mm->s - 2]))
 			verb = false;
-		if (verb && !m->subject_is_entity)
+		/* The subject of "lost" is whose figure; of "destroyed", who
+		 * did it. */
+		if (verb && (!m->subject_is_entity || agent_verb))
 			continue;
 		if (mm->s >= rd->hs && mm->e <= rd->he && rd->he > rd->hs)
 			rank = 1;
@@ -3918,7 +4007,10 @@ static void read_period(const sent *st, reading *rd)
 		const exclusion *x = &S->excl[i];
 		size_t lo, hi, bs, be, ubs, ube;
 		bool skip = false;
-		if (!excl_applies(S, x, m))
+		/* A day's count is read; the running total's own periods
+		 * say no more of it. */
+		if (!excl_applies(S, x, m) ||
+		    (rd->per_day && x->cumulative_only && !x->per_day))
 			continue;
 		for (size_t k = 0; k < x->n_unless_entity && !skip; k++)
 			skip = strcmp(x->unless_entity[k], ent_id) == 0 ||
@@ -3947,10 +4039,23 @@ static void read_period(const sent *st, reading *rd)
 			rd->excl = x;
 			rd->excl_s = bs;
 			rd->excl_e = be;
+			/* A day of a running total is the day's rise of its
+			 * series: bound, checked by difference. */
+			if (x->per_day && m->cumulative) {
+				rd->per_day = true;
+				if (x->extreme)
+					rd->extreme = x->extreme;
+				break;
+			}
 			rd->period = x->id;
 			rd->unbound = x->reason;
 			return;
 		}
+	}
+	if (rd->per_day) {
+		rd->period = rd->extreme ? "one day, an extreme of the days"
+					 : "one day";
+		return;
 	}
 	if (rd->in->f->cumulative) {
 		rd->period = "cumulative";
@@ -4041,6 +4146,10 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 	r.change = rd->in && rd->in->f->kind == FK_CHANGE ? rd->change
 							  : FC_CHANGE_NONE;
 	r.change_dir = r.change ? rd->change_dir : 0;
+	if (rd->per_day && !r.change) {
+		r.per_day = true;
+		r.change = rd->extreme;
+	}
 	if (r.change == FC_CHANGE_RELATIVE &&
 	    r.number.kind == FC_NUM_FRACTION) {
 		/* "fell by a tenth": about ten per cent. */
@@ -4287,7 +4396,9 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				rd->ent = NO_ENTITY;
 				if (rd->in->f->kind != FK_CHANGE)
 					read_period(st, rd);
-				if (!rd->excl) {
+				/* A day's count is still a claim whose place is
+				 * missing. */
+				if (!rd->excl || rd->per_day) {
 					if (why == saved) {
 						memcpy(rd->reason, saved,
 						       sizeof(saved));
@@ -4415,6 +4526,26 @@ static bool taken_tok(const sent *st, size_t t)
 	return false;
 }
 
+/* True if the token before figure `a` may be the one that instance `in`
+ * needs there. */
+static bool before_may(const sent *st, const inst *in, size_t a)
+{
+	return !in->has_before ||
+	       (a > 0 && word_tok(&st->tk.t[a - 1]) &&
+		bloom_has(&in->before, st->tk.t[a - 1].word));
+}
+
+/* True if instance i may match in the sentence: it has a word of each of
+ * the instance's compulsory elements. Decided once a sentence. */
+static bool inst_may(sent *st, size_t i)
+{
+	if (!st->inst_ok[i]) {
+		const inst *in = &st->S->insts[i];
+		st->inst_ok[i] = need_met(in->need, in->n_need, &st->words) ? 2 : 1;
+	}
+	return st->inst_ok[i] == 2;
+}
+
 /* Tries the level frames of every present measure at figure `a`. */
 static fc_status read_level(sent *st, size_t a, fr_results *out)
 {
@@ -4430,8 +4561,8 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
 			mctx mc;
-			if (in->f->kind != FK_LEVEL ||
-			    !st->inst_ok[S->inst_first[m] + k])
+			if (in->f->kind != FK_LEVEL || !before_may(st, in, a) ||
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4474,6 +4605,24 @@ static bool change_anchor(const sent *st, size_t t)
 		if (st->sc[i].anchor == t)
 			return false;
 	return true;
+}
+
+/* True if the figure is written as a line crossed ("fell below 38
+ * million", "rose above 10,000"): a level, not the size of a change. */
+static bool crossing_figure(const sent *st, const tok *t)
+{
+	static const char *const words[] = {"above", "below", "under",
+					    "beyond", "past", NULL};
+	const fc_number *n = &st->in->nums->items[t->num];
+	const char *q = st->in->text + n->start;
+	size_t len = n->value_start - n->start;
+
+	for (size_t i = 0; words[i]; i++) {
+		size_t k = strlen(words[i]);
+		if (len >= k && strncasecmp(q, words[i], k) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Decides a change reading's kind and direction: the frame's kind, or
@@ -4519,6 +4668,7 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 	const fr_set *S = st->S;
 	const tok *at = &st->tk.t[a];
 	bool is_mult = at->type == T_MULT || at->kind == FC_NUM_MULTIPLE;
+	bool crossing = at->type == T_NUM && crossing_figure(st, at);
 	reading first;
 	bool have = false;
 
@@ -4531,8 +4681,11 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 			reading rd;
 			mctx mc;
 			if (in->f->kind != FK_CHANGE ||
-			    !st->inst_ok[S->inst_first[m] + k] ||
-			    in->f->pat.e[in->f->pat.anchor].mult != is_mult)
+			    in->f->pat.e[in->f->pat.anchor].mult != is_mult ||
+			    (crossing && in->f->change != FC_CHANGE_HIGHEST &&
+			     in->f->change != FC_CHANGE_LOWEST) ||
+			    !before_may(st, in, a) ||
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4620,7 +4773,7 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 			const inst *in = &S->insts[S->inst_first[m] + k];
 			reading rd;
 			if (in->f->kind != FK_PART ||
-			    !st->inst_ok[S->inst_first[m] + k])
+			    !inst_may(st, S->inst_first[m] + k))
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
@@ -4929,12 +5082,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				st->first_trigger = t;
 		}
 	}
-	for (size_t m = 0; m < S->n_measures && any_measure; m++)
-		for (size_t k = 0; k < S->inst_count[m] && st->present[m]; k++) {
-			const inst *in = &S->insts[S->inst_first[m] + k];
-			st->inst_ok[S->inst_first[m] + k] =
-			    need_met(in->need, in->n_need, &st->words);
-		}
+	memset(st->inst_ok, 0, S->n_insts);
 	/* "Israel kills", "Russia has killed": the subject of a measure's
 	 * verb did it, unless the measure says its subject is whose figure
 	 * it is ("Russia lost"); "the war in Gaza has killed" is a place. */
@@ -5043,27 +5191,42 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 
 	while (p < len) {
 		uint32_t head = 0, tail = 0, b;
-		size_t start = p, n;
+		size_t start, n;
+		unsigned char c = t[p];
+
 		/* ASCII bytes that are not letters or digits end a word; so
-		 * do a no-break space and the marks of U+2000..U+206F. */
-		while (p < len) {
-			unsigned char c = fold_tab[t[p]];
-			if (!c || (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
-			    (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0))
-				break;
-			if (p - start < 4)
-				head = head << 8 | c;
-			tail = (tail << 8 | c) & 0xFFFFu;
+		 * do a no-break space and the marks of U+2000..U+206F (read
+		 * whole, as tokenize reads them). */
+		if (!fold_tab[c]) {
 			p++;
+			continue;
+		}
+		if (c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) {
+			p += 3;
+			continue;
+		}
+		if (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0) {
+			p += 2;
+			continue;
+		}
+		start = p;
+		for (p++; p < len; p++) {
+			c = t[p];
+			if (c < 0x80) {
+				if (!fold_tab[c])
+					break;
+			} else if ((c == 0xE2 && len - p >= 3 && t[p + 1] == 0x80) ||
+				   (c == 0xC2 && len - p >= 2 && t[p + 1] == 0xA0)) {
+				break;
+			}
 		}
 		n = p - start;
-		if (n == 0) {
-			/* The whole mark: tokenize reads it as one. */
-			p += t[p] == 0xE2 ? 3 : t[p] == 0xC2 ? 2 : 1;
-			continue;
-		}
 		if (n >= 96)
 			continue;
+		for (size_t i = 0; i < n && i < 4; i++)
+			head = head << 8 | fold_tab[t[start + i]];
+		tail = n >= 2 ? (uint32_t)fold_tab[t[p - 2]] << 8 | fold_tab[t[p - 1]]
+			      : fold_tab[t[p - 1]];
 		b = gate_mix(head, tail, n);
 		if (S->gate[b / 8] & (1u << (b % 8)))
 			return start;
@@ -5139,7 +5302,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.in = in;
 	st.present = calloc(S->n_measures + 1, sizeof(bool));
 	st.context = malloc(S->n_measures + 1);
-	st.inst_ok = calloc(S->n_insts + 1, sizeof(bool));
+	st.inst_ok = calloc(S->n_insts + 1, 1);
 	st.pat_ok = calloc(S->n_slots + 1, 1);
 	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
 		rc = FC_ERR_NOMEM;

@@ -84,6 +84,7 @@ typedef struct fr_result {
 	int change;             /* an fc_change: how the figure moved, from a
 	                           change frame; FC_CHANGE_NONE for a level */
 	int change_dir;         /* +1 up, -1 down, 0 not said */
+	bool per_day;           /* one day of a running total (fc_claim) */
 	char *explain;          /* when asked for: one part a line */
 } fr_result;
 

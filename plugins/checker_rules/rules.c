@@ -1265,9 +1265,8 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 	size_t i = 0;
 
 	memset(&m, 0, sizeof(m));
-	if (nums->count == 0)
-		return FC_OK;
-	taken = calloc(nums->count, sizeof(bool));
+	/* Even without a figure, a frame may read a word ("doubled"). */
+	taken = calloc(nums->count + 1, sizeof(bool));
 	if (!taken)
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
 	if (st->n_rules > 0) {
@@ -1430,6 +1429,7 @@ static fc_status rules_check(void *p, const fc_document *doc,
 			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0);
 		c.change = (fc_change)r->change;
 		c.change_dir = r->change_dir;
+		c.per_day = r->per_day;
 		c.ref_date = FC_DATE_NONE;
 		rc = st->host->claim_add(sink, &c);
 		if (rc == FC_ERR_ARG)
