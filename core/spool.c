@@ -13,7 +13,8 @@
  *              rule_id, metric, unbound_reason, attribution, as_of_text,
  *              entity, measure, group, period, explain, then u8 flags
  *              of the records it has (record, matched, ref_record), those
- *              records and its n_others other records, each an fc_ref
+ *              records and its n_others other records, each an fc_ref,
+ *              then its n_series points (fc_point)
  *
  * where a str is a u32 length (UINT32_MAX for NULL), the bytes and a NUL.
  * The file is read by the process that wrote it, so structures are
@@ -55,6 +56,8 @@ struct fc_spool {
 	size_t cap_refs;
 	const fc_ref **others;
 	size_t cap_others;
+	fc_point *points;  /* the series of the document's findings */
+	size_t cap_points;
 	bool failed;
 	fc_error err;      /* why reading failed */
 	bool reading;      /* the file position is not at `end` */
@@ -111,6 +114,7 @@ void fc_spool_free(fc_spool *s)
 	free(s->claims);
 	free(s->refs);
 	free(s->others);
+	free(s->points);
 	free(s);
 }
 
@@ -237,6 +241,9 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 			fc_buf_append(b, f->ref_record, sizeof(fc_ref));
 		for (size_t k = 0; k < f->n_others; k++)
 			fc_buf_append(b, f->others[k], sizeof(fc_ref));
+		if (f->n_series)
+			fc_buf_append(b, f->series,
+				      f->n_series * sizeof(*f->series));
 	}
 	if (!b->data || fc_grow((void **)&s->offsets, &s->cap, s->n + 1,
 				sizeof(*s->offsets)))
@@ -326,7 +333,7 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	fc_coverage cov;
 	const char *path, *error, *text = NULL;
 	uint64_t text_len = 0;
-	size_t n_others = 0, n_claims = 0, n_refs = 0;
+	size_t n_others = 0, n_claims = 0, n_refs = 0, n_points = 0;
 	reader rd;
 
 	fc_document_free(s->doc);
@@ -441,6 +448,21 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 				get(&rd, &s->refs[n_refs++], sizeof(fc_ref));
 			n_others += f->n_others;
 		}
+		if (f->n_series) {
+			if (f->n_series > (size_t)(rd.end - rd.p) /
+					      sizeof(fc_point) ||
+			    fc_grow((void **)&s->points, &s->cap_points,
+				    n_points + f->n_series, sizeof(fc_point))) {
+				rd.bad = true;
+				break;
+			}
+			get(&rd, s->points + n_points,
+			    f->n_series * sizeof(fc_point));
+			f->series = (const fc_point *)(uintptr_t)n_points;
+			n_points += f->n_series;
+		} else {
+			f->series = NULL;
+		}
 		if (!f->rule_id)
 			rd.bad = true;
 	}
@@ -469,6 +491,8 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 				r++;
 			}
 			f->others = f->n_others ? s->others + o : NULL;
+			if (f->n_series)
+				f->series = s->points + (uintptr_t)f->series;
 			for (size_t q = 0; q < f->n_others; q++)
 				s->others[o++] = &s->refs[r++];
 		}

@@ -129,6 +129,11 @@ START_TEST(test_same_reports)
 				ck_assert_str_eq(x->record->source,
 						 y->record->source);
 			}
+			ck_assert_uint_eq(x->n_series, y->n_series);
+			for (size_t q = 0; q < x->n_series; q++)
+				ck_assert(x->series[q].date == y->series[q].date &&
+					  x->series[q].value ==
+					      y->series[q].value);
 			for (size_t o = 0; o < x->n_others; o++)
 				ck_assert(x->others[o]->rec.value ==
 					  y->others[o]->rec.value);
