@@ -425,8 +425,8 @@ static fc_status take_result(void *ud, size_t i, fc_doc_result *r,
 	for (size_t k = 0; r && k < r->n_findings; k++)
 		if (r->findings[k].verdict >= fail_on)
 			cs->failed = true;
+	/* The spool takes the result. */
 	rc = fc_spool_add(cs->spool, r, cs->in->items[i].name, error, err);
-	fc_doc_result_free(r);
 	return rc;
 }
 

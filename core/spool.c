@@ -11,12 +11,18 @@
  *              the fc_claim, the finding's strings rule_id, metric,
  *              text, sentence, message, reason, (has_claim) the claim's
  *              rule_id, metric, unbound_reason, attribution, as_of_text,
- *              entity, measure, group, period, explain, then u8 flags
+ *              entity, measure, group, period, explain, ref_text,
+ *              then u8 flags
  *              of the records it has (record, matched, ref_record), those
  *              records and its n_others other records, each an fc_ref,
  *              then its n_series points (fc_point)
  *
  * where a str is a u32 length (UINT32_MAX for NULL), the bytes and a NUL.
+ *
+ * The first documents stay in memory, as they are, while they fit in
+ * SPOOL_MEMORY (and the first always does: it is in memory anyway): a
+ * run of one long document or of a few drafts never touches the disk.
+ * The file is made when the first document must go to it.
  * The file is read by the process that wrote it, so structures are
  * copied as they are and their pointers replaced when read back. A
  * finding's records are copies the result owns (verify.c), kept here by
@@ -35,11 +41,23 @@
 #include "util.h"
 
 #define NO_STR UINT32_MAX
+#define SPOOL_MEMORY ((size_t)4 << 20) /* bytes of results kept in memory */
+
+/* A document kept in memory: its result (owned), or its name and why it
+ * could not be checked. */
+typedef struct kept {
+	fc_doc_result *r;
+	char *path, *error;
+} kept;
 
 struct fc_spool {
-	FILE *fp;
-	uint64_t *offsets; /* of each document's record */
-	size_t n, cap;
+	kept *mem;         /* the first documents, in memory */
+	size_t n_mem, cap_mem, mem_bytes;
+	size_t memory;     /* bytes of them allowed; 0: none */
+	FILE *fp;          /* the others, or NULL until one comes */
+	uint64_t *offsets; /* of each record in the file: document
+	                      n_mem + k is offsets[k] */
+	size_t n, cap;     /* n: documents in all */
 	uint64_t end;      /* where the next record goes */
 	size_t counts[FC_VERDICT_COUNT];
 	size_t errors;
@@ -63,20 +81,34 @@ struct fc_spool {
 	bool reading;      /* the file position is not at `end` */
 };
 
+fc_status fc_spool_new_limit(fc_spool **out, size_t memory, fc_error *err)
+{
+	fc_spool *s = calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s)
+		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	s->memory = memory;
+	*out = s;
+	return FC_OK;
+}
+
 fc_status fc_spool_new(fc_spool **out, fc_error *err)
 {
+	return fc_spool_new_limit(out, SPOOL_MEMORY, err);
+}
+
+/* Makes the spool's file, when the first document must go to it. */
+static fc_status spool_open(fc_spool *s, fc_error *err)
+{
 	const char *dir = getenv("TMPDIR");
-	fc_spool *s = calloc(1, sizeof(*s));
 	char *name;
 	int fd;
 
-	*out = NULL;
 	if (!dir || !dir[0])
 		dir = "/tmp";
-	if (!s || !(name = fc_asprintf("%s/figcheck-spool-XXXXXX", dir))) {
-		free(s);
+	if (!(name = fc_asprintf("%s/figcheck-spool-XXXXXX", dir)))
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
-	}
 	fd = mkstemp(name);
 	if (fd < 0) {
 		fc_status rc = fc_error_set(
@@ -86,7 +118,6 @@ fc_status fc_spool_new(fc_spool **out, fc_error *err)
 		    "with room)",
 		    dir, strerror(errno));
 		free(name);
-		free(s);
 		return rc;
 	}
 	/* Unnamed from now on: removed however the run ends. */
@@ -94,10 +125,8 @@ fc_status fc_spool_new(fc_spool **out, fc_error *err)
 	free(name);
 	if (!(s->fp = fdopen(fd, "w+b"))) {
 		close(fd);
-		free(s);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	}
-	*out = s;
 	return FC_OK;
 }
 
@@ -105,6 +134,12 @@ void fc_spool_free(fc_spool *s)
 {
 	if (!s)
 		return;
+	for (size_t i = 0; i < s->n_mem; i++) {
+		fc_doc_result_free(s->mem[i].r);
+		free(s->mem[i].path);
+		free(s->mem[i].error);
+	}
+	free(s->mem);
 	if (s->fp)
 		fclose(s->fp);
 	free(s->offsets);
@@ -175,13 +210,63 @@ static void put_str(fc_buf *b, const char *s)
 	fc_buf_append(b, s, n + 1);
 }
 
-fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
+/* The run's counts, for a document appended. */
+static void count(fc_spool *s, const fc_doc_result *r, const char *error)
+{
+	for (size_t i = 0; r && i < r->n_findings; i++)
+		if ((unsigned)r->findings[i].verdict < FC_VERDICT_COUNT)
+			s->counts[r->findings[i].verdict]++;
+	s->errors += error != NULL;
+	if (r) {
+		s->coverage.figures += r->coverage.figures;
+		s->coverage.checked += r->coverage.checked;
+		s->coverage.unchecked += r->coverage.unchecked;
+		s->coverage.not_quantities += r->coverage.not_quantities;
+	}
+	s->n++;
+}
+
+fc_status fc_spool_add(fc_spool *s, fc_doc_result *r, const char *path,
 		       const char *error, fc_error *err)
 {
 	const fc_document *doc = r ? r->doc : NULL;
 	fc_buf *b = &s->rec;
 	size_t nf = r ? r->n_findings : 0;
+	/* A result in memory is some dozen bytes a byte of its text (the
+	 * prose view, its map, the figures) and its findings. */
+	size_t est = 4096 + (doc ? 12 * doc->len : 0) + nf * 1024;
 	uint64_t size;
+
+	if (!s->fp && s->memory > 0 &&
+	    (s->n_mem == 0 || s->mem_bytes + est <= s->memory)) {
+		kept *k;
+		if (fc_grow((void **)&s->mem, &s->cap_mem, s->n_mem + 1,
+			    sizeof(*s->mem))) {
+			fc_doc_result_free(r);
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		}
+		k = &s->mem[s->n_mem];
+		k->r = r;
+		k->path = r ? NULL : fc_strdup(path ? path : "?");
+		k->error = error ? fc_strdup(error) : NULL;
+		if ((!r && !k->path) || (error && !k->error)) {
+			free(k->path);
+			free(k->error);
+			fc_doc_result_free(r);
+			return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+		}
+		s->n_mem++;
+		s->mem_bytes += est;
+		count(s, r, error);
+		return FC_OK;
+	}
+	if (!s->fp) {
+		fc_status rc = spool_open(s, err);
+		if (rc) {
+			fc_doc_result_free(r);
+			return rc;
+		}
+	}
 
 	b->len = 0;
 	put_u64(b, 0); /* the size, below */
@@ -230,6 +315,7 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 			put_str(b, c->group);
 			put_str(b, c->period);
 			put_str(b, c->explain);
+			put_str(b, c->ref_text);
 		}
 		put_u8(b, (uint8_t)((f->record ? 1 : 0) | (f->matched ? 2 : 0) |
 				    (f->ref_record ? 4 : 0)));
@@ -245,31 +331,27 @@ fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
 			fc_buf_append(b, f->series,
 				      f->n_series * sizeof(*f->series));
 	}
-	if (!b->data || fc_grow((void **)&s->offsets, &s->cap, s->n + 1,
-				sizeof(*s->offsets)))
+	if (!b->data || fc_grow((void **)&s->offsets, &s->cap,
+				s->n - s->n_mem + 1, sizeof(*s->offsets))) {
+		fc_doc_result_free(r);
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
+	}
 	size = b->len - sizeof(uint64_t);
 	memcpy(b->data, &size, sizeof(size));
 	if ((s->reading && fseeko(s->fp, (off_t)s->end, SEEK_SET) != 0) ||
-	    fwrite(b->data, 1, b->len, s->fp) != b->len)
+	    fwrite(b->data, 1, b->len, s->fp) != b->len) {
+		fc_doc_result_free(r);
 		return fc_error_set(err, FC_ERR_IO,
 				    "cannot keep the run's results in a "
 				    "temporary file until the reports: %s (set "
 				    "TMPDIR to a folder with room)",
 				    strerror(errno));
-	s->reading = false;
-	s->offsets[s->n++] = s->end;
-	s->end += b->len;
-	for (size_t i = 0; i < nf; i++)
-		if ((unsigned)r->findings[i].verdict < FC_VERDICT_COUNT)
-			s->counts[r->findings[i].verdict]++;
-	s->errors += error != NULL;
-	if (r) {
-		s->coverage.figures += r->coverage.figures;
-		s->coverage.checked += r->coverage.checked;
-		s->coverage.unchecked += r->coverage.unchecked;
-		s->coverage.not_quantities += r->coverage.not_quantities;
 	}
+	s->reading = false;
+	s->offsets[s->n - s->n_mem] = s->end;
+	s->end += b->len;
+	count(s, r, error);
+	fc_doc_result_free(r);
 	return FC_OK;
 }
 
@@ -340,8 +422,23 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	s->doc = NULL;
 	if (i >= s->n)
 		return read_failed(s, i, "no such document");
+	if (i < s->n_mem) {
+		const kept *k = &s->mem[i];
+		memset(&s->cur, 0, sizeof(s->cur));
+		s->cur.error = k->error;
+		if (k->r) {
+			s->cur.doc = k->r->doc;
+			s->cur.path = k->r->doc->path;
+			s->cur.findings = k->r->n_findings ? k->r->findings : NULL;
+			s->cur.n_findings = k->r->n_findings;
+			s->cur.coverage = k->r->coverage;
+		} else {
+			s->cur.path = k->path;
+		}
+		return &s->cur;
+	}
 	if (fflush(s->fp) != 0 ||
-	    fseeko(s->fp, (off_t)s->offsets[i], SEEK_SET) != 0 ||
+	    fseeko(s->fp, (off_t)s->offsets[i - s->n_mem], SEEK_SET) != 0 ||
 	    fread(&size, sizeof(size), 1, s->fp) != 1)
 		return read_failed(s, i, strerror(errno ? errno : EIO));
 	s->reading = true;
@@ -414,6 +511,7 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 			c->group = get_str(&rd);
 			c->period = get_str(&rd);
 			c->explain = get_str(&rd);
+			c->ref_text = get_str(&rd);
 		}
 		{
 			/* The records, by value; offsets into s->refs for

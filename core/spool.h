@@ -28,9 +28,13 @@
 
 typedef struct fc_spool fc_spool;
 
-/* Creates a spool; the caller frees it with fc_spool_free. FC_ERR_IO
- * (naming the folder) when no temporary file can be made. */
+/* Creates a spool; the caller frees it with fc_spool_free. Its file is
+ * made when the first document must go to it. FC_ERR_NOMEM only. */
 fc_status fc_spool_new(fc_spool **out, fc_error *err);
+
+/* As fc_spool_new, with `memory` bytes of results kept in memory
+ * before the file is used (0: every document goes to the file). */
+fc_status fc_spool_new_limit(fc_spool **out, size_t memory, fc_error *err);
 
 /* Frees the spool, its file and the document last read. NULL is
  * allowed. */
@@ -38,12 +42,13 @@ void fc_spool_free(fc_spool *s);
 
 /*
  * Appends a document: its result `r` (NULL for a document that could not
- * be checked: then `error` says why and `path` names it). Copies what the
- * reports need; the caller keeps `r` and frees it. The document's
- * findings are counted by verdict. FC_ERR_IO when the file cannot be
- * written (a full disk), FC_ERR_NOMEM.
+ * be checked: then `error` says why and `path` names it). Takes `r`: the
+ * spool keeps it in memory or copies what the reports need to its file
+ * and frees it, even on failure. The document's findings are counted by
+ * verdict. FC_ERR_IO when the file cannot be made or written (a full
+ * disk), FC_ERR_NOMEM.
  */
-fc_status fc_spool_add(fc_spool *s, const fc_doc_result *r, const char *path,
+fc_status fc_spool_add(fc_spool *s, fc_doc_result *r, const char *path,
 		       const char *error, fc_error *err);
 
 /* The number of documents appended. */

@@ -66,12 +66,20 @@ static fc_status text_init(const fc_host *h, fc_plugin_ctx *ctx,
  * line separators as \uNNNN, bytes that are not UTF-8 as \xNN. */
 static void put_safe(FILE *out, const char *s)
 {
-	size_t len = s ? strlen(s) : 0;
+	size_t len = s ? strlen(s) : 0, run = 0;
 
+	/* Runs of printable ASCII go out in one write. */
 	for (size_t i = 0; i < len;) {
 		size_t at = i;
-		uint32_t cp = ru_next(s, len, &i);
+		uint32_t cp;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (at > run)
+			fwrite(s + run, 1, at - run, out);
+		cp = ru_next(s, len, &i);
 		if (cp == RU_REPLACEMENT && i == at + 1)
 			fprintf(out, "\\x%02x", (unsigned char)s[at]);
 		else if (cp == '\n')
@@ -89,7 +97,10 @@ static void put_safe(FILE *out, const char *s)
 			fprintf(out, "\\u%04x", (unsigned)cp);
 		else
 			fwrite(s + at, 1, i - at, out);
+		run = i;
 	}
+	if (len > run)
+		fwrite(s + run, 1, len - run, out);
 }
 
 static const char *color_of(fc_verdict v)

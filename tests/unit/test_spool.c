@@ -1,6 +1,7 @@
 /*
  * test_spool.c: the run's results kept on disk until the reports
- * (spool.h): every reporter writes the same report from the spool, a
+ * (spool.h), or kept in memory while they fit: every reporter writes the
+ * same report from the spool, a
  * document at a time, as from the documents in memory; a document read
  * back is the one written, with its findings, claims, strings, records
  * and rebuilt prose view; a spool that cannot be read fails the report.
@@ -68,12 +69,19 @@ START_TEST(test_same_reports)
 	fc_spool *sp;
 	fc_error err;
 
-	ck_assert_int_eq(fc_spool_new(&sp, &err), FC_OK);
+	/* _i 0: every document in the file; 1: all kept in memory. */
+	ck_assert_int_eq(fc_spool_new_limit(&sp, _i ? (size_t)64 << 20 : 0,
+					    &err),
+			 FC_OK);
 	for (size_t i = 0; i < n; i++) {
 		rs[i] = tu_check(eng, drafts[i].name, drafts[i].text);
 		paths[i] = rs[i]->doc->path;
-		ck_assert_int_eq(fc_spool_add(sp, rs[i], paths[i], NULL, &err),
-				 FC_OK);
+		/* The spool takes a result of its own. */
+		ck_assert_int_eq(
+		    fc_spool_add(sp,
+				 tu_check(eng, drafts[i].name, drafts[i].text),
+				 paths[i], NULL, &err),
+		    FC_OK);
 	}
 	/* A document that could not be read. */
 	rs[n] = NULL;
@@ -165,7 +173,7 @@ START_TEST(test_failed_spool_keeps_old_report)
 	fc_error err;
 	char *t;
 
-	ck_assert_int_eq(fc_spool_new(&sp, &err), FC_OK);
+	ck_assert_int_eq(fc_spool_new_limit(&sp, 0, &err), FC_OK);
 	ck_assert_int_eq(fc_spool_add(sp, r, "a.md", NULL, &err), FC_OK);
 	fc_spool_doc(sp, 7); /* fails */
 	ck_assert_int_ne(fc_engine_report_spool(eng, "json", out, sp, &err),
@@ -174,7 +182,6 @@ START_TEST(test_failed_spool_keeps_old_report)
 	ck_assert_str_eq(t, "old\n");
 	free(t);
 	free(out);
-	fc_doc_result_free(r);
 	fc_spool_free(sp);
 }
 END_TEST
@@ -187,9 +194,14 @@ START_TEST(test_no_temporary_folder)
 	char *old = getenv("TMPDIR") ? fc_strdup(getenv("TMPDIR")) : NULL;
 
 	setenv("TMPDIR", "/nonexistent/figcheck-tmp", 1);
-	ck_assert_int_eq(fc_spool_new(&sp, &err), FC_ERR_IO);
+	/* The file is made when the first document must go to it. */
+	ck_assert_int_eq(fc_spool_new_limit(&sp, 0, &err), FC_OK);
+	ck_assert_int_eq(fc_spool_add(sp, tu_check(eng, "a.md", "Nothing.\n"),
+				      "a.md", NULL, &err),
+			 FC_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(err.msg, "/nonexistent/figcheck-tmp: "
 					      "cannot make a temporary file"));
+	fc_spool_free(sp);
 	if (old)
 		setenv("TMPDIR", old, 1);
 	else
@@ -204,7 +216,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("spool");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_same_reports);
+	tcase_add_loop_test(tc, test_same_reports, 0, 2);
 	tcase_add_test(tc, test_failed_spool_keeps_old_report);
 	tcase_add_test(tc, test_no_temporary_folder);
 	suite_add_tcase(s, tc);
