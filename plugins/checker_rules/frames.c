@@ -703,6 +703,9 @@ struct fr_set {
 	size_t n_insts, cap_insts;
 	size_t *inst_first;    /* per measure: first instance, count */
 	size_t *inst_count;
+	/* per measure and frame kind: the first of its instances (sorted
+	 * by kind within the measure's, in frame order) and how many */
+	size_t (*kind_first)[3], (*kind_count)[3];
 	inst *part_insts;      /* part frames naming no measure word */
 	size_t n_part_insts, cap_part_insts;
 	inst *after_insts;     /* change frames naming no measure word: the
@@ -815,6 +818,8 @@ void fr_free(fr_set *s)
 	free(s->insts);
 	free(s->inst_first);
 	free(s->inst_count);
+	free(s->kind_first);
+	free(s->kind_count);
 	free(s->part_insts);
 	for (size_t i = 0; i < s->n_excl; i++) {
 		exclusion *x = &s->excl[i];
@@ -2526,6 +2531,27 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 				goto nomem;
 		}
 		s->inst_count[m] = s->n_insts - s->inst_first[m];
+	}
+	/* Each measure's instances by kind, so that a reading tries only
+	 * the kind it wants. */
+	s->kind_first = calloc(s->n_measures + 1, sizeof(*s->kind_first));
+	s->kind_count = calloc(s->n_measures + 1, sizeof(*s->kind_count));
+	if (!s->kind_first || !s->kind_count)
+		goto nomem;
+	for (size_t m = 0; m < s->n_measures; m++) {
+		size_t a = s->inst_first[m], n = s->inst_count[m], o = 0;
+		inst *tmp = malloc((n + 1) * sizeof(inst));
+		if (!tmp)
+			goto nomem;
+		for (int kind = 0; kind < 3; kind++) {
+			s->kind_first[m][kind] = a + o;
+			for (size_t k = 0; k < n; k++)
+				if (s->insts[a + k].f->kind == kind)
+					tmp[o++] = s->insts[a + k];
+			s->kind_count[m][kind] = a + o - s->kind_first[m][kind];
+		}
+		memcpy(s->insts + a, tmp, n * sizeof(inst));
+		free(tmp);
 	}
 	for (size_t f = 0; f < s->n_frames; f++) {
 		const frame *fr = &s->frames[f];
@@ -4557,12 +4583,13 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 		size_t m = S->order[oi];
 		if (!st->present[m])
 			continue;
-		for (size_t k = 0; k < S->inst_count[m]; k++) {
-			const inst *in = &S->insts[S->inst_first[m] + k];
+		for (size_t k = 0; k < S->kind_count[m][FK_LEVEL]; k++) {
+			const size_t ii = S->kind_first[m][FK_LEVEL] + k;
+			const inst *in = &S->insts[ii];
 			reading rd;
 			mctx mc;
 			if (in->f->kind != FK_LEVEL || !before_may(st, in, a) ||
-			    !inst_may(st, S->inst_first[m] + k))
+			    !inst_may(st, ii))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4676,8 +4703,9 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 		size_t m = S->order[oi];
 		if (!st->present[m])
 			continue;
-		for (size_t k = 0; k < S->inst_count[m]; k++) {
-			const inst *in = &S->insts[S->inst_first[m] + k];
+		for (size_t k = 0; k < S->kind_count[m][FK_CHANGE]; k++) {
+			const size_t ii = S->kind_first[m][FK_CHANGE] + k;
+			const inst *in = &S->insts[ii];
 			reading rd;
 			mctx mc;
 			if (in->f->kind != FK_CHANGE ||
@@ -4685,7 +4713,7 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 			    (crossing && in->f->change != FC_CHANGE_HIGHEST &&
 			     in->f->change != FC_CHANGE_LOWEST) ||
 			    !before_may(st, in, a) ||
-			    !inst_may(st, S->inst_first[m] + k))
+			    !inst_may(st, ii))
 				continue;
 			mctx_init(&mc, st, in);
 			if (!match_at(&mc, a))
@@ -4769,11 +4797,12 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 		size_t m = S->order[oi];
 		if (!st->present[m])
 			continue;
-		for (size_t k = 0; k < S->inst_count[m]; k++) {
-			const inst *in = &S->insts[S->inst_first[m] + k];
+		for (size_t k = 0; k < S->kind_count[m][FK_PART]; k++) {
+			const size_t ii = S->kind_first[m][FK_PART] + k;
+			const inst *in = &S->insts[ii];
 			reading rd;
 			if (in->f->kind != FK_PART ||
-			    !inst_may(st, S->inst_first[m] + k))
+			    !inst_may(st, ii))
 				continue;
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, in);
