@@ -21,7 +21,7 @@
 
 static const char numbers_usage[] =
     "Usage: figcheck numbers [--format text|jsonl] [--number-locale en|de]\n"
-    "                        [--round exact|last-nonzero] FILE|-\n"
+    "                        [--round auto|exact|last-nonzero] FILE|-\n"
     "Prints every numeric expression of FILE with its reading.\n";
 
 /* A buffered writer over stdout. */
