@@ -23,7 +23,8 @@
 # command in an unmarked block fails the test, so that nothing is left
 # untested by accident and nothing installs or fetches. A command fails
 # when it exits with status 2 or more (1 means findings: fine); the
-# failure names the file, the line and the command.
+# failure names the file, the line and the command. Last, every page of
+# doc/ must be linked from the README.
 . "$(dirname "$0")/../cli/lib.sh"
 
 W="$TMP/tree"
@@ -145,4 +146,15 @@ done
 if [ "$n" -eq 0 ]; then
 	not_ok "commands" "no command found in README.md and doc/*.md"
 fi
+
+# Every page of doc/ (and each man page) is linked from the README.
+for page in "$top_srcdir"/doc/*.md "$top_srcdir"/doc/*.[1-9]; do
+	rel=doc/${page##*/}
+	if grep -qF "]($rel)" "$top_srcdir/README.md"; then
+		ok "README.md links $rel"
+	else
+		not_ok "README.md links $rel" "add a link to $rel to the README's" \
+			"list of documentation"
+	fi
+done
 finish
