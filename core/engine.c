@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "attrib.h"
+#include "change.h"
 #include "dates.h"
 #include "document.h"
 #include "engine.h"
@@ -19,7 +20,6 @@
 #include "json.h"
 #include "paths.h"
 #include "sentence.h"
-#include "spool.h"
 #include "store.h"
 #include "verify.h"
 
@@ -50,6 +50,7 @@ struct fc_engine {
 	char **warnings;         /* run-level warnings for every report */
 	size_t n_warnings, cap_warnings;
 	bool no_sources;         /* checking with no reference source */
+	fc_host_env env;         /* what plugin instances reach of the run */
 };
 
 void fc_engine_options_init(fc_engine_options *o)
@@ -61,6 +62,11 @@ void fc_engine_options_init(fc_engine_options *o)
 	o->fail_on = -1;
 	o->show_unchecked = -1;
 	o->logger = fc_logger_stderr();
+}
+
+const fc_host_env *fc_engine_host_env(const fc_engine *eng)
+{
+	return &eng->env;
 }
 
 bool fc_engine_show_unchecked(const fc_engine *eng)
@@ -138,6 +144,13 @@ void fc_engine_free(fc_engine *eng)
 	free(eng->rules_path);
 	free(eng->cache_dir);
 	free(eng);
+}
+
+/* A source instance's fetch (fc_host_env.fetch). */
+static fc_status env_fetch(void *ud, const char *who, const char *url,
+			   fc_blob *out, fc_error *err)
+{
+	return fc_engine_fetch_one(ud, who, url, out, err);
 }
 
 fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
@@ -219,6 +232,13 @@ fc_status fc_engine_open(const fc_engine_options *opts, fc_engine **out,
 	}
 	eng->rules_path = fc_buf_steal(&rules);
 	fc_pathlist_free(&dirs);
+	/* What the plugin instances reach of the run. */
+	eng->env.logger = &eng->logger;
+	eng->env.config = eng->cfg;
+	eng->env.num = &eng->num;
+	eng->env.rules_path = eng->rules_path;
+	eng->env.fetch = env_fetch;
+	eng->env.fetch_ud = eng;
 	*out = eng;
 	return FC_OK;
 fail:
@@ -229,6 +249,7 @@ fail:
 }
 
 /* The names of the loaded plugins of a kind, for messages. */
+
 static void plugin_names(const fc_engine *eng, fc_plugin_kind kind, char *buf,
 			 size_t size)
 {
@@ -293,7 +314,7 @@ static fc_status start_checkers(fc_engine *eng, fc_error *err)
 		if (o && cJSON_IsTrue(o))
 			o = NULL;
 		fc_json_path_key(path, sizeof(path), "checkers", p->desc->name);
-		rc = fc_instance_new(eng, p, p->desc->name, o, path,
+		rc = fc_instance_new(&eng->env, p, p->desc->name, o, path,
 				     &eng->checkers[eng->n_checkers], err);
 		if (rc != FC_OK)
 			return rc;
@@ -347,7 +368,7 @@ static fc_status start_sources(fc_engine *eng, fc_error *err)
 					    cfg->path ? cfg->path : "configuration",
 					    sc->json_path);
 		snprintf(path, sizeof(path), "%s.options", sc->json_path);
-		rc = fc_instance_new(eng, p, sc->name, sc->options, path,
+		rc = fc_instance_new(&eng->env, p, sc->name, sc->options, path,
 				     &eng->sources[i], err);
 		if (rc != FC_OK)
 			return rc;
@@ -1487,7 +1508,12 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 		f->sentence = squeeze(&r->arena, doc->prose + c->sent_start,
 				      c->sent_end - c->sent_start);
 		if (!f->text || !f->sentence ||
-		    fc_verify_claim(&v, c, f->text, as_of, f, &r->arena) ||
+		    /* A level, or a change (change.h). */
+		    (c->metric && (c->change != FC_CHANGE_NONE || c->per_day)
+			 ? fc_verify_change(&v, c, f->text, as_of, f,
+					    &r->arena)
+			 : fc_verify_claim(&v, c, f->text, as_of, f,
+					   &r->arena)) ||
 		    attach_series(&eng->store, f, &r->arena)) {
 			rc = fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 			goto fail;
@@ -1542,7 +1568,8 @@ fc_status fc_engine_check(const fc_engine *eng, fc_document *doc,
 	}
 	/* Findings covered by a suppression comment (suppress.h) reach no
 	 * reporter and no exit status. */
-	fc_suppress_apply(doc, r->findings, &r->n_findings, &eng->logger);
+	fc_suppress_apply(fc_document_suppressions(doc), doc->path, r->findings,
+			  &r->n_findings, &eng->logger);
 	free(sink.issues);
 	*out = r;
 	return FC_OK;
@@ -1567,12 +1594,10 @@ static bool want_color(const char *path)
 	return !term || strcmp(term, "dumb") != 0;
 }
 
-/* Writes `rep` (documents, counts and failed set by the caller) with the
- * reporter `format` to `path`, atomically. `spool`, when the documents
- * come from one, is checked for a failed read before the file is kept. */
-static fc_status write_report(fc_engine *eng, const char *format,
-			      const char *path, fc_report *rep,
-			      fc_spool *spool, fc_error *err)
+fc_status fc_engine_write_report(fc_engine *eng, const char *format,
+				 const char *path, fc_report *rep,
+				 bool (*spoiled)(void *ud, fc_error *err),
+				 void *ud, fc_error *err)
 {
 	const fc_loaded_plugin *p =
 	    fc_plugins_find(&eng->plugins, FC_PLUGIN_REPORTER, format);
@@ -1607,7 +1632,7 @@ static fc_status write_report(fc_engine *eng, const char *format,
 	if (eng->cfg->reporters)
 		opts = cJSON_GetObjectItemCaseSensitive(eng->cfg->reporters, format);
 	fc_json_path_key(jpath, sizeof(jpath), "reporters", format);
-	rc = fc_instance_new(eng, p, format, opts, jpath, &ctx, err);
+	rc = fc_instance_new(&eng->env, p, format, opts, jpath, &ctx, err);
 	if (rc == FC_OK)
 		rc = fc_atomic_open(&af, path, err);
 	if (rc == FC_OK) {
@@ -1618,7 +1643,7 @@ static fc_status write_report(fc_engine *eng, const char *format,
 			fc_error_set(err, rc, "reporter %s: %s", format,
 				     rerr.msg[0] ? rerr.msg : fc_strerror(rc));
 			fc_atomic_abort(&af);
-		} else if (spool && fc_spool_failed(spool, err)) {
+		} else if (spoiled && spoiled(ud, err)) {
 			/* A document could not be read back: the report is
 			 * incomplete, and the old file stays. */
 			rc = err ? err->code : FC_ERR_IO;
@@ -1663,31 +1688,9 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 		for (size_t k = 0; k < results[i]->n_findings; k++)
 			rep.counts[results[i]->findings[k].verdict]++;
 	}
-	rc = write_report(eng, format, path, &rep, NULL, err);
+	rc = fc_engine_write_report(eng, format, path, &rep, NULL, NULL, err);
 	free(docs);
 	return rc;
-}
-
-/* fc_report.doc over a spool. */
-static const fc_report_doc *spool_doc(const fc_report *rep, size_t i)
-{
-	return fc_spool_doc(rep->doc_source, i);
-}
-
-fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
-				 const char *path, fc_spool *spool,
-				 fc_error *err)
-{
-	fc_report rep;
-
-	memset(&rep, 0, sizeof(rep));
-	rep.n_docs = fc_spool_count(spool);
-	rep.doc = spool_doc;
-	rep.doc_source = spool;
-	rep.n_errors = fc_spool_errors(spool);
-	rep.coverage = *fc_spool_coverage(spool);
-	memcpy(rep.counts, fc_spool_counts(spool), sizeof(rep.counts));
-	return write_report(eng, format, path, &rep, spool, err);
 }
 
 int fc_engine_selftest(fc_engine *eng, const char *const *args, size_t n,

@@ -614,8 +614,8 @@ static int cmd_check(int argc, char **argv)
 		goto out;
 	for (size_t k = 0; k < c.n_outputs; k++) {
 		fc_error_clear(&err);
-		if (fc_engine_report_spool(eng, c.formats[k], c.outputs[k],
-					   cs.spool, &err) != FC_OK) {
+		if (fc_spool_report(cs.spool, eng, c.formats[k], c.outputs[k],
+				    &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			status = FC_EXIT_ERROR;
 		}

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "inputs.h"
+#include "glob.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -343,17 +342,15 @@ bool fc_suppression_covers(const fc_suppression *s, const fc_finding *f)
 	return false;
 }
 
-size_t fc_suppress_apply(const fc_document *doc, fc_finding *findings,
-			 size_t *n, const fc_logger *lg)
+size_t fc_suppress_apply(const fc_suppressions *s, const char *path,
+			 fc_finding *findings, size_t *n, const fc_logger *lg)
 {
-	const fc_suppressions *s = fc_document_suppressions(doc);
 	size_t kept = 0, removed;
 
 	if (!s)
 		return 0;
 	for (size_t i = 0; i < s->n_warnings; i++)
-		fc_log(lg, FC_LOG_WARNING, NULL, "%s:%s", doc->path,
-		       s->warnings[i]);
+		fc_log(lg, FC_LOG_WARNING, NULL, "%s:%s", path, s->warnings[i]);
 	for (size_t i = 0; i < *n; i++) {
 		bool covered = false;
 		for (size_t k = 0; k < s->n && !covered; k++)

@@ -40,7 +40,6 @@
 #include <string.h>
 
 #include "attrib.h"
-#include "change.h"
 #include "verify.h"
 
 bool fc_verdict_parse(const char *s, fc_verdict *out)
@@ -890,8 +889,6 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
-	if (c->change != FC_CHANGE_NONE || c->per_day)
-		return fc_verify_change(v, c, text, as_of, f, arena);
 
 	/* The metric's records, made from the store's compact ones for the
 	 * time of this call; those the finding keeps are copied into the

@@ -40,7 +40,9 @@ typedef struct fc_verifier {
  * verdict fields of `f`: verdict, record, matched, others, claim interval,
  * differences, tolerance, staleness, message and reason. Strings and the
  * `others` array are allocated from `arena`. A claim without a metric is
- * FC_VERDICT_UNCHECKED. Returns FC_ERR_NOMEM only.
+ * FC_VERDICT_UNCHECKED. A claim about change is judged as if it gave a
+ * level: give it to fc_verify_change (change.h). Returns FC_ERR_NOMEM
+ * only.
  */
 fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
                           const char *text, fc_date as_of, fc_finding *f,
