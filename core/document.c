@@ -129,29 +129,6 @@ typedef struct pb {
 	size_t long_tags;
 } pb;
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
-static bool is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_punct(char c)
-{
-	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-
 /*
  * Appends one prose byte that comes from text offset `src`. White space is
  * normalised as a reader sees it: a run of spaces, tabs and blanked markup
@@ -440,7 +417,7 @@ static size_t entity_at(const char *t, size_t len, size_t j, uint32_t *cp)
 		size_t n = 0;
 		const entity *e;
 
-		while (k < len && n < sizeof(name) - 1 && is_alnum(t[k]))
+		while (k < len && n < sizeof(name) - 1 && fc_is_alnum(t[k]))
 			name[n++] = t[k++];
 		name[n] = 0;
 		if (n == 0 || k >= len || t[k] != ';')
@@ -516,14 +493,14 @@ static bool parse_tag(const char *t, size_t len, size_t j, size_t reach,
 		tg->closing = true;
 		k++;
 	}
-	if (k >= len || !is_alpha(t[k]))
+	if (k >= len || !fc_is_alpha(t[k]))
 		return false;
 	tg->name = k;
-	while (k < len && (is_alnum(t[k]) || t[k] == '-' || t[k] == ':' ||
+	while (k < len && (fc_is_alnum(t[k]) || t[k] == '-' || t[k] == ':' ||
 			   t[k] == '_'))
 		k++;
 	tg->name_len = k - tg->name;
-	if (k >= len || !(is_space(t[k]) || t[k] == '>' || t[k] == '/'))
+	if (k >= len || !(fc_is_space(t[k]) || t[k] == '>' || t[k] == '/'))
 		return false;
 	for (; k < limit; k++) {
 		char c = t[k];
@@ -544,7 +521,7 @@ static bool parse_tag(const char *t, size_t len, size_t j, size_t reach,
 		}
 		if (c == '<')
 			return false;
-		if (!is_space(c))
+		if (!fc_is_space(c))
 			prev = c;
 	}
 	tg->reach_hit = limit < len;
@@ -647,7 +624,7 @@ static bool markup(pb *b, size_t reach, size_t limit)
 		return true;
 	}
 	/* <!DOCTYPE ...> and <?xml ...?>. */
-	if (len - j >= 3 && ((t[j + 1] == '!' && is_alpha(t[j + 2])) ||
+	if (len - j >= 3 && ((t[j + 1] == '!' && fc_is_alpha(t[j + 2])) ||
 			     t[j + 1] == '?')) {
 		const char *e = memchr(t + j, '>', len - j);
 		blank_to(b, e ? (size_t)(e - t) + 1 : len);
@@ -750,11 +727,11 @@ static enum date_read read_date(const char *s, size_t n, bool strict,
 	const char *s0 = s;
 	int y, m, d;
 
-	while (n && (is_space(*s) || *s == '"' || *s == '\'')) {
+	while (n && (fc_is_space(*s) || *s == '"' || *s == '\'')) {
 		s++;
 		n--;
 	}
-	while (n && (is_space(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\''))
+	while (n && (fc_is_space(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\''))
 		n--;
 	*skip = (size_t)(s - s0);
 	*n_out = n;
@@ -829,7 +806,7 @@ static fc_date front_matter_date(const char *t, size_t from, size_t to,
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(t, to, i), k = i;
 
-		while (k < e && (is_alnum(t[k]) || t[k] == '_'))
+		while (k < e && (fc_is_alnum(t[k]) || t[k] == '_'))
 			k++;
 		if (k > i) {
 			size_t v = k;
@@ -862,24 +839,24 @@ static bool attr(const char *t, size_t j, size_t end, const char *name,
 {
 	size_t n = strlen(name), k = j + 1;
 
-	while (k < end && !is_space(t[k]) && t[k] != '>')
+	while (k < end && !fc_is_space(t[k]) && t[k] != '>')
 		k++; /* the tag name */
 	while (k < end) {
 		size_t a, an;
 
-		while (k < end && (is_space(t[k]) || t[k] == '/'))
+		while (k < end && (fc_is_space(t[k]) || t[k] == '/'))
 			k++;
 		a = k;
-		while (k < end && !is_space(t[k]) && t[k] != '=' && t[k] != '>' &&
+		while (k < end && !fc_is_space(t[k]) && t[k] != '=' && t[k] != '>' &&
 		       t[k] != '/')
 			k++;
 		an = k - a;
-		while (k < end && is_space(t[k]))
+		while (k < end && fc_is_space(t[k]))
 			k++;
 		if (k < end && t[k] == '=') {
 			size_t s, e;
 			k++;
-			while (k < end && is_space(t[k]))
+			while (k < end && fc_is_space(t[k]))
 				k++;
 			if (k < end && (t[k] == '"' || t[k] == '\'')) {
 				char q = t[k++];
@@ -891,7 +868,7 @@ static bool attr(const char *t, size_t j, size_t end, const char *name,
 					k++;
 			} else {
 				s = k;
-				while (k < end && !is_space(t[k]) && t[k] != '>')
+				while (k < end && !fc_is_space(t[k]) && t[k] != '>')
 					k++;
 				e = k;
 			}
@@ -1096,7 +1073,7 @@ static size_t paren_close(const char *t, size_t j, size_t lim)
 		} else if (q) {
 			if (c == q)
 				q = 0;
-		} else if ((c == '"' || c == '\'') && k > j && is_space(t[k - 1])) {
+		} else if ((c == '"' || c == '\'') && k > j && fc_is_space(t[k - 1])) {
 			q = c;
 		} else if (c == '<' && k == j + 1) {
 			const char *gt = memchr(t + k, '>', lim - k);
@@ -1121,12 +1098,12 @@ static size_t bare_url(const char *t, size_t len, size_t j)
 	if (!((len - j > 8 && fc_ascii_ieq(t + j, "https://", 8)) ||
 	      (len - j > 7 && fc_ascii_ieq(t + j, "http://", 7)) ||
 	      (len - j > 4 && fc_ascii_ieq(t + j, "www.", 4) &&
-	       is_alnum(t[j + 4]))))
+	       fc_is_alnum(t[j + 4]))))
 		return 0;
-	if (j > 0 && !(is_space(t[j - 1]) || t[j - 1] == '(' ||
+	if (j > 0 && !(fc_is_space(t[j - 1]) || t[j - 1] == '(' ||
 		       t[j - 1] == '*' || t[j - 1] == '_' || t[j - 1] == '~'))
 		return 0;
-	while (k < len && !is_space(t[k]) && t[k] != '<') {
+	while (k < len && !fc_is_space(t[k]) && t[k] != '<') {
 		if (t[k] == '(')
 			parens++;
 		else if (t[k] == ')' && --parens < 0)
@@ -1173,9 +1150,9 @@ static void emphasis(md *s, size_t n)
 	size_t j = b->cur;
 	char c = t[j];
 	char before = j > 0 ? t[j - 1] : ' ', after = j + n < b->len ? t[j + n] : ' ';
-	bool sb = is_space(before), sa = is_space(after);
-	bool left = !sa && (!is_punct(after) || sb || is_punct(before));
-	bool right = !sb && (!is_punct(before) || sa || is_punct(after));
+	bool sb = fc_is_space(before), sa = fc_is_space(after);
+	bool left = !sa && (!fc_is_punct(after) || sb || fc_is_punct(before));
+	bool right = !sb && (!fc_is_punct(before) || sa || fc_is_punct(after));
 
 	if (c == '~') {
 		size_t lim = para_limit(t, b->len, j);
@@ -1191,7 +1168,7 @@ static void emphasis(md *s, size_t n)
 		copy_to(b, j + n);
 		return;
 	}
-	if (c == '_' && left && right && is_alnum(before) && is_alnum(after)) {
+	if (c == '_' && left && right && fc_is_alnum(before) && fc_is_alnum(after)) {
 		copy_to(b, j + n); /* snake_case */
 		return;
 	}
@@ -1268,7 +1245,7 @@ static void md_inline(md *s, size_t e, bool table)
 		}
 		switch (c) {
 		case '\\':
-			if (j + 1 < e && is_punct(t[j + 1])) {
+			if (j + 1 < e && fc_is_punct(t[j + 1])) {
 				skip_to(b, j + 1, SKIP_OPEN);
 				copy_to(b, j + 2);
 			} else if (j + 1 == e) {
@@ -1551,7 +1528,7 @@ static void md_prose(pb *b, meta_date *date)
 		if (heading) {
 			/* A closing sequence of #s. */
 			size_t r = e;
-			while (r > m && is_space(t[r - 1]))
+			while (r > m && fc_is_space(t[r - 1]))
 				r--;
 			n = r;
 			while (n > m && t[n - 1] == '#')

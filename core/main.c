@@ -637,27 +637,6 @@ out:
 	return ret;
 }
 
-static const char *date_origin_name(fc_date_origin o)
-{
-	switch (o) {
-	case FC_DATE_FROM_OPTION:
-		return "--date";
-	case FC_DATE_FROM_FRONT_MATTER:
-		return "front matter";
-	case FC_DATE_FROM_META:
-		return "HTML meta";
-	case FC_DATE_FROM_DATELINE:
-		return "dateline";
-	case FC_DATE_FROM_CONFIG:
-		return "configuration";
-	case FC_DATE_FROM_TODAY:
-		return "today";
-	case FC_DATE_FROM_NONE:
-		break;
-	}
-	return "none";
-}
-
 /* Prints one line about a claim: its metric (or "(unbound)"), text,
  * qualifier, interval and rule, attribution and its own date. */
 static void print_claim(const char *path, unsigned line, unsigned col,
@@ -785,7 +764,7 @@ static int run_claims(cli *cp, fc_engine *eng, int n, char **args)
 		}
 		printf("%s: as of %s (from %s", r->doc->path,
 		       fc_date_format(r->doc->date, d),
-		       date_origin_name(r->doc->date_origin));
+		       fc_date_origin_label(r->doc->date_origin));
 		/* Which dateline, and where its year came from. */
 		if (r->doc->date_origin == FC_DATE_FROM_DATELINE) {
 			static const char *const year_from[] = {

@@ -29,11 +29,6 @@ typedef struct open_disable {
 	unsigned line;
 } open_disable;
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 static bool is_name_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -165,13 +160,13 @@ static fc_status parse_directive(fc_suppressions *s, const char *text,
 	*n_out = 0;
 	if (e - start >= 7 && memcmp(text + e - 3, "-->", 3) == 0)
 		e -= 3;
-	while (i < e && is_space(text[i]))
+	while (i < e && fc_is_space(text[i]))
 		i++;
 	if (e - i < 9 || !fc_ascii_ieq(text + i, "figcheck-", 9))
 		return FC_OK;
 	i += 9;
 	w = i;
-	while (w < e && !is_space(text[w]))
+	while (w < e && !fc_is_space(text[w]))
 		w++;
 	for (size_t k = 0; k < FC_ARRAY_LEN(words); k++)
 		if (strlen(words[k].word) == w - i &&
@@ -192,15 +187,15 @@ static fc_status parse_directive(fc_suppressions *s, const char *text,
 		size_t a;
 		char *name;
 
-		while (i < e && (is_space(text[i]) || text[i] == ','))
+		while (i < e && (fc_is_space(text[i]) || text[i] == ','))
 			i++;
 		if (i >= e)
 			break;
 		if (e - i >= 2 && text[i] == '-' && text[i + 1] == '-' &&
-		    (e - i == 2 || is_space(text[i + 2])))
+		    (e - i == 2 || fc_is_space(text[i + 2])))
 			break; /* the rest is the reason */
 		a = i;
-		while (i < e && !is_space(text[i]) && text[i] != ',')
+		while (i < e && !fc_is_space(text[i]) && text[i] != ',')
 			i++;
 		for (size_t k = a; k < i; k++) {
 			if (!is_name_char(text[k])) {

@@ -51,6 +51,53 @@ typedef enum fc_status {
 } fc_status;
 
 /* Returns a static English description of `status`. Never NULL. */
+/* ASCII character classes, one definition for the core and the plugins
+ * (bytes of multi-byte UTF-8 characters are in none of them). */
+static inline bool fc_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool fc_is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline bool fc_is_alpha(char c)
+{
+	return fc_is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+static inline bool fc_is_alnum(char c)
+{
+	return fc_is_alpha(c) || fc_is_digit(c);
+}
+
+/* A space or a tab. */
+static inline bool fc_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* White space: blanks, line breaks, form feeds, vertical tabs. */
+static inline bool fc_is_space(char c)
+{
+	return fc_is_blank(c) || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* ASCII punctuation: !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~ */
+static inline bool fc_is_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+static inline char fc_to_lower(char c)
+{
+	return fc_is_upper(c) ? (char)(c + ('a' - 'A')) : c;
+}
+
 static inline const char *fc_strerror(fc_status status)
 {
 	switch (status) {

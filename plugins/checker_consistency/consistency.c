@@ -69,21 +69,6 @@ static const fc_option options[] = {
 /* ------------------------------------------------------------------ */
 /* Text helpers. */
 
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* Up to `max` lower-case words of text [a, b) (letters only; other
  * characters separate words) into words[][24]; returns how many. Sets
  * *punct when [a, b) holds a character other than letters and spaces. */
@@ -97,8 +82,8 @@ static size_t words_of(const char *t, size_t a, size_t b, char (*words)[24],
 	if (comma)
 		*comma = false;
 	while (i < b) {
-		if (!is_alpha(t[i])) {
-			if (!is_space(t[i]) && punct)
+		if (!fc_is_alpha(t[i])) {
+			if (!fc_is_space(t[i]) && punct)
 				*punct = true;
 			if (t[i] == ',' && comma)
 				*comma = true;
@@ -106,9 +91,9 @@ static size_t words_of(const char *t, size_t a, size_t b, char (*words)[24],
 			continue;
 		}
 		size_t k = 0;
-		while (i < b && is_alpha(t[i])) {
+		while (i < b && fc_is_alpha(t[i])) {
 			if (n < max && k + 1 < 24)
-				words[n][k++] = lower(t[i]);
+				words[n][k++] = fc_to_lower(t[i]);
 			i++;
 		}
 		if (n < max)
@@ -184,15 +169,15 @@ static bool word_before(const char *t, size_t lo, size_t i, char w[24])
 {
 	size_t e = i, s;
 
-	while (e > lo && is_space(t[e - 1]))
+	while (e > lo && fc_is_space(t[e - 1]))
 		e--;
 	s = e;
-	while (s > lo && is_alpha(t[s - 1]))
+	while (s > lo && fc_is_alpha(t[s - 1]))
 		s--;
 	if (s == e || e - s >= 24)
 		return false;
 	for (size_t k = s; k < e; k++)
-		w[k - s] = lower(t[k]);
+		w[k - s] = fc_to_lower(t[k]);
 	w[e - s] = 0;
 	return true;
 }
@@ -202,15 +187,15 @@ static bool word_after(const char *t, size_t hi, size_t i, char w[24])
 {
 	size_t s = i, e;
 
-	while (s < hi && is_space(t[s]))
+	while (s < hi && fc_is_space(t[s]))
 		s++;
 	e = s;
-	while (e < hi && is_alpha(t[e]))
+	while (e < hi && fc_is_alpha(t[e]))
 		e++;
 	if (s == e || e - s >= 24)
 		return false;
 	for (size_t k = s; k < e; k++)
-		w[k - s] = lower(t[k]);
+		w[k - s] = fc_to_lower(t[k]);
 	w[e - s] = 0;
 	return true;
 }
@@ -252,7 +237,7 @@ static char *as_written(const char *t, const fc_number *n, char *buf,
 	bool sp = false;
 
 	for (size_t i = n->start; i < n->end && o + 1 < size; i++) {
-		if (is_space(t[i])) {
+		if (fc_is_space(t[i])) {
 			sp = true;
 			continue;
 		}
@@ -441,7 +426,7 @@ static bool linked(const char *t, size_t lo, size_t p)
 	char w[24];
 	size_t e = p;
 
-	while (e > lo && is_space(t[e - 1]))
+	while (e > lo && fc_is_space(t[e - 1]))
 		e--;
 	if (e > lo && (t[e - 1] == ',' || t[e - 1] == '(' || t[e - 1] == '-'))
 		return true;
@@ -697,7 +682,7 @@ static void parts(ctx *c, const sent *s)
 		if (punct) {
 			bool other = false;
 			for (size_t k = b->end; k < s->q[i + 1]->start; k++)
-				if (!is_alpha(t[k]) && !is_space(t[k]) &&
+				if (!fc_is_alpha(t[k]) && !fc_is_space(t[k]) &&
 				    t[k] != ',')
 					other = true;
 			if (other)
@@ -1032,15 +1017,15 @@ static size_t words_back(const char *t, size_t lo, size_t i, char w[2][24])
 
 	while (n < 2) {
 		size_t s;
-		while (e > lo && is_space(t[e - 1]))
+		while (e > lo && fc_is_space(t[e - 1]))
 			e--;
 		s = e;
-		while (s > lo && is_alpha(t[s - 1]))
+		while (s > lo && fc_is_alpha(t[s - 1]))
 			s--;
 		if (s == e || e - s >= 24)
 			break;
 		for (size_t k = s; k < e; k++)
-			w[n][k - s] = lower(t[k]);
+			w[n][k - s] = fc_to_lower(t[k]);
 		w[n][e - s] = 0;
 		n++;
 		e = s;
@@ -1176,9 +1161,9 @@ static fc_status load_subsets(state *st, const fc_value *o, fc_error *err)
 			st->subsets = grown;
 			for (size_t c = 0; c < 24; c++) {
 				grown[st->n_subsets].whole[c] =
-				    lower(c < strlen(whole) ? whole[c] : 0);
+				    fc_to_lower(c < strlen(whole) ? whole[c] : 0);
 				grown[st->n_subsets].part[c] =
-				    lower(c < strlen(part) ? part[c] : 0);
+				    fc_to_lower(c < strlen(part) ? part[c] : 0);
 			}
 			st->n_subsets++;
 		}
