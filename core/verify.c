@@ -79,44 +79,6 @@ bool fc_intervals_meet(double alo, bool alo_open, double ahi, bool ahi_open,
 	return lo < hi || (lo == hi && !lo_open && !hi_open);
 }
 
-char *fc_describe_value(fc_qualifier q, double value, double value2, char *buf,
-                        size_t size)
-{
-	char a[64], b[64];
-	const char *pre = "";
-
-	fc_format_value(value, true, 2, a, sizeof(a));
-	switch (q) {
-	case FC_QUAL_MORE_THAN:
-		pre = "more than ";
-		break;
-	case FC_QUAL_AT_LEAST:
-		pre = "at least ";
-		break;
-	case FC_QUAL_NEARLY:
-		pre = "nearly ";
-		break;
-	case FC_QUAL_ABOUT:
-		pre = "about ";
-		break;
-	case FC_QUAL_UP_TO:
-		pre = "up to ";
-		break;
-	case FC_QUAL_LESS_THAN:
-		pre = "fewer than ";
-		break;
-	case FC_QUAL_RANGE:
-	case FC_QUAL_VAGUE:
-		fc_format_value(value2, true, 2, b, sizeof(b));
-		snprintf(buf, size, "%s to %s", a, b);
-		return buf;
-	case FC_QUAL_NONE:
-		break;
-	}
-	snprintf(buf, size, "%s%s", pre, a);
-	return buf;
-}
-
 /* Writes an interval in mathematical notation ("(1,400, inf)"). */
 static char *describe_interval(double lo, bool lo_open, double hi, bool hi_open,
                                char *buf, size_t size)

@@ -203,30 +203,7 @@ static bool word_after(const char *t, size_t hi, size_t i, char w[24])
 /* Writes a value the way copy does: "9,770", "41.0", "-285". */
 static char *fmt(double v, int decimals, char *buf, size_t size)
 {
-	char tmp[64];
-	size_t n, o = 0, int_len, start = 0;
-
-	if (!isfinite(v)) {
-		snprintf(buf, size, "%s", v > 0 ? "inf" : "-inf");
-		return buf;
-	}
-	if (decimals == 0 || fabs(v - round(v)) < 1e-9)
-		snprintf(tmp, sizeof(tmp), "%.0f", v);
-	else
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	n = strlen(tmp);
-	if (tmp[0] == '-')
-		buf[o++] = '-', start = 1;
-	int_len = strcspn(tmp + start, ".");
-	for (size_t i = 0; i < int_len && o + 2 < size; i++) {
-		if (i > 0 && (int_len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = tmp[start + i];
-	}
-	for (size_t i = start + int_len; i < n && o + 1 < size; i++)
-		buf[o++] = tmp[i];
-	buf[o] = 0;
-	return buf;
+	return fc_format_fixed(v, decimals, buf, size);
 }
 
 /* Writes the figure as written in the text (white space squeezed). */
