@@ -233,17 +233,16 @@ static int parse_options(cli *c, int argc, char **argv)
 			}
 			c->plugin_dirs[c->eo.n_plugin_dirs++] = optarg;
 			break;
-		case OPT_LOCALE:
-			if (strcmp(optarg, "en") == 0)
-				c->eo.locale = FC_LOCALE_EN;
-			else if (strcmp(optarg, "de") == 0)
-				c->eo.locale = FC_LOCALE_DE;
-			else {
+		case OPT_LOCALE: {
+			fc_num_locale l;
+			if (!fc_locale_parse(optarg, &l)) {
 				usage_error("--number-locale: '%s' is not en or de",
 					    optarg);
 				return FC_EXIT_ERROR;
 			}
+			c->eo.locale = (int)l;
 			break;
+		}
 		case OPT_ROUND:
 			{
 				fc_round_policy rp;

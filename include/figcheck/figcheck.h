@@ -531,6 +531,9 @@ typedef enum fc_num_locale {
 	FC_LOCALE_DE = 1  /* 1.234,5 */
 } fc_num_locale;
 
+/* Parses "en" or "de" into *out; false otherwise. Pure. */
+bool fc_locale_parse(const char *s, fc_num_locale *out);
+
 /* Options of a scan. Initialise with fc_num_options_init. */
 typedef struct fc_num_options {
 	fc_num_locale locale;

@@ -193,6 +193,21 @@ typedef enum fc_severity {
 	FC_SEVERITY_INFO = 2
 } fc_severity;
 
+/* True if `m` is a usable metric key: 1 to 200 of letters, digits and
+ * . _ - : / ("gaza.killed.children", "ukr.population"). */
+static inline bool fc_metric_valid(const char *m)
+{
+	size_t n = 0;
+
+	if (!m)
+		return false;
+	for (; m[n]; n++)
+		if (!(fc_is_alnum(m[n]) || m[n] == '.' || m[n] == '_' ||
+		      m[n] == '-' || m[n] == ':' || m[n] == '/'))
+			return false;
+	return n > 0 && n <= 200;
+}
+
 /* What a claim says of its metric (ABI 2): where it stands (a level), or
  * how it moved. */
 typedef enum fc_change {
