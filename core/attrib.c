@@ -12,21 +12,11 @@
 
 #define MAX_NAME_WORDS 6
 
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_alnum(char c)
-{
-	return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
 /* A word of a name may also hold an apostrophe and a hyphen
  * ("Gaza's", "Hamas-run"), and multi-byte letters. */
 static bool is_name_char(char c)
 {
-	return is_alnum(c) || c == '\'' || c == '-' || (unsigned char)c >= 0x80;
+	return fc_is_alnum(c) || c == '\'' || c == '-' || (unsigned char)c >= 0x80;
 }
 
 static bool word_in(const char *w, size_t n, const char *const *list)
@@ -158,12 +148,12 @@ bool fc_attribution_find(const char *t, size_t ss, size_t se, size_t cs,
 	while (i < se) {
 		size_t e, ns = 0, ne = 0, dist;
 		bool got = false;
-		if (!is_alpha(t[i]) || (i > ss && is_alnum(t[i - 1]))) {
+		if (!fc_is_alpha(t[i]) || (i > ss && fc_is_alnum(t[i - 1]))) {
 			i++;
 			continue;
 		}
 		e = i;
-		while (e < se && is_alpha(t[e]))
+		while (e < se && fc_is_alpha(t[e]))
 			e++;
 		if (e - i == 9 && fc_ascii_ieq(t + i, "according", 9) &&
 		    e + 3 < se && fc_ascii_ieq(t + e, " to ", 4)) {
@@ -201,11 +191,11 @@ void fc_name_words_of(const char *name, fc_name_words *out)
 	while (s && *s && out->n < FC_ARRAY_LEN(out->words)) {
 		size_t n = 0;
 		char *w = out->words[out->n];
-		while (*s && !is_alnum(*s))
+		while (*s && !fc_is_alnum(*s))
 			s++;
 		if (!*s)
 			break;
-		while (*s && is_alnum(*s)) {
+		while (*s && fc_is_alnum(*s)) {
 			if (n + 1 < sizeof(out->words[0]))
 				w[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32
 				                                       : *s);

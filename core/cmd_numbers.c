@@ -383,11 +383,7 @@ int fc_cmd_numbers(int argc, char **argv)
 			}
 			break;
 		case 'l':
-			if (strcmp(optarg, "en") == 0)
-				no.locale = FC_LOCALE_EN;
-			else if (strcmp(optarg, "de") == 0)
-				no.locale = FC_LOCALE_DE;
-			else {
+			if (!fc_locale_parse(optarg, &no.locale)) {
 				fprintf(stderr,
 				        "figcheck: error: numbers: "
 				        "--number-locale '%s': use en or de\n",

@@ -269,11 +269,7 @@ static fc_status parse_numbers(vctx *v, fc_config *cfg)
 	if ((rc = get_string(v, o, "numbers", "locale", false, &s)))
 		return rc;
 	if (s) {
-		if (strcmp(s, "en") == 0)
-			cfg->num.locale = FC_LOCALE_EN;
-		else if (strcmp(s, "de") == 0)
-			cfg->num.locale = FC_LOCALE_DE;
-		else
+		if (!fc_locale_parse(s, &cfg->num.locale))
 			return bad(v, "numbers.locale",
 				   "\"%s\" is not a known locale; use \"en\" "
 				   "(1,234.5) or \"de\" (1.234,5)",

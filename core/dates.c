@@ -21,40 +21,10 @@
 #define DATELINE_LINES 6
 #define DATELINE_REACH 4000
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool is_alnum(char c)
-{
-	return is_alpha(c) || is_digit(c);
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-static bool is_space(char c)
-{
-	return is_blank(c) || c == '\n' || c == '\f' || c == '\v';
-}
-
 /* The end of the run of letters that starts at i. */
 static size_t word_end(const char *t, size_t len, size_t i)
 {
-	while (i < len && is_alpha(t[i]))
+	while (i < len && fc_is_alpha(t[i]))
 		i++;
 	return i;
 }
@@ -73,19 +43,19 @@ static size_t read_day(const char *t, size_t len, size_t i, int *day)
 	size_t j = i;
 	int v = 0;
 
-	while (j < len && is_digit(t[j]) && j - i < 3)
+	while (j < len && fc_is_digit(t[j]) && j - i < 3)
 		v = v * 10 + (t[j++] - '0');
 	if (j == i || j - i > 2 || v < 1 || v > 31)
 		return 0;
-	if (j < len && (is_digit(t[j]) || ((t[j] == ',' || t[j] == '.') &&
-	                                   j + 1 < len && is_digit(t[j + 1]))))
+	if (j < len && (fc_is_digit(t[j]) || ((t[j] == ',' || t[j] == '.') &&
+	                                   j + 1 < len && fc_is_digit(t[j + 1]))))
 		return 0;
 	if (j + 1 < len &&
 	    (fc_ascii_ieq(t + j, "st", 2) || fc_ascii_ieq(t + j, "nd", 2) ||
 	     fc_ascii_ieq(t + j, "rd", 2) || fc_ascii_ieq(t + j, "th", 2)) &&
-	    (j + 2 >= len || !is_alnum(t[j + 2])))
+	    (j + 2 >= len || !fc_is_alnum(t[j + 2])))
 		j += 2;
-	else if (j < len && is_alpha(t[j]))
+	else if (j < len && fc_is_alpha(t[j]))
 		return 0;
 	*day = v;
 	return j;
@@ -99,13 +69,13 @@ static size_t read_year(const char *t, size_t len, size_t i, int *year)
 	if (i + 4 > len)
 		return 0;
 	for (size_t k = 0; k < 4; k++) {
-		if (!is_digit(t[i + k]))
+		if (!fc_is_digit(t[i + k]))
 			return 0;
 		v = v * 10 + (t[i + k] - '0');
 	}
 	if (i + 4 < len &&
-	    (is_alnum(t[i + 4]) || ((t[i + 4] == ',' || t[i + 4] == '.') &&
-	                            i + 5 < len && is_digit(t[i + 5]))))
+	    (fc_is_alnum(t[i + 4]) || ((t[i + 4] == ',' || t[i + 4] == '.') &&
+	                            i + 5 < len && fc_is_digit(t[i + 5]))))
 		return 0;
 	if (v < 1900 || v > 2100)
 		return 0;
@@ -121,7 +91,7 @@ static size_t read_month(const char *t, size_t len, size_t i, int *month,
 	size_t e = word_end(t, len, i);
 	int m;
 
-	if (e == i || !is_upper(t[i]) || (e < len && is_digit(t[e])))
+	if (e == i || !fc_is_upper(t[i]) || (e < len && fc_is_digit(t[e])))
 		return 0;
 	m = fc_month_from_name(t + i, e - i);
 	if (!m)
@@ -148,7 +118,7 @@ static size_t read_weekday(const char *t, size_t len, size_t i, int *wd)
 	static const int abbr_day[] = {0, 1, 1, 2, 3, 3, 3, 4, 5, 6};
 	size_t e = word_end(t, len, i);
 
-	if (e == i || !is_upper(t[i]))
+	if (e == i || !fc_is_upper(t[i]))
 		return 0;
 	for (int d = 0; d < 7; d++)
 		if (word_is(t + i, e - i, full[d])) {
@@ -157,7 +127,7 @@ static size_t read_weekday(const char *t, size_t len, size_t i, int *wd)
 		}
 	for (int k = 0; abbr[k]; k++)
 		if (word_is(t + i, e - i, abbr[k])) {
-			bool caps = is_upper(t[i + 1]);
+			bool caps = fc_is_upper(t[i + 1]);
 			if (e < len && t[e] == '.') {
 				*wd = abbr_day[k];
 				return e + 1;
@@ -194,7 +164,7 @@ static bool read_day_month(const char *t, size_t len, size_t i,
 	bool full = false;
 
 	/* 5 November [2023], 5th of November */
-	if (is_digit(t[i]) && (e = read_day(t, len, i, &w->day))) {
+	if (fc_is_digit(t[i]) && (e = read_day(t, len, i, &w->day))) {
 		j = e;
 		if (j < len && t[j] == ' ')
 			j++;
@@ -213,7 +183,7 @@ static bool read_day_month(const char *t, size_t len, size_t i,
 		j = e;
 		while (j < len && t[j] == ' ')
 			j++;
-		if (j > e && j < len && is_digit(t[j])) {
+		if (j > e && j < len && fc_is_digit(t[j])) {
 			size_t d = read_year(t, len, j, &w->year);
 			if (d) {
 				w->end = d;
@@ -243,12 +213,12 @@ bool fc_date_read(const char *t, size_t len, size_t i, bool year_alone,
 	w->weekday = -1;
 	w->back = -1;
 	w->start = i;
-	if (i >= len || (i > 0 && (is_alnum(t[i - 1]) || t[i - 1] == '$')))
+	if (i >= len || (i > 0 && (fc_is_alnum(t[i - 1]) || t[i - 1] == '$')))
 		return false;
 	/* 2023-11-05 */
-	if (i + 10 <= len && is_digit(t[i]) && t[i + 4] == '-' &&
+	if (i + 10 <= len && fc_is_digit(t[i]) && t[i + 4] == '-' &&
 	    t[i + 7] == '-' &&
-	    (i + 10 == len || !is_alnum(t[i + 10]) || t[i + 10] == 'T')) {
+	    (i + 10 == len || !fc_is_alnum(t[i + 10]) || t[i + 10] == 'T')) {
 		fc_date d = fc_date_parse_iso(t + i, 10);
 		if (d != FC_DATE_NONE) {
 			fc_date_to_ymd(d, &w->year, &w->month, &w->day);
@@ -294,7 +264,7 @@ bool fc_date_read(const char *t, size_t len, size_t i, bool year_alone,
 	if (year_alone && (e = read_year(t, len, i, &w->year))) {
 		/* Not a span of years ("2023-24") or a part of a figure. */
 		if (e < len && (t[e] == '-' || t[e] == '/') && e + 1 < len &&
-		    is_digit(t[e + 1]))
+		    fc_is_digit(t[e + 1]))
 			return false;
 		w->end = e;
 		return true;
@@ -393,24 +363,24 @@ fc_date fc_date_resolve(const fc_written_date *w, fc_date ref, int year,
 static bool rest_is_trivial(const char *t, size_t i, size_t e)
 {
 	while (i < e) {
-		if (is_space(t[i]) || strchr(",.;:|-", t[i])) {
+		if (fc_is_space(t[i]) || strchr(",.;:|-", t[i])) {
 			i++;
-		} else if (is_digit(t[i])) {
+		} else if (fc_is_digit(t[i])) {
 			size_t j = i;
 			while (j < e &&
-			       (is_digit(t[j]) || t[j] == ':' || t[j] == '.'))
+			       (fc_is_digit(t[j]) || t[j] == ':' || t[j] == '.'))
 				j++;
 			if (j - i < 3 || (!memchr(t + i, ':', j - i) &&
 			                  !memchr(t + i, '.', j - i)))
 				return false;
 			i = j;
-		} else if (is_alpha(t[i])) {
+		} else if (fc_is_alpha(t[i])) {
 			size_t j = word_end(t, e, i);
 			bool ok =
 			    (j - i == 2 && (fc_ascii_ieq(t + i, "am", 2) ||
 			                    fc_ascii_ieq(t + i, "pm", 2)));
 			for (size_t k = i; !ok && j - i >= 2 && j - i <= 4 &&
-			                   k < j && is_upper(t[k]);
+			                   k < j && fc_is_upper(t[k]);
 			     k++)
 				ok = k + 1 == j; /* a zone: GMT, EST, UTC */
 			if (!ok)
@@ -432,7 +402,7 @@ static bool rest_is_trivial(const char *t, size_t i, size_t e)
  * an en or em dash) at i, after spaces; 0 if none. */
 static size_t dash_at(const char *t, size_t e, size_t i)
 {
-	while (i < e && is_blank(t[i]))
+	while (i < e && fc_is_blank(t[i]))
 		i++;
 	if (i < e && t[i] == '-') {
 		while (i < e && t[i] == '-')
@@ -453,7 +423,7 @@ static size_t agency_at(const char *t, size_t e, size_t i)
 {
 	size_t j = i;
 
-	while (j < e && is_blank(t[j]))
+	while (j < e && fc_is_blank(t[j]))
 		j++;
 	if (j < e && t[j] == '(') {
 		const char *c = memchr(t + j, ')', e - j);
@@ -473,9 +443,9 @@ static size_t place_at(const char *t, size_t e, size_t i)
 
 	while (i < e && words < 6) {
 		size_t j = i;
-		if (!is_upper(t[j]))
+		if (!fc_is_upper(t[j]))
 			return 0;
-		while (j < e && (is_alpha(t[j]) || t[j] == '\'' ||
+		while (j < e && (fc_is_alpha(t[j]) || t[j] == '\'' ||
 		                 t[j] == '.' || t[j] == '-'))
 			j++;
 		words++;
@@ -497,7 +467,7 @@ static bool is_heading(const fc_document *doc, size_t p)
 		return false;
 	while (o > 0 && doc->text[o - 1] != '\n')
 		o--;
-	while (o < doc->len && is_blank(doc->text[o]))
+	while (o < doc->len && fc_is_blank(doc->text[o]))
 		o++;
 	return o < doc->len && doc->text[o] == '#';
 }
@@ -515,11 +485,11 @@ static bool dateline_in_line(const char *t, size_t ls, size_t le,
 	for (size_t k = 0; lead[k]; k++) {
 		size_t n = strlen(lead[k]);
 		if (le - i > n && fc_ascii_ieq(t + i, lead[k], n) &&
-		    !is_alpha(t[i + n])) {
+		    !fc_is_alpha(t[i + n])) {
 			i += n;
 			if (i < le && t[i] == ':')
 				i++;
-			while (i < le && is_blank(t[i]))
+			while (i < le && fc_is_blank(t[i]))
 				i++;
 			if (le - i > 3 && fc_ascii_ieq(t + i, "on ", 3))
 				i += 3;
@@ -542,7 +512,7 @@ static bool dateline_in_line(const char *t, size_t ls, size_t le,
 	e = ls;
 	for (int part = 0; part < 2 && i == ls && (e = place_at(t, le, e)) != 0;
 	     part++) {
-		while (e < le && is_blank(t[e]))
+		while (e < le && fc_is_blank(t[e]))
 			e++;
 		if (fc_date_read(t, le, e, false, w) && w->month && w->day) {
 			size_t a = agency_at(t, le, w->end);
@@ -567,9 +537,9 @@ bool fc_dateline_find(const fc_document *doc, int year, fc_date not_after,
 		fc_written_date w;
 
 		i = le + 1;
-		while (ls < le && is_blank(t[ls]))
+		while (ls < le && fc_is_blank(t[ls]))
 			ls++;
-		while (le > ls && is_blank(t[le - 1]))
+		while (le > ls && fc_is_blank(t[le - 1]))
 			le--;
 		if (ls == le || is_heading(doc, ls))
 			continue;
@@ -716,11 +686,11 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 	if (word_is(t + i, n, "as") && e + 4 <= se && t[e] == ' ' &&
 	    (fc_ascii_ieq(t + e + 1, "of", 2) ||
 	     fc_ascii_ieq(t + e + 1, "at", 2)) &&
-	    !is_alpha(t[e + 3])) {
+	    !fc_is_alpha(t[e + 3])) {
 		as = true;
 		e += 3;
 	} else if (word_is(t + i, n, "up") && e + 4 <= se && t[e] == ' ' &&
-	           fc_ascii_ieq(t + e + 1, "to", 2) && !is_alpha(t[e + 3])) {
+	           fc_ascii_ieq(t + e + 1, "to", 2) && !fc_is_alpha(t[e + 3])) {
 		e += 3;
 	} else if (word_is(t + i, n, "in")) {
 		in = true;
@@ -735,7 +705,7 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 	}
 	(void)as;
 	q = e;
-	while (q < se && is_blank(t[q]))
+	while (q < se && fc_is_blank(t[q]))
 		q++;
 	if (q == e || !fc_date_read(t, se, q, in || since, &ph->w))
 		return false;
@@ -767,9 +737,9 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 		bool event = false, since_word = false;
 		while (k > ss && words < 16) {
 			char c = t[k - 1];
-			if (is_alpha(c)) {
+			if (fc_is_alpha(c)) {
 				size_t we = k;
-				while (k > ss && is_alpha(t[k - 1]))
+				while (k > ss && fc_is_alpha(t[k - 1]))
 					k--;
 				event = event || is_event_word(t + k, we - k);
 				since_word = since_word ||
@@ -781,8 +751,8 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 			 * ("1,400") does not end it. */
 			if (c == ';' || c == ':' || c == '(' || c == ')' ||
 			    (c == ',' &&
-			     !(k >= 2 && k < i && is_digit(t[k - 2]) &&
-			       is_digit(t[k]))))
+			     !(k >= 2 && k < i && fc_is_digit(t[k - 2]) &&
+			       fc_is_digit(t[k]))))
 				break;
 			k--;
 		}
@@ -802,7 +772,7 @@ static size_t collect(const char *t, size_t ss, size_t se, phrase *out,
 
 	while (i < se && n < max) {
 		size_t e;
-		if (!is_alpha(t[i]) || (i > ss && is_alnum(t[i - 1]))) {
+		if (!fc_is_alpha(t[i]) || (i > ss && fc_is_alnum(t[i - 1]))) {
 			i++;
 			continue;
 		}
@@ -845,11 +815,11 @@ static size_t applies(const char *t, size_t ss, size_t se, size_t cs, size_t ce,
 		return 1 + (b - a);
 	/* Opening the sentence: "By Sunday, ..." */
 	j = ss;
-	while (j < p->start && (is_space(t[j]) || t[j] == '"' || t[j] == '\''))
+	while (j < p->start && (fc_is_space(t[j]) || t[j] == '"' || t[j] == '\''))
 		j++;
 	if (j == p->start) {
 		j = p->end;
-		while (j < se && is_blank(t[j]))
+		while (j < se && fc_is_blank(t[j]))
 			j++;
 		if (j < se && t[j] == ',')
 			return 1000000 + (b - a);
@@ -857,12 +827,12 @@ static size_t applies(const char *t, size_t ss, size_t se, size_t cs, size_t ce,
 	/* Closing it after a comma: "..., as of Sunday." */
 	if (!p->weak && p->start > cs) {
 		j = p->start;
-		while (j > ss && is_space(t[j - 1]))
+		while (j > ss && fc_is_space(t[j - 1]))
 			j--;
 		if (j > ss && t[j - 1] == ',') {
 			size_t r = p->end;
 			while (r < se &&
-			       (is_space(t[r]) || strchr(".!?\"')", t[r])))
+			       (fc_is_space(t[r]) || strchr(".!?\"')", t[r])))
 				r++;
 			if (r >= se)
 				return 2000000 + (b - a);
@@ -987,12 +957,12 @@ static size_t ref_words(const char *t, size_t ss, size_t se, rword *out,
 
 	while (i < se && n < max) {
 		size_t k = 0;
-		if (!is_alnum(t[i])) {
+		if (!fc_is_alnum(t[i])) {
 			i++;
 			continue;
 		}
 		out[n].start = i;
-		while (i < se && is_alnum(t[i])) {
+		while (i < se && fc_is_alnum(t[i])) {
 			if (k + 1 < sizeof(out[n].w))
 				out[n].w[k++] = (char)tolower((unsigned char)t[i]);
 			i++;
@@ -1034,7 +1004,7 @@ static int ref_count(const rword *w, size_t n, size_t i)
 		if (strcmp(w[i].w, words[k]) == 0)
 			return k;
 	for (const char *p = w[i].w; *p; p++) {
-		if (!is_digit(*p) || v > 100000)
+		if (!fc_is_digit(*p) || v > 100000)
 			return -1;
 		v = v * 10 + (*p - '0');
 	}

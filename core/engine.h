@@ -99,16 +99,22 @@ fc_status fc_engine_report(fc_engine *eng, const char *format,
 			   size_t n, fc_error *err);
 
 /*
- * Writes a report of the documents of `spool` (spool.h), which the
- * reporter reads back one at a time: a run's reports take the memory of
- * one document, however many it checked. As fc_engine_report otherwise;
- * a document that cannot be read back fails the report (the old file
- * stays).
+ * Writes report `rep` (its documents, counts and coverage set by the
+ * caller; the engine fills in the rest: tool, sources, fail_on, colour,
+ * warnings, failed) with the reporter `format` to `path`, atomically.
+ * Before the file is kept, `spoiled(ud, err)`, when given, says whether
+ * the documents could all be given to the reporter (a spool read back):
+ * if not, the report fails and the old file stays.
  */
-struct fc_spool;
-fc_status fc_engine_report_spool(fc_engine *eng, const char *format,
-				 const char *path, struct fc_spool *spool,
-				 fc_error *err);
+fc_status fc_engine_write_report(fc_engine *eng, const char *format,
+				 const char *path, fc_report *rep,
+				 bool (*spoiled)(void *ud, fc_error *err),
+				 void *ud, fc_error *err);
+
+/* What the engine's plugin instances reach of the run (host.h): for
+ * making an instance of one's own (tests). Valid until fc_engine_free. */
+struct fc_host_env;
+const struct fc_host_env *fc_engine_host_env(const fc_engine *eng);
 
 /* Whether unchecked figures are listed as findings (--show-unchecked or
  * the configuration's "show_unchecked"). */

@@ -12,12 +12,11 @@
 
 #include "document.h"
 #include "fetch.h"
-#include "verify.h"
-#include "engine.h"
 #include "host.h"
 #include "json.h"
 #include "sentence.h"
 #include "store.h"
+#include "verify.h"
 
 static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt,
 		  ...) FC_PRINTF(3, 4);
@@ -31,7 +30,7 @@ static void h_log(fc_plugin_ctx *ctx, fc_log_level level, const char *fmt, ...)
 	if (!ctx || !fmt)
 		return;
 	va_start(ap, fmt);
-	fc_logv(fc_engine_logger(ctx->engine), level, ctx->name, fmt, ap);
+	fc_logv(ctx->env->logger, level, ctx->name, fmt, ap);
 	va_end(ap);
 }
 
@@ -131,12 +130,12 @@ static char *h_resolve_path(fc_plugin_ctx *ctx, const char *path)
 {
 	if (!ctx || !path)
 		return NULL;
-	return fc_config_resolve(fc_engine_config(ctx->engine), path);
+	return fc_config_resolve(ctx->env->config, path);
 }
 
 static const fc_num_options *h_num_options(fc_plugin_ctx *ctx)
 {
-	return fc_engine_num_options(ctx->engine);
+	return ctx->env->num;
 }
 
 static fc_date h_date_parse(const char *s, size_t len, const char *format)
@@ -159,7 +158,7 @@ static void h_position(const fc_document *doc, size_t offset, unsigned *line,
 static fc_status refuse(fc_check_sink *s, const char *what)
 {
 	s->refused++;
-	fc_log(fc_engine_logger(s->ctx->engine), FC_LOG_WARNING, s->ctx->name,
+	fc_log(s->ctx->env->logger, FC_LOG_WARNING, s->ctx->name,
 	       "%s: a malformed claim was refused: %s", s->doc->path, what);
 	return FC_ERR_ARG;
 }
@@ -307,7 +306,9 @@ static fc_status h_fetch(fc_plugin_ctx *ctx, const char *url, fc_blob *out,
 	if (!ctx || !url || !out)
 		return fc_error_set(err, FC_ERR_ARG, "fetch: missing argument");
 	memset(out, 0, sizeof(*out));
-	return fc_engine_fetch_one(ctx->engine, ctx->name, url, out, err);
+	if (!ctx->env->fetch)
+		return fc_error_set(err, FC_ERR_ARG, "fetch: not in this run");
+	return ctx->env->fetch(ctx->env->fetch_ud, ctx->name, url, out, err);
 }
 
 static void h_blob_free(fc_blob *b)
@@ -319,7 +320,7 @@ static const char *h_data_path(fc_plugin_ctx *ctx, const char *what)
 {
 	if (!ctx || !what || strcmp(what, "rules") != 0)
 		return NULL;
-	return fc_engine_rules_path(ctx->engine);
+	return ctx->env->rules_path;
 }
 
 static const fc_number_list *h_doc_numbers(const fc_document *doc)
@@ -482,13 +483,13 @@ static fc_status validate_options(const fc_plugin *p, cJSON *opts,
 	return FC_OK;
 }
 
-fc_status fc_instance_new(struct fc_engine *eng, const fc_loaded_plugin *plugin,
-			  const char *name, const cJSON *options,
-			  const char *json_path, fc_plugin_ctx **out,
-			  fc_error *err)
+fc_status fc_instance_new(const fc_host_env *env,
+			  const fc_loaded_plugin *plugin, const char *name,
+			  const cJSON *options, const char *json_path,
+			  fc_plugin_ctx **out, fc_error *err)
 {
 	fc_plugin_ctx *ctx = calloc(1, sizeof(*ctx));
-	const fc_config *cfg = fc_engine_config(eng);
+	const fc_config *cfg = env->config;
 	const char *cfgname = cfg->path ? cfg->path : "configuration";
 	fc_status rc;
 
@@ -496,7 +497,7 @@ fc_status fc_instance_new(struct fc_engine *eng, const fc_loaded_plugin *plugin,
 	if (!ctx)
 		return fc_error_set(err, FC_ERR_NOMEM, "out of memory");
 	ctx->plugin = plugin;
-	ctx->engine = eng;
+	ctx->env = env;
 	ctx->name = fc_strdup(name);
 	ctx->json_path = fc_strdup(json_path);
 	ctx->options = options ? cJSON_Duplicate(options, true)

@@ -7,16 +7,33 @@
 #include <cjson/cJSON.h>
 #include <figcheck/plugin.h>
 
+#include "conf.h"
 #include "loader.h"
 #include "log.h"
 #include "util.h"
 
-struct fc_engine;
+/*
+ * What plugin instances reach of the run: its logger, its configuration
+ * (to resolve paths), the number options, the rule packs' search path and
+ * how a source fetches a resource. Owned by whoever makes the instances
+ * (the engine); it must outlive them.
+ */
+typedef struct fc_host_env {
+	const fc_logger *logger;
+	const fc_config *config;
+	const fc_num_options *num;
+	const char *rules_path; /* colon-separated folders */
+	/* Fetches `url` for the source named `who` into *out (see
+	 * fc_host.fetch). */
+	fc_status (*fetch)(void *ud, const char *who, const char *url,
+			   fc_blob *out, fc_error *err);
+	void *fetch_ud;
+} fc_host_env;
 
 /* One use of a plugin: its validated options and its state. */
 struct fc_plugin_ctx {
 	const fc_loaded_plugin *plugin;
-	struct fc_engine *engine;
+	const fc_host_env *env;
 	char *name;       /* for messages: the source's name or the plugin's */
 	char *json_path;  /* where its options are in the configuration */
 	cJSON *options;   /* validated copy with defaults filled in; owned */
@@ -34,10 +51,10 @@ const fc_host *fc_host_table(void);
  * table, fills in defaults and calls init. On success the caller frees
  * *out with fc_instance_free (which calls fini).
  */
-fc_status fc_instance_new(struct fc_engine *eng, const fc_loaded_plugin *plugin,
-			  const char *name, const cJSON *options,
-			  const char *json_path, fc_plugin_ctx **out,
-			  fc_error *err);
+fc_status fc_instance_new(const fc_host_env *env,
+			  const fc_loaded_plugin *plugin, const char *name,
+			  const cJSON *options, const char *json_path,
+			  fc_plugin_ctx **out, fc_error *err);
 void fc_instance_free(fc_plugin_ctx *ctx);
 
 /* Where a checker's claims go while a document is checked. */

@@ -22,6 +22,7 @@
 #include <figcheck/plugin.h>
 
 #include "document.h"
+#include "glob.h"
 #include "engine.h"
 
 /* One input to check. */
@@ -72,27 +73,6 @@ fc_status fc_inputs_collect(fc_inputs *in, const char *const *args,
 /* Frees the inputs' strings and array and resets `in` to {0}. */
 void fc_inputs_free(fc_inputs *in);
 
-/*
- * Matches `s` against glob `pattern`. With `path` set, '*' and '?' do
- * not match '/' and "**" matches any run of folders; without it, '*'
- * matches anything and "**" is '*'. Pure; bounded time on any input.
- */
-bool fc_glob_match(const char *pattern, const char *s, bool path);
-
-/* Writes a normalised form of `path` into a new string (caller frees):
- * "./" prefixes, repeated and trailing slashes and "." components are
- * removed; ".." is kept. NULL on allocation failure. */
-char *fc_path_normalise(const char *path);
-
-/* A list of globs. Initialise to {0}; free with fc_globs_free. */
-typedef struct fc_globs {
-	char **items;
-	size_t n, cap;
-} fc_globs;
-
-/* Appends a copy of `glob`. FC_ERR_NOMEM on failure. */
-fc_status fc_globs_add(fc_globs *g, const char *glob);
-void fc_globs_free(fc_globs *g);
 
 /*
  * Reads the configuration's "inputs" object, {"include": [GLOB...],

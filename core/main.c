@@ -27,10 +27,12 @@
 static const char usage_text[] =
     "Usage: figcheck [check] [OPTION]... PATH...\n"
     "       figcheck numbers [--format text|jsonl] FILE|-\n"
-    "       figcheck claims [OPTION]... FILE|-\n"
+    "       figcheck claims [--explain] [OPTION]... FILE|-\n"
     "       figcheck plugins [-v]\n"
-    "       figcheck sources [-v] [--refresh]\n"
+    "       figcheck sources [--refresh]\n"
     "       figcheck rules test [PACK]...\n"
+    "\n"
+    "Options may come before or after the command.\n"
     "\n"
     "Finds the numeric claims in drafts and checks them against dated\n"
     "reference records. PATH is a file, a folder (searched for .md,\n"
@@ -57,9 +59,6 @@ static const char usage_text[] =
     "                          holds: not reported, not failing the run\n"
     "      --write-baseline FILE  write the fingerprints of the findings at\n"
     "                          or above --fail-on to FILE, and accept them\n"
-    "      --show-unchecked    list every figure no rule bound, with why\n"
-    "      --explain           (claims) how each figure was read, or why\n"
-    "                          nothing bound it\n"
     "  -j, --jobs N            check N documents at a time (0: one per\n"
     "                          processor; default 1)\n"
     "      --fail-on VERDICT   exit 1 when a finding is this grave or worse:\n"
@@ -68,8 +67,10 @@ static const char usage_text[] =
     "                          never\n"
     "      --plugin-dir DIR    look for plugins in DIR first (repeatable)\n"
     "      --number-locale L   en (1,234.5; default) or de (1.234,5)\n"
-    "      --round POLICY      auto (default), exact or last-nonzero: how\n"
-    "                          25,000 is read\n"
+    "      --round POLICY      how 10,000 is read: auto (default), exact or\n"
+    "                          last-nonzero\n"
+    "      --show-unchecked    list every figure no rule bound, as findings\n"
+    "      --explain           (claims) show how each figure was read\n"
     "      --cache-dir DIR     where fetched reference data is cached\n"
     "      --offline           use cached reference data only\n"
     "      --refresh           revalidate every cached source\n"
@@ -162,15 +163,18 @@ static const struct option long_opts[] = {
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
+static const char *did_you_mean(const char *word, bool option);
+
 /* Parses the options; returns -1 to go on, or an exit code. */
 static int parse_options(cli *c, int argc, char **argv)
 {
 	int ch;
 
 	optind = 0;
+	opterr = 0; /* said below, with a suggestion */
 	c->input_format = -1;
 	c->jobs = 1;
-	while ((ch = getopt_long(argc, argv, "c:d:f:o:j:qvhV", long_opts,
+	while ((ch = getopt_long(argc, argv, ":c:d:f:o:j:qvhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -229,17 +233,16 @@ static int parse_options(cli *c, int argc, char **argv)
 			}
 			c->plugin_dirs[c->eo.n_plugin_dirs++] = optarg;
 			break;
-		case OPT_LOCALE:
-			if (strcmp(optarg, "en") == 0)
-				c->eo.locale = FC_LOCALE_EN;
-			else if (strcmp(optarg, "de") == 0)
-				c->eo.locale = FC_LOCALE_DE;
-			else {
+		case OPT_LOCALE: {
+			fc_num_locale l;
+			if (!fc_locale_parse(optarg, &l)) {
 				usage_error("--number-locale: '%s' is not en or de",
 					    optarg);
 				return FC_EXIT_ERROR;
 			}
+			c->eo.locale = (int)l;
 			break;
+		}
 		case OPT_ROUND:
 			{
 				fc_round_policy rp;
@@ -327,10 +330,25 @@ static int parse_options(cli *c, int argc, char **argv)
 			printf("figcheck %s (plugin ABI %d)\n", PACKAGE_VERSION,
 			       FC_PLUGIN_ABI);
 			return FC_EXIT_OK;
-		default:
-			fprintf(stderr,
-				"Try 'figcheck --help' for more information.\n");
+		case ':':
+			usage_error("option '%s' needs an argument",
+				    argv[optind - 1]);
 			return FC_EXIT_ERROR;
+		default: {
+			const char *bad = argv[optind - 1];
+			const char *m = strncmp(bad, "--", 2) == 0
+					    ? did_you_mean(bad + 2, true)
+					    : NULL;
+			if (strncmp(bad, "--", 2) != 0)
+				usage_error("unknown option '-%c'", optopt);
+			else if (m)
+				usage_error("unknown option '%s'; did you mean "
+					    "'--%s'?",
+					    bad, m);
+			else
+				usage_error("unknown option '%s'", bad);
+			return FC_EXIT_ERROR;
+		}
 		}
 	}
 	c->eo.plugin_dirs = c->plugin_dirs;
@@ -521,11 +539,9 @@ static fc_status warn_skipped_links(fc_engine *eng, const fc_inputs *in)
 	return rc;
 }
 
-static int cmd_check(int argc, char **argv)
+static int run_check(cli *cp, fc_engine *eng, int n, char **args)
 {
-	cli c;
-	fc_logger plain;
-	fc_engine *eng = NULL;
+	cli c = *cp;
 	fc_inputs in = {0};
 	fc_globs include = {0}, exclude = {0};
 	fc_input_options io;
@@ -535,29 +551,12 @@ static int cmd_check(int argc, char **argv)
 	fc_error err;
 	int ret, status = FC_EXIT_OK;
 
-	memset(&c, 0, sizeof(c));
 	memset(&cs, 0, sizeof(cs));
-	fc_engine_options_init(&c.eo);
-	if ((ret = parse_options(&c, argc, argv)) >= 0)
-		return ret;
-	if (optind >= argc) {
-		usage_error("no drafts given%s; name a file, a folder, or - for "
-			    "standard input",
-			    "");
-		return FC_EXIT_ERROR;
-	}
 	if (c.n_outputs == 0) {
 		c.formats[0] = "text";
 		c.outputs[0] = "-";
 		c.n_outputs = 1;
 	}
-	if (isatty(STDERR_FILENO)) {
-		plain = c.eo.logger;
-		c.eo.logger.fn = clearing_log;
-		c.eo.logger.ud = &plain;
-	}
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		goto out;
 
 	/* What to read: everything is known before any source is fetched. */
 	fc_error_clear(&err);
@@ -569,8 +568,8 @@ static int cmd_check(int argc, char **argv)
 		io.n_exclude = exclude.n;
 		io.stdin_name = c.stdin_name;
 		io.follow_symlinks = c.follow_symlinks;
-		fc_inputs_collect(&in, (const char *const *)argv + optind,
-				  (size_t)(argc - optind), &io, &err);
+		fc_inputs_collect(&in, (const char *const *)args, (size_t)n,
+				  &io, &err);
 	}
 	if (err.code == FC_OK && in.n_skipped &&
 	    warn_skipped_links(eng, &in) != FC_OK)
@@ -618,8 +617,8 @@ static int cmd_check(int argc, char **argv)
 		goto out;
 	for (size_t k = 0; k < c.n_outputs; k++) {
 		fc_error_clear(&err);
-		if (fc_engine_report_spool(eng, c.formats[k], c.outputs[k],
-					   cs.spool, &err) != FC_OK) {
+		if (fc_spool_report(cs.spool, eng, c.formats[k], c.outputs[k],
+				    &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			status = FC_EXIT_ERROR;
 		}
@@ -634,29 +633,7 @@ out:
 	fc_inputs_free(&in);
 	fc_globs_free(&include);
 	fc_globs_free(&exclude);
-	fc_engine_free(eng);
 	return ret;
-}
-
-static const char *date_origin_name(fc_date_origin o)
-{
-	switch (o) {
-	case FC_DATE_FROM_OPTION:
-		return "--date";
-	case FC_DATE_FROM_FRONT_MATTER:
-		return "front matter";
-	case FC_DATE_FROM_META:
-		return "HTML meta";
-	case FC_DATE_FROM_DATELINE:
-		return "dateline";
-	case FC_DATE_FROM_CONFIG:
-		return "configuration";
-	case FC_DATE_FROM_TODAY:
-		return "today";
-	case FC_DATE_FROM_NONE:
-		break;
-	}
-	return "none";
 }
 
 /* Prints one line about a claim: its metric (or "(unbound)"), text,
@@ -766,33 +743,19 @@ static void explain_document(const fc_doc_result *r)
 			explain_claim(doc, &r->claims[k]);
 }
 
-static int cmd_claims(int argc, char **argv)
+static int run_claims(cli *cp, fc_engine *eng, int n, char **args)
 {
-	cli c;
-	fc_engine *eng = NULL;
-	int ret;
+	const cli c = *cp;
+	int ret = FC_EXIT_OK;
 
-	memset(&c, 0, sizeof(c));
-	fc_engine_options_init(&c.eo);
-	if ((ret = parse_options(&c, argc, argv)) >= 0)
-		return ret;
-	if (optind >= argc) {
-		usage_error("claims: name a file, or - for standard input%s", "");
-		return FC_EXIT_ERROR;
-	}
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		return ret;
-	if ((ret = start_engine(eng, FC_START_CHECKERS)) >= 0)
-		goto out;
-	ret = FC_EXIT_OK;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < n; i++) {
 		fc_document *doc;
 		fc_doc_result *r;
 		fc_error err;
 		char d[11];
 
 		fc_error_clear(&err);
-		if (fc_document_load(argv[i], NULL, &doc, &err) != FC_OK ||
+		if (fc_document_load(args[i], NULL, &doc, &err) != FC_OK ||
 		    fc_engine_check(eng, doc, &r, &err) != FC_OK) {
 			fprintf(stderr, "figcheck: error: %s\n", err.msg);
 			ret = FC_EXIT_ERROR;
@@ -800,7 +763,7 @@ static int cmd_claims(int argc, char **argv)
 		}
 		printf("%s: as of %s (from %s", r->doc->path,
 		       fc_date_format(r->doc->date, d),
-		       date_origin_name(r->doc->date_origin));
+		       fc_date_origin_label(r->doc->date_origin));
 		/* Which dateline, and where its year came from. */
 		if (r->doc->date_origin == FC_DATE_FROM_DATELINE) {
 			static const char *const year_from[] = {
@@ -850,24 +813,19 @@ static int cmd_claims(int argc, char **argv)
 		}
 		fc_doc_result_free(r);
 	}
-out:
-	fc_engine_free(eng);
 	return ret;
 }
 
-static int cmd_plugins(int argc, char **argv)
+static int run_plugins(cli *cp, fc_engine *eng, int n, char **args)
 {
-	cli c;
-	fc_engine *eng = NULL;
+	const cli c = *cp;
 	const fc_plugin_set *set;
-	int ret;
 
-	memset(&c, 0, sizeof(c));
-	fc_engine_options_init(&c.eo);
-	if ((ret = parse_options(&c, argc, argv)) >= 0)
-		return ret;
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		return ret;
+	(void)args;
+	if (n > 0) {
+		usage_error("plugins: no operands expected, '%s' given", args[0]);
+		return FC_EXIT_ERROR;
+	}
 	set = fc_engine_plugins(eng);
 	printf("%-9s %-12s %-8s %-4s %s\n", "KIND", "NAME", "VERSION", "ABI",
 	       "PATH");
@@ -889,7 +847,6 @@ static int cmd_plugins(int argc, char **argv)
 				       d->options[k].help ? d->options[k].help : "");
 		}
 	}
-	fc_engine_free(eng);
 	return FC_EXIT_OK;
 }
 
@@ -940,26 +897,20 @@ static fc_status print_source_records(const fc_engine *eng, size_t i, bool all)
 	return FC_OK;
 }
 
-static int cmd_sources(int argc, char **argv)
+static int run_sources(cli *cp, fc_engine *eng, int nargs, char **args)
 {
-	cli c;
-	fc_engine *eng = NULL;
+	const cli c = *cp;
 	const fc_source_info *info;
 	size_t n;
-	int ret;
+	int ret = FC_EXIT_OK;
 
-	memset(&c, 0, sizeof(c));
-	fc_engine_options_init(&c.eo);
-	if ((ret = parse_options(&c, argc, argv)) >= 0)
-		return ret;
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		return ret;
-	if ((ret = start_engine(eng, FC_START_FETCH)) >= 0)
-		goto out;
+	if (nargs > 0) {
+		usage_error("sources: no operands expected, '%s' given", args[0]);
+		return FC_EXIT_ERROR;
+	}
 	info = fc_engine_sources(eng, &n);
 	if (n == 0)
 		printf("no sources configured\n");
-	ret = FC_EXIT_OK;
 	/* Per source: name, plugin and URL; ok or why not; the state of
 	 * its cached copy and its age. */
 	for (size_t i = 0; i < n; i++) {
@@ -1010,42 +961,222 @@ static int cmd_sources(int argc, char **argv)
 			printf("  cache: %s\n", st);
 	}
 out:
+	return ret;
+}
+
+static int run_rules(cli *c, fc_engine *eng, int n, char **args)
+{
+	fc_error err;
+	int k;
+
+	(void)c;
+	fc_error_clear(&err);
+	k = fc_engine_selftest(eng, (const char *const *)args, (size_t)n, stdout,
+			       &err);
+	if (k < 0) {
+		fprintf(stderr, "figcheck: error: %s\n", err.msg);
+		return FC_EXIT_ERROR;
+	}
+	return k ? FC_EXIT_FINDINGS : FC_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding the command. */
+
+/* A subcommand: its name and operands, what it needs of the engine, and
+ * what it does. Its options are the shared ones, anywhere on the line
+ * ("figcheck -v plugins" is "figcheck plugins -v"). */
+typedef struct command {
+	const char *name;
+	const char *sub;   /* a word that must follow ("rules test"), or NULL */
+	int (*run)(cli *c, fc_engine *eng, int n, char **args);
+	unsigned start;    /* FC_START_* before run */
+	bool operands;     /* needs at least one operand */
+	const char *missing; /* says what to give when there is none */
+} command;
+
+static const command commands[] = {
+    {"check", NULL, run_check, 0, true,
+     "no drafts given; name a file, a folder, or - for standard input"},
+    {"claims", NULL, run_claims, FC_START_CHECKERS, true,
+     "claims: name a file, or - for standard input"},
+    {"plugins", NULL, run_plugins, 0, false, NULL},
+    {"sources", NULL, run_sources, FC_START_FETCH, false, NULL},
+    {"rules", "test", run_rules, FC_START_CHECKERS, false, NULL},
+    {"numbers", NULL, NULL, 0, false, NULL}, /* its own options */
+};
+
+/* The edit distance of two short words (insertions, deletions,
+ * substitutions, and swaps of neighbours), capped at 9. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), d[33][33];
+
+	if (la > 32 || lb > 32)
+		return 9;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb] < 9 ? d[la][lb] : 9;
+}
+
+/* True if the long option `name` (without "--") takes an argument. */
+static bool takes_argument(const char *name, size_t n)
+{
+	for (size_t i = 0; long_opts[i].name; i++)
+		if (strlen(long_opts[i].name) == n &&
+		    strncmp(long_opts[i].name, name, n) == 0)
+			return long_opts[i].has_arg == required_argument;
+	return false;
+}
+
+/* The index in argv of the first operand (not an option or an option's
+ * argument), or argc. */
+static int first_operand(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return i + 1 < argc ? i + 1 : argc;
+		if (a[0] != '-' || a[1] == 0)
+			return i;
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			if (!eq && takes_argument(a + 2, strlen(a + 2)))
+				i++;
+		} else if (strchr("cdfoj", a[1]) && a[2] == 0) {
+			i++;
+		}
+	}
+	return argc;
+}
+
+/* Says which command or option `word` may be a misspelling of. */
+static const char *did_you_mean(const char *word, bool option)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+
+	if (option) {
+		size_t n = strcspn(word, "=");
+		char w[33];
+		if (n > 32)
+			return NULL;
+		memcpy(w, word, n);
+		w[n] = 0;
+		for (size_t i = 0; long_opts[i].name; i++) {
+			size_t d = edit_distance(w, long_opts[i].name);
+			if (d < bd) {
+				bd = d;
+				best = long_opts[i].name;
+			}
+		}
+		return best;
+	}
+	for (size_t i = 0; i < FC_ARRAY_LEN(commands); i++) {
+		size_t d = edit_distance(word, commands[i].name);
+		if (d < bd && d < strlen(word)) {
+			bd = d;
+			best = commands[i].name;
+		}
+	}
+	return best;
+}
+
+/* Runs command `cmd` with argv, the command's words taken out: the
+ * shared options, one engine, the command. */
+static int run_command(const command *cmd, int argc, char **argv)
+{
+	cli c;
+	fc_logger plain;
+	fc_engine *eng = NULL;
+	int ret;
+
+	memset(&c, 0, sizeof(c));
+	fc_engine_options_init(&c.eo);
+	if ((ret = parse_options(&c, argc, argv)) >= 0)
+		return ret;
+	if (cmd->operands && optind >= argc) {
+		usage_error("%s", cmd->missing);
+		return FC_EXIT_ERROR;
+	}
+	/* A progress line on a terminal is cleared before a message. */
+	if (cmd->run == run_check && isatty(STDERR_FILENO)) {
+		plain = c.eo.logger;
+		c.eo.logger.fn = clearing_log;
+		c.eo.logger.ud = &plain;
+	}
+	if ((ret = open_engine(&c, &eng)) >= 0)
+		return ret;
+	if (cmd->start == 0 || (ret = start_engine(eng, cmd->start)) < 0)
+		ret = cmd->run(&c, eng, argc - optind, argv + optind);
 	fc_engine_free(eng);
 	return ret;
 }
 
-static int cmd_rules(int argc, char **argv)
+/* Finds the command among the words of the line, anywhere after the
+ * options that come first, and runs it; the default is check. */
+static int dispatch(int argc, char **argv)
 {
-	cli c;
-	fc_engine *eng = NULL;
-	fc_error err;
-	int ret, k;
+	int op = first_operand(argc, argv), sub = -1, ret;
+	const command *cmd = &commands[0];
+	char **rest;
+	int n = 0;
+	bool named = false;
 
-	if (argc < 2 || strcmp(argv[1], "test") != 0) {
-		usage_error("rules: the only subcommand is 'test' (figcheck rules "
-			    "test [PACK]...)%s",
-			    "");
+	for (size_t i = 0; op < argc && i < FC_ARRAY_LEN(commands); i++)
+		if (strcmp(argv[op], commands[i].name) == 0) {
+			cmd = &commands[i];
+			named = true;
+		}
+	if (named && cmd->sub) {
+		sub = op + first_operand(argc - op, argv + op);
+		if (sub >= argc || strcmp(argv[sub], cmd->sub) != 0) {
+			usage_error("%s: the only subcommand is '%s' (figcheck "
+				    "%s %s ...)",
+				    cmd->name, cmd->sub, cmd->name, cmd->sub);
+			return FC_EXIT_ERROR;
+		}
+	}
+	if (!named && op < argc && strcmp(argv[op], "-") != 0 &&
+	    access(argv[op], F_OK) != 0) {
+		/* Neither a command nor a file: a misspelled command? */
+		const char *m = strchr(argv[op], '/') ? NULL
+						       : did_you_mean(argv[op], false);
+		if (m) {
+			usage_error("'%s' is not a figcheck command or a file; "
+				    "did you mean '%s'?",
+				    argv[op], m);
+			return FC_EXIT_ERROR;
+		}
+	}
+	/* argv without the command's words. */
+	rest = calloc((size_t)argc + 1, sizeof(char *));
+	if (!rest) {
+		fprintf(stderr, "figcheck: error: out of memory\n");
 		return FC_EXIT_ERROR;
 	}
-	memset(&c, 0, sizeof(c));
-	fc_engine_options_init(&c.eo);
-	if ((ret = parse_options(&c, argc - 1, argv + 1)) >= 0)
-		return ret;
-	if ((ret = open_engine(&c, &eng)) >= 0)
-		return ret;
-	if ((ret = start_engine(eng, FC_START_CHECKERS)) >= 0)
-		goto out;
-	fc_error_clear(&err);
-	k = fc_engine_selftest(eng, (const char *const *)argv + 1 + optind,
-			       (size_t)(argc - 1 - optind), stdout, &err);
-	if (k < 0) {
-		fprintf(stderr, "figcheck: error: %s\n", err.msg);
-		ret = FC_EXIT_ERROR;
-	} else {
-		ret = k ? FC_EXIT_FINDINGS : FC_EXIT_OK;
-	}
-out:
-	fc_engine_free(eng);
+	for (int i = 0; i < argc; i++)
+		if (!(named && (i == op || i == sub)))
+			rest[n++] = argv[i];
+	if (cmd->run)
+		ret = run_command(cmd, n, rest);
+	else /* numbers: its own options, after its name */
+		ret = fc_cmd_numbers(n, rest);
+	free(rest);
 	return ret;
 }
 
@@ -1060,20 +1191,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "figcheck: error: libcurl could not start\n");
 		return FC_EXIT_ERROR;
 	}
-	if (argc >= 2 && strcmp(argv[1], "numbers") == 0)
-		ret = fc_cmd_numbers(argc - 1, argv + 1);
-	else if (argc >= 2 && strcmp(argv[1], "claims") == 0)
-		ret = cmd_claims(argc - 1, argv + 1);
-	else if (argc >= 2 && strcmp(argv[1], "plugins") == 0)
-		ret = cmd_plugins(argc - 1, argv + 1);
-	else if (argc >= 2 && strcmp(argv[1], "sources") == 0)
-		ret = cmd_sources(argc - 1, argv + 1);
-	else if (argc >= 2 && strcmp(argv[1], "rules") == 0)
-		ret = cmd_rules(argc - 1, argv + 1);
-	else if (argc >= 2 && strcmp(argv[1], "check") == 0)
-		ret = cmd_check(argc - 1, argv + 1);
-	else
-		ret = cmd_check(argc, argv);
+	ret = dispatch(argc, argv);
 	curl_global_cleanup();
 	if (fflush(stdout) != 0 && ret == FC_EXIT_OK) {
 		fprintf(stderr, "figcheck: error: writing the output: %s\n",

@@ -1345,6 +1345,17 @@ static double round_unit(double value, size_t zeros, fc_round_policy policy)
 	return 1;
 }
 
+bool fc_locale_parse(const char *s, fc_num_locale *out)
+{
+	if (strcmp(s, "en") == 0)
+		*out = FC_LOCALE_EN;
+	else if (strcmp(s, "de") == 0)
+		*out = FC_LOCALE_DE;
+	else
+		return false;
+	return true;
+}
+
 bool fc_round_policy_parse(const char *s, fc_round_policy *out)
 {
 	if (strcmp(s, "exact") == 0)

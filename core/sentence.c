@@ -9,22 +9,6 @@
 #include "sentence.h"
 #include "util.h"
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-	       c == '\v';
-}
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 /* Words after which a period does not end a sentence. */
 static bool is_abbreviation(const char *w, size_t n)
 {
@@ -47,7 +31,7 @@ static bool is_abbreviation(const char *w, size_t n)
 				  : n == 6 ? abbr6
 					   : NULL;
 
-	if (n == 1 && is_alpha(w[0]))
+	if (n == 1 && fc_is_alpha(w[0]))
 		return true; /* an initial: "J. Smith" */
 	for (size_t i = 0; list && list[i]; i++)
 		if (fc_ascii_ieq(w, list[i], n))
@@ -70,13 +54,13 @@ static bool ends_at(const char *text, size_t len, size_t i)
 		j += 3;
 	if (j >= len)
 		return true;
-	if (!is_space(text[j]))
+	if (!fc_is_space(text[j]))
 		return false;
-	while (j < len && is_space(text[j]))
+	while (j < len && fc_is_space(text[j]))
 		j++;
 	if (j >= len)
 		return true;
-	if (!(is_upper(text[j]) || (text[j] >= '0' && text[j] <= '9') ||
+	if (!(fc_is_upper(text[j]) || (text[j] >= '0' && text[j] <= '9') ||
 	      text[j] == '"' || text[j] == '\'' || text[j] == '(' ||
 	      (unsigned char)text[j] >= 0x80))
 		return false;
@@ -84,7 +68,7 @@ static bool ends_at(const char *text, size_t len, size_t i)
 		return true;
 	/* The word before the period. */
 	w = i;
-	while (w > 0 && (is_alpha(text[w - 1]) || text[w - 1] == '.'))
+	while (w > 0 && (fc_is_alpha(text[w - 1]) || text[w - 1] == '.'))
 		w--;
 	return !is_abbreviation(text + w, i - w);
 }
@@ -105,7 +89,7 @@ static bool newline_ends(const char *text, size_t len, size_t i)
 	if (text[j] == '-' || text[j] == '*' || text[j] == '#' ||
 	    text[j] == '>' || text[j] == '|')
 		return true; /* a list item, heading or quote begins */
-	if (!is_upper(text[j]) && (unsigned char)text[j] < 0x80)
+	if (!fc_is_upper(text[j]) && (unsigned char)text[j] < 0x80)
 		return false;
 	/* The line before: short and unpunctuated reads as a heading. */
 	while (b > 0 && text[b - 1] != '\n')
@@ -147,9 +131,9 @@ void fc_sentence_at(const char *text, size_t len, size_t offset,
 			break;
 		e++;
 	}
-	while (s < e && is_space(text[s]))
+	while (s < e && fc_is_space(text[s]))
 		s++;
-	while (e > s && is_space(text[e - 1]))
+	while (e > s && fc_is_space(text[e - 1]))
 		e--;
 	*start = s;
 	*end = e;

@@ -621,3 +621,33 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i)
 	}
 	return &s->cur;
 }
+
+/* ------------------------------------------------------------------ */
+/* Reports. */
+
+/* fc_report.doc over a spool. */
+static const fc_report_doc *spool_doc(const fc_report *rep, size_t i)
+{
+	return fc_spool_doc(rep->doc_source, i);
+}
+
+static bool spool_spoiled(void *ud, fc_error *err)
+{
+	return fc_spool_failed(ud, err);
+}
+
+fc_status fc_spool_report(fc_spool *s, fc_engine *eng, const char *format,
+			  const char *path, fc_error *err)
+{
+	fc_report rep;
+
+	memset(&rep, 0, sizeof(rep));
+	rep.n_docs = fc_spool_count(s);
+	rep.doc = spool_doc;
+	rep.doc_source = s;
+	rep.n_errors = fc_spool_errors(s);
+	rep.coverage = *fc_spool_coverage(s);
+	memcpy(rep.counts, fc_spool_counts(s), sizeof(rep.counts));
+	return fc_engine_write_report(eng, format, path, &rep, spool_spoiled, s,
+				      err);
+}

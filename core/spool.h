@@ -72,4 +72,14 @@ const fc_report_doc *fc_spool_doc(fc_spool *s, size_t i);
  * the report written from it is incomplete. */
 bool fc_spool_failed(const fc_spool *s, fc_error *err);
 
+/*
+ * Writes a report of the spool's documents with the engine's reporter
+ * `format` to `path` (fc_engine_write_report): the reporter reads them
+ * back one at a time, so a run's reports take the memory of one document
+ * however many it checked. A document that cannot be read back fails the
+ * report (the old file stays).
+ */
+fc_status fc_spool_report(fc_spool *s, fc_engine *eng, const char *format,
+			  const char *path, fc_error *err);
+
 #endif

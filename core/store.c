@@ -48,21 +48,6 @@ struct fc_smetric {
 
 #define MAX_ORIGINS 65535u
 
-bool fc_metric_valid(const char *m)
-{
-	size_t n = 0;
-
-	if (!m)
-		return false;
-	for (; m[n]; n++) {
-		char c = m[n];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-		      c == '-' || c == ':' || c == '/'))
-			return false;
-	}
-	return n > 0 && n <= 200;
-}
 
 /* ------------------------------------------------------------------ */
 /* Interned strings. */

@@ -110,7 +110,5 @@ void fc_store_summary_free(fc_store_summary *sum);
 
 void fc_store_free(fc_store *s);
 
-/* True if `metric` is a usable metric key: 1-200 bytes of [A-Za-z0-9._-:/]. */
-bool fc_metric_valid(const char *metric);
 
 #endif

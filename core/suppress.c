@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "inputs.h"
+#include "glob.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -29,11 +28,6 @@ typedef struct open_disable {
 	size_t n_names;
 	unsigned line;
 } open_disable;
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 static bool is_name_char(char c)
 {
@@ -166,13 +160,13 @@ static fc_status parse_directive(fc_suppressions *s, const char *text,
 	*n_out = 0;
 	if (e - start >= 7 && memcmp(text + e - 3, "-->", 3) == 0)
 		e -= 3;
-	while (i < e && is_space(text[i]))
+	while (i < e && fc_is_space(text[i]))
 		i++;
 	if (e - i < 9 || !fc_ascii_ieq(text + i, "figcheck-", 9))
 		return FC_OK;
 	i += 9;
 	w = i;
-	while (w < e && !is_space(text[w]))
+	while (w < e && !fc_is_space(text[w]))
 		w++;
 	for (size_t k = 0; k < FC_ARRAY_LEN(words); k++)
 		if (strlen(words[k].word) == w - i &&
@@ -193,15 +187,15 @@ static fc_status parse_directive(fc_suppressions *s, const char *text,
 		size_t a;
 		char *name;
 
-		while (i < e && (is_space(text[i]) || text[i] == ','))
+		while (i < e && (fc_is_space(text[i]) || text[i] == ','))
 			i++;
 		if (i >= e)
 			break;
 		if (e - i >= 2 && text[i] == '-' && text[i + 1] == '-' &&
-		    (e - i == 2 || is_space(text[i + 2])))
+		    (e - i == 2 || fc_is_space(text[i + 2])))
 			break; /* the rest is the reason */
 		a = i;
-		while (i < e && !is_space(text[i]) && text[i] != ',')
+		while (i < e && !fc_is_space(text[i]) && text[i] != ',')
 			i++;
 		for (size_t k = a; k < i; k++) {
 			if (!is_name_char(text[k])) {
@@ -343,17 +337,15 @@ bool fc_suppression_covers(const fc_suppression *s, const fc_finding *f)
 	return false;
 }
 
-size_t fc_suppress_apply(const fc_document *doc, fc_finding *findings,
-			 size_t *n, const fc_logger *lg)
+size_t fc_suppress_apply(const fc_suppressions *s, const char *path,
+			 fc_finding *findings, size_t *n, const fc_logger *lg)
 {
-	const fc_suppressions *s = fc_document_suppressions(doc);
 	size_t kept = 0, removed;
 
 	if (!s)
 		return 0;
 	for (size_t i = 0; i < s->n_warnings; i++)
-		fc_log(lg, FC_LOG_WARNING, NULL, "%s:%s", doc->path,
-		       s->warnings[i]);
+		fc_log(lg, FC_LOG_WARNING, NULL, "%s:%s", path, s->warnings[i]);
 	for (size_t i = 0; i < *n; i++) {
 		bool covered = false;
 		for (size_t k = 0; k < s->n && !covered; k++)

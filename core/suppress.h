@@ -67,12 +67,13 @@ bool fc_suppression_covers(const fc_suppression *s, const fc_finding *f);
 
 /*
  * Removes from `findings` (`*n` of them, order kept) those that a
- * suppression of `doc` covers; updates *n and returns how many were
- * removed. The directives' warnings are logged to `lg` (which may be
- * NULL), prefixed with the document's path. Pure over `doc` otherwise:
- * safe from several threads for different documents.
+ * suppression of `s` (a document's, which may be NULL: none) covers;
+ * updates *n and returns how many were removed. The directives' warnings
+ * are logged to `lg` (which may be NULL), prefixed with `path`, the
+ * document's name. Pure otherwise: safe from several threads for
+ * different documents.
  */
-size_t fc_suppress_apply(const fc_document *doc, fc_finding *findings,
-			 size_t *n, const fc_logger *lg);
+size_t fc_suppress_apply(const fc_suppressions *s, const char *path,
+			 fc_finding *findings, size_t *n, const fc_logger *lg);
 
 #endif

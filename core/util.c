@@ -758,53 +758,6 @@ size_t fc_utf8_check(const char *str, size_t len)
 	return len;
 }
 
-char *fc_format_value(double v, bool group, int decimals, char *buf,
-		      size_t size)
-{
-	char tmp[64];
-
-	if (size == 0)
-		return buf;
-	if (isnan(v)) {
-		snprintf(buf, size, "NaN");
-		return buf;
-	}
-	if (isinf(v)) {
-		snprintf(buf, size, v > 0 ? "inf" : "-inf");
-		return buf;
-	}
-	if (fabs(v) < 1e15 && v == floor(v)) {
-		long long n = (long long)v;
-		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
-					     : (unsigned long long)n;
-		char digits[32];
-		int nd = snprintf(digits, sizeof(digits), "%llu", u);
-		size_t o = 0;
-
-		if (n < 0)
-			tmp[o++] = '-';
-		for (int i = 0; i < nd; i++) {
-			tmp[o++] = digits[i];
-			if (group && (nd - i - 1) % 3 == 0 && i < nd - 1)
-				tmp[o++] = ',';
-		}
-		tmp[o] = 0;
-	} else {
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-		if (strchr(tmp, '.')) {
-			char *e = tmp + strlen(tmp) - 1;
-			while (*e == '0')
-				*e-- = 0;
-			if (*e == '.')
-				*e = 0;
-		}
-		if (strchr(tmp, 'e') == NULL && fabs(v) >= 1e15)
-			snprintf(tmp, sizeof(tmp), "%.6g", v);
-	}
-	snprintf(buf, size, "%s", tmp);
-	return buf;
-}
-
 struct fc_arena_block {
 	fc_arena_block *next;
 	size_t used, size;

@@ -139,12 +139,6 @@ char *fc_display_name(const char *raw);
  * ASCII text so encoded), else NULL. Static strings; pure. */
 const char *fc_utf16_or_32(const char *s, size_t len);
 
-/* Formats a double the way figcheck prints values: integers without a
- * fraction and with thousands separators when `group` is set ("9,770"),
- * other values with up to `decimals` digits, trailing zeros removed.
- * Writes at most `size` bytes including the NUL; returns buf. */
-char *fc_format_value(double v, bool group, int decimals, char *buf,
-		      size_t size);
 
 
 

@@ -40,7 +40,6 @@
 #include <string.h>
 
 #include "attrib.h"
-#include "change.h"
 #include "verify.h"
 
 bool fc_verdict_parse(const char *s, fc_verdict *out)
@@ -78,44 +77,6 @@ bool fc_intervals_meet(double alo, bool alo_open, double ahi, bool ahi_open,
 		hi_open = bhi_open;
 	}
 	return lo < hi || (lo == hi && !lo_open && !hi_open);
-}
-
-char *fc_describe_value(fc_qualifier q, double value, double value2, char *buf,
-                        size_t size)
-{
-	char a[64], b[64];
-	const char *pre = "";
-
-	fc_format_value(value, true, 2, a, sizeof(a));
-	switch (q) {
-	case FC_QUAL_MORE_THAN:
-		pre = "more than ";
-		break;
-	case FC_QUAL_AT_LEAST:
-		pre = "at least ";
-		break;
-	case FC_QUAL_NEARLY:
-		pre = "nearly ";
-		break;
-	case FC_QUAL_ABOUT:
-		pre = "about ";
-		break;
-	case FC_QUAL_UP_TO:
-		pre = "up to ";
-		break;
-	case FC_QUAL_LESS_THAN:
-		pre = "fewer than ";
-		break;
-	case FC_QUAL_RANGE:
-	case FC_QUAL_VAGUE:
-		fc_format_value(value2, true, 2, b, sizeof(b));
-		snprintf(buf, size, "%s to %s", a, b);
-		return buf;
-	case FC_QUAL_NONE:
-		break;
-	}
-	snprintf(buf, size, "%s%s", pre, a);
-	return buf;
 }
 
 /* Writes an interval in mathematical notation ("(1,400, inf)"). */
@@ -890,8 +851,6 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		                      : "no rule could tell which figure it is");
 		return f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
 	}
-	if (c->change != FC_CHANGE_NONE || c->per_day)
-		return fc_verify_change(v, c, text, as_of, f, arena);
 
 	/* The metric's records, made from the store's compact ones for the
 	 * time of this call; those the finding keeps are copied into the

@@ -40,7 +40,9 @@ typedef struct fc_verifier {
  * verdict fields of `f`: verdict, record, matched, others, claim interval,
  * differences, tolerance, staleness, message and reason. Strings and the
  * `others` array are allocated from `arena`. A claim without a metric is
- * FC_VERDICT_UNCHECKED. Returns FC_ERR_NOMEM only.
+ * FC_VERDICT_UNCHECKED. A claim about change is judged as if it gave a
+ * level: give it to fc_verify_change (change.h). Returns FC_ERR_NOMEM
+ * only.
  */
 fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
                           const char *text, fc_date as_of, fc_finding *f,
@@ -72,10 +74,6 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 /* Parses a verdict name for --fail-on; "never" gives FC_VERDICT_COUNT. */
 bool fc_verdict_parse(const char *s, fc_verdict *out);
 
-/* Writes a figure with its qualifier as a reader would ("more than
- * 1,400", "about 1,200", "9,770", "200 to 300"). Returns buf. */
-char *fc_describe_value(fc_qualifier q, double value, double value2, char *buf,
-                        size_t size);
 
 /* True when the intervals [alo, ahi] and [blo, bhi] (with open ends as
  * flagged) share at least one point. */

@@ -16,11 +16,13 @@
 #ifndef FIGCHECK_FIGCHECK_H
 #define FIGCHECK_FIGCHECK_H
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,6 +53,53 @@ typedef enum fc_status {
 } fc_status;
 
 /* Returns a static English description of `status`. Never NULL. */
+/* ASCII character classes, one definition for the core and the plugins
+ * (bytes of multi-byte UTF-8 characters are in none of them). */
+static inline bool fc_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool fc_is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline bool fc_is_alpha(char c)
+{
+	return fc_is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+static inline bool fc_is_alnum(char c)
+{
+	return fc_is_alpha(c) || fc_is_digit(c);
+}
+
+/* A space or a tab. */
+static inline bool fc_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* White space: blanks, line breaks, form feeds, vertical tabs. */
+static inline bool fc_is_space(char c)
+{
+	return fc_is_blank(c) || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* ASCII punctuation: !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~ */
+static inline bool fc_is_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+static inline char fc_to_lower(char c)
+{
+	return fc_is_upper(c) ? (char)(c + ('a' - 'A')) : c;
+}
+
 static inline const char *fc_strerror(fc_status status)
 {
 	switch (status) {
@@ -276,6 +325,117 @@ static inline const char *fc_qualifier_name(fc_qualifier q)
 	return (unsigned)q < FC_QUALIFIER_COUNT ? names[q] : "none";
 }
 
+/*
+ * Values as figcheck prints them, one way for the core and the plugins:
+ * integers without a fraction and with thousands separators when `group`
+ * is set ("9,770"), other values with up to `decimals` digits and no
+ * trailing zeros ("16.67"), "inf" and "-inf" for infinities, "NaN" for
+ * what is not a number. Writes at most `size` bytes with the NUL;
+ * returns buf.
+ */
+static inline char *fc_format_value(double v, bool group, int decimals,
+				    char *buf, size_t size)
+{
+	char tmp[64];
+
+	if (size == 0)
+		return buf;
+	if (isnan(v)) {
+		snprintf(buf, size, "NaN");
+		return buf;
+	}
+	if (isinf(v)) {
+		snprintf(buf, size, v > 0 ? "inf" : "-inf");
+		return buf;
+	}
+	if (fabs(v) < 1e15 && v == floor(v)) {
+		long long n = (long long)v;
+		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
+					     : (unsigned long long)n;
+		char digits[32];
+		int nd = snprintf(digits, sizeof(digits), "%llu", u);
+		size_t o = 0;
+
+		if (n < 0)
+			tmp[o++] = '-';
+		for (int i = 0; i < nd; i++) {
+			tmp[o++] = digits[i];
+			if (group && (nd - i - 1) % 3 == 0 && i < nd - 1)
+				tmp[o++] = ',';
+		}
+		tmp[o] = 0;
+	} else {
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+		if (strchr(tmp, '.')) {
+			char *e = tmp + strlen(tmp) - 1;
+			while (*e == '0')
+				*e-- = 0;
+			if (*e == '.')
+				*e = 0;
+		}
+		if (strchr(tmp, 'e') == NULL && fabs(v) >= 1e15)
+			snprintf(tmp, sizeof(tmp), "%.6g", v);
+	}
+	snprintf(buf, size, "%s", tmp);
+	return buf;
+}
+
+/* As fc_format_value, grouped, but with exactly `decimals` digits after
+ * the point when the value has a fraction ("41.0" of a share computed):
+ * a figure that says how precise it is. */
+static inline char *fc_format_fixed(double v, int decimals, char *buf,
+				    size_t size)
+{
+	char tmp[64], *dot;
+	size_t o = 0, int_len, start = 0, n;
+
+	if (size == 0 || !isfinite(v) || fabs(v) >= 1e15)
+		return fc_format_value(v, true, decimals, buf, size);
+	if (decimals == 0 || fabs(v - round(v)) < 1e-9)
+		snprintf(tmp, sizeof(tmp), "%.0f", v);
+	else
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	n = strlen(tmp);
+	if (tmp[0] == '-' && o + 1 < size) {
+		buf[o++] = '-';
+		start = 1;
+	}
+	dot = strchr(tmp + start, '.');
+	int_len = dot ? (size_t)(dot - (tmp + start)) : n - start;
+	for (size_t i = 0; i < int_len && o + 2 < size; i++) {
+		if (i > 0 && (int_len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = tmp[start + i];
+	}
+	for (size_t i = start + int_len; i < n && o + 1 < size; i++)
+		buf[o++] = tmp[i];
+	buf[o] = 0;
+	return buf;
+}
+
+/* A figure with its qualifier, as a reader would say it: "more than
+ * 1,400", "about 1,200", "fewer than 50", "200 to 300" (a range, or a
+ * vague figure that spans one), values to 2 decimals. Returns buf. */
+static inline char *fc_describe_value(fc_qualifier q, double value,
+				      double value2, char *buf, size_t size)
+{
+	static const char *const pre[] = {"",	      "more than ", "at least ",
+					  "nearly ", "about ",	   "up to ",
+					  "fewer than "};
+	char a[40], b[40];
+
+	fc_format_value(value, true, 2, a, sizeof(a));
+	if (q == FC_QUAL_RANGE || (q == FC_QUAL_VAGUE && value2 != value)) {
+		fc_format_value(value2, true, 2, b, sizeof(b));
+		snprintf(buf, size, "%.39s to %.39s", a, b);
+	} else {
+		snprintf(buf, size, "%s%.39s",
+			 (unsigned)q < sizeof(pre) / sizeof(pre[0]) ? pre[q] : "",
+			 a);
+	}
+	return buf;
+}
+
 /* What a numeric expression is. Kinds from FC_NUM_YEAR on are numbers that
  * are not quantities and are never verified as counts. */
 typedef enum fc_num_kind {
@@ -370,6 +530,9 @@ typedef enum fc_num_locale {
 	FC_LOCALE_EN = 0, /* 1,234.5 */
 	FC_LOCALE_DE = 1  /* 1.234,5 */
 } fc_num_locale;
+
+/* Parses "en" or "de" into *out; false otherwise. Pure. */
+bool fc_locale_parse(const char *s, fc_num_locale *out);
 
 /* Options of a scan. Initialise with fc_num_options_init. */
 typedef struct fc_num_options {

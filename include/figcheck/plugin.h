@@ -127,6 +127,28 @@ typedef enum fc_date_origin {
 	FC_DATE_FROM_TODAY         /* nothing else said */
 } fc_date_origin;
 
+/* Where a date came from, for people: "--date", "front matter", "HTML
+ * meta", "dateline", "configuration", "today", or "none". Static. */
+static inline const char *fc_date_origin_label(fc_date_origin o)
+{
+	static const char *const labels[] = {
+	    "none",     "--date",        "front matter", "HTML meta",
+	    "dateline", "configuration", "today"};
+	return (unsigned)o < sizeof(labels) / sizeof(labels[0]) ? labels[o]
+								 : "none";
+}
+
+/* The same for machines (JSON): "none", "option", "front_matter", "meta",
+ * "dateline", "config", "today". Static. */
+static inline const char *fc_date_origin_key(fc_date_origin o)
+{
+	static const char *const keys[] = {"none",	   "option",
+					   "front_matter", "meta",
+					   "dateline",	   "config",
+					   "today"};
+	return (unsigned)o < sizeof(keys) / sizeof(keys[0]) ? keys[o] : "none";
+}
+
 typedef struct fc_doc_priv fc_doc_priv;
 
 /*
@@ -170,6 +192,21 @@ typedef enum fc_severity {
 	FC_SEVERITY_WARNING = 1,
 	FC_SEVERITY_INFO = 2
 } fc_severity;
+
+/* True if `m` is a usable metric key: 1 to 200 of letters, digits and
+ * . _ - : / ("gaza.killed.children", "ukr.population"). */
+static inline bool fc_metric_valid(const char *m)
+{
+	size_t n = 0;
+
+	if (!m)
+		return false;
+	for (; m[n]; n++)
+		if (!(fc_is_alnum(m[n]) || m[n] == '.' || m[n] == '_' ||
+		      m[n] == '-' || m[n] == ':' || m[n] == '/'))
+			return false;
+	return n > 0 && n <= 200;
+}
 
 /* What a claim says of its metric (ABI 2): where it stands (a level), or
  * how it moved. */

@@ -69,21 +69,6 @@ static const fc_option options[] = {
 /* ------------------------------------------------------------------ */
 /* Text helpers. */
 
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* Up to `max` lower-case words of text [a, b) (letters only; other
  * characters separate words) into words[][24]; returns how many. Sets
  * *punct when [a, b) holds a character other than letters and spaces. */
@@ -97,8 +82,8 @@ static size_t words_of(const char *t, size_t a, size_t b, char (*words)[24],
 	if (comma)
 		*comma = false;
 	while (i < b) {
-		if (!is_alpha(t[i])) {
-			if (!is_space(t[i]) && punct)
+		if (!fc_is_alpha(t[i])) {
+			if (!fc_is_space(t[i]) && punct)
 				*punct = true;
 			if (t[i] == ',' && comma)
 				*comma = true;
@@ -106,9 +91,9 @@ static size_t words_of(const char *t, size_t a, size_t b, char (*words)[24],
 			continue;
 		}
 		size_t k = 0;
-		while (i < b && is_alpha(t[i])) {
+		while (i < b && fc_is_alpha(t[i])) {
 			if (n < max && k + 1 < 24)
-				words[n][k++] = lower(t[i]);
+				words[n][k++] = fc_to_lower(t[i]);
 			i++;
 		}
 		if (n < max)
@@ -184,15 +169,15 @@ static bool word_before(const char *t, size_t lo, size_t i, char w[24])
 {
 	size_t e = i, s;
 
-	while (e > lo && is_space(t[e - 1]))
+	while (e > lo && fc_is_space(t[e - 1]))
 		e--;
 	s = e;
-	while (s > lo && is_alpha(t[s - 1]))
+	while (s > lo && fc_is_alpha(t[s - 1]))
 		s--;
 	if (s == e || e - s >= 24)
 		return false;
 	for (size_t k = s; k < e; k++)
-		w[k - s] = lower(t[k]);
+		w[k - s] = fc_to_lower(t[k]);
 	w[e - s] = 0;
 	return true;
 }
@@ -202,15 +187,15 @@ static bool word_after(const char *t, size_t hi, size_t i, char w[24])
 {
 	size_t s = i, e;
 
-	while (s < hi && is_space(t[s]))
+	while (s < hi && fc_is_space(t[s]))
 		s++;
 	e = s;
-	while (e < hi && is_alpha(t[e]))
+	while (e < hi && fc_is_alpha(t[e]))
 		e++;
 	if (s == e || e - s >= 24)
 		return false;
 	for (size_t k = s; k < e; k++)
-		w[k - s] = lower(t[k]);
+		w[k - s] = fc_to_lower(t[k]);
 	w[e - s] = 0;
 	return true;
 }
@@ -218,30 +203,7 @@ static bool word_after(const char *t, size_t hi, size_t i, char w[24])
 /* Writes a value the way copy does: "9,770", "41.0", "-285". */
 static char *fmt(double v, int decimals, char *buf, size_t size)
 {
-	char tmp[64];
-	size_t n, o = 0, int_len, start = 0;
-
-	if (!isfinite(v)) {
-		snprintf(buf, size, "%s", v > 0 ? "inf" : "-inf");
-		return buf;
-	}
-	if (decimals == 0 || fabs(v - round(v)) < 1e-9)
-		snprintf(tmp, sizeof(tmp), "%.0f", v);
-	else
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	n = strlen(tmp);
-	if (tmp[0] == '-')
-		buf[o++] = '-', start = 1;
-	int_len = strcspn(tmp + start, ".");
-	for (size_t i = 0; i < int_len && o + 2 < size; i++) {
-		if (i > 0 && (int_len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = tmp[start + i];
-	}
-	for (size_t i = start + int_len; i < n && o + 1 < size; i++)
-		buf[o++] = tmp[i];
-	buf[o] = 0;
-	return buf;
+	return fc_format_fixed(v, decimals, buf, size);
 }
 
 /* Writes the figure as written in the text (white space squeezed). */
@@ -252,7 +214,7 @@ static char *as_written(const char *t, const fc_number *n, char *buf,
 	bool sp = false;
 
 	for (size_t i = n->start; i < n->end && o + 1 < size; i++) {
-		if (is_space(t[i])) {
+		if (fc_is_space(t[i])) {
 			sp = true;
 			continue;
 		}
@@ -441,7 +403,7 @@ static bool linked(const char *t, size_t lo, size_t p)
 	char w[24];
 	size_t e = p;
 
-	while (e > lo && is_space(t[e - 1]))
+	while (e > lo && fc_is_space(t[e - 1]))
 		e--;
 	if (e > lo && (t[e - 1] == ',' || t[e - 1] == '(' || t[e - 1] == '-'))
 		return true;
@@ -697,7 +659,7 @@ static void parts(ctx *c, const sent *s)
 		if (punct) {
 			bool other = false;
 			for (size_t k = b->end; k < s->q[i + 1]->start; k++)
-				if (!is_alpha(t[k]) && !is_space(t[k]) &&
+				if (!fc_is_alpha(t[k]) && !fc_is_space(t[k]) &&
 				    t[k] != ',')
 					other = true;
 			if (other)
@@ -1032,15 +994,15 @@ static size_t words_back(const char *t, size_t lo, size_t i, char w[2][24])
 
 	while (n < 2) {
 		size_t s;
-		while (e > lo && is_space(t[e - 1]))
+		while (e > lo && fc_is_space(t[e - 1]))
 			e--;
 		s = e;
-		while (s > lo && is_alpha(t[s - 1]))
+		while (s > lo && fc_is_alpha(t[s - 1]))
 			s--;
 		if (s == e || e - s >= 24)
 			break;
 		for (size_t k = s; k < e; k++)
-			w[n][k - s] = lower(t[k]);
+			w[n][k - s] = fc_to_lower(t[k]);
 		w[n][e - s] = 0;
 		n++;
 		e = s;
@@ -1176,9 +1138,9 @@ static fc_status load_subsets(state *st, const fc_value *o, fc_error *err)
 			st->subsets = grown;
 			for (size_t c = 0; c < 24; c++) {
 				grown[st->n_subsets].whole[c] =
-				    lower(c < strlen(whole) ? whole[c] : 0);
+				    fc_to_lower(c < strlen(whole) ? whole[c] : 0);
 				grown[st->n_subsets].part[c] =
-				    lower(c < strlen(part) ? part[c] : 0);
+				    fc_to_lower(c < strlen(part) ? part[c] : 0);
 			}
 			st->n_subsets++;
 		}

@@ -364,19 +364,6 @@ static bool valid_id(const char *s)
 	return n > 0 && n <= 64;
 }
 
-static bool valid_metric(const char *m)
-{
-	size_t n = 0;
-
-	for (; m[n]; n++) {
-		char c = m[n];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-		      c == '-' || c == ':' || c == '/'))
-			return false;
-	}
-	return n > 0 && n <= 200;
-}
 
 static bool is_disabled(const fc_host *h, const fc_value *disable,
 			const char *id)
@@ -439,7 +426,7 @@ static fc_status load_rule(state *st, fc_error *err, const char *file,
 		return rc;
 	metric = cJSON_GetObjectItemCaseSensitive(o, "metric");
 	if (metric && !cJSON_IsNull(metric) &&
-	    !(cJSON_IsString(metric) && valid_metric(metric->valuestring)))
+	    !(cJSON_IsString(metric) && fc_metric_valid(metric->valuestring)))
 		return pack_error(st, err, file, where,
 				  "\"metric\" must be a metric key such as "
 				  "\"gaza.killed\" (letters, digits, . _ - : /) "

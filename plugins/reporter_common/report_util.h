@@ -127,43 +127,12 @@ static inline char *ru_clean(const char *s)
 	return out;
 }
 
-/* Formats a value as figcheck prints it: integers with thousands
- * separators ("9,770"), others with up to `decimals` digits. */
+/* Formats a value as figcheck prints it (fc_format_value): integers
+ * with thousands separators ("9,770"), others with up to `decimals`
+ * digits. */
 static inline char *ru_value(double v, int decimals, char *buf, size_t size)
 {
-	char tmp[64];
-	size_t n, o = 0, start = 0;
-
-	if (!isfinite(v)) {
-		snprintf(buf, size, "%s", isnan(v) ? "?" : v > 0 ? "∞" : "-∞");
-		return buf;
-	}
-	if (fabs(v) >= 1e15 || (v != floor(v) && fabs(v) < 1e15)) {
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-		n = strlen(tmp);
-		if (strchr(tmp, '.')) {
-			while (n && tmp[n - 1] == '0')
-				tmp[--n] = 0;
-			if (n && tmp[n - 1] == '.')
-				tmp[--n] = 0;
-		}
-		snprintf(buf, size, "%s", tmp);
-		return buf;
-	}
-	snprintf(tmp, sizeof(tmp), "%.0f", v);
-	n = strlen(tmp);
-	if (tmp[0] == '-') {
-		if (o + 1 < size)
-			buf[o++] = '-';
-		start = 1;
-	}
-	for (size_t i = start; i < n && o + 2 < size; i++) {
-		if (i > start && (n - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = tmp[i];
-	}
-	buf[o] = 0;
-	return buf;
+	return fc_format_value(v, true, decimals, buf, size);
 }
 
 /* The words before a figure with qualifier `q` ("more than "); "" for
@@ -177,21 +146,12 @@ static inline const char *ru_qualifier_words(fc_qualifier q)
 	return (unsigned)q < FC_QUALIFIER_COUNT ? words[q] : "";
 }
 
-/* A figure with its qualifier, as a reader would say it: "more than
- * 1,400", "about 1,200", "200 to 300". */
+/* A figure with its qualifier, as a reader would say it
+ * (fc_describe_value): "more than 1,400", "about 1,200", "200 to 300". */
 static inline char *ru_describe(fc_qualifier q, double v, double v2, char *buf,
 				size_t size)
 {
-	char a[48], b[48];
-
-	ru_value(v, 4, a, sizeof(a));
-	if (q == FC_QUAL_RANGE || (q == FC_QUAL_VAGUE && v2 != v)) {
-		ru_value(v2, 4, b, sizeof(b));
-		snprintf(buf, size, "%s to %s", a, b);
-	} else {
-		snprintf(buf, size, "%s%s", ru_qualifier_words(q), a);
-	}
-	return buf;
+	return fc_describe_value(q, v, v2, buf, size);
 }
 
 /* When a record's figure is of, as a phrase: "on 2023-11-05" for a

@@ -350,27 +350,6 @@ static void findings_table(FILE *out, const state *st, const fc_report *rep,
 	fputs("</tbody></table></details>\n", out);
 }
 
-static const char *origin_name(fc_date_origin o)
-{
-	switch (o) {
-	case FC_DATE_FROM_OPTION:
-		return "--date";
-	case FC_DATE_FROM_FRONT_MATTER:
-		return "front matter";
-	case FC_DATE_FROM_META:
-		return "HTML metadata";
-	case FC_DATE_FROM_DATELINE:
-		return "dateline";
-	case FC_DATE_FROM_CONFIG:
-		return "configuration";
-	case FC_DATE_FROM_TODAY:
-		return "today";
-	case FC_DATE_FROM_NONE:
-		break;
-	}
-	return "unknown";
-}
-
 /* "1 discrepancy, 2 ok" for one document. */
 static void doc_counts(FILE *out, const fc_report_doc *rd)
 {
@@ -524,7 +503,7 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 		}
 		fprintf(out, "<p class=\"meta\">As of %s (from %s): ",
 			fc_date_format(rd->doc->date, date),
-			origin_name(rd->doc->date_origin));
+			fc_date_origin_label(rd->doc->date_origin));
 		doc_counts(out, rd);
 		fputs("</p>\n", out);
 		draft(out, st, rep, rd, d + 1, highlighted);

@@ -151,15 +151,6 @@ static cJSON *finding_json(const fc_finding *f)
 	return o;
 }
 
-static const char *origin_name(fc_date_origin o)
-{
-	static const char *const names[] = {"none",	  "option",
-					    "front_matter", "meta",
-					    "dateline",	  "config",
-					    "today"};
-	return (unsigned)o < sizeof(names) / sizeof(names[0]) ? names[o] : "none";
-}
-
 /* One document's object. NULL when memory ran out. */
 static cJSON *doc_json(const fc_report_doc *rd)
 {
@@ -169,7 +160,7 @@ static cJSON *doc_json(const fc_report_doc *rd)
 		  (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
 			   : cJSON_AddNullToObject(o, "as_of") != NULL) &&
 		  add_str(o, "date_origin",
-			  rd->doc ? origin_name(rd->doc->date_origin) : NULL) &&
+			  rd->doc ? fc_date_origin_key(rd->doc->date_origin) : NULL) &&
 		  rj_add_coverage(o, "coverage", &rd->coverage);
 
 	fs = ok ? cJSON_AddArrayToObject(o, "findings") : NULL;

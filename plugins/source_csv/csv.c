@@ -207,19 +207,14 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Reading cells. */
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* Trims spaces and tabs at both ends, in place. */
 static char *trim(char *s)
 {
 	size_t n = strlen(s);
 
-	while (n && is_space(s[n - 1]))
+	while (n && fc_is_blank(s[n - 1]))
 		s[--n] = 0;
-	while (is_space(*s))
+	while (fc_is_blank(*s))
 		s++;
 	return s;
 }
@@ -238,9 +233,9 @@ static int parse_figure(const state *st, const char *cell, double *out)
 	char clean[64];
 	char *stop;
 
-	while (p < end && is_space(*p))
+	while (p < end && fc_is_blank(*p))
 		p++;
-	while (end > p && is_space(end[-1]))
+	while (end > p && fc_is_blank(end[-1]))
 		end--;
 	if (p == end)
 		return 0;

@@ -488,7 +488,7 @@ static size_t covered(const fc_document *doc, unsigned line, const char *rule,
 	fc_finding f = at_line(doc, line, rule, metric);
 	size_t n = 1;
 
-	return fc_suppress_apply(doc, &f, &n, NULL);
+	return fc_suppress_apply(fc_document_suppressions(doc), doc->path, &f, &n, NULL);
 }
 
 START_TEST(test_suppress_next_line)
@@ -577,7 +577,7 @@ START_TEST(test_suppress_warnings)
 	{
 		fc_finding f = at_line(doc, 2, "x", NULL);
 		size_t n = 1;
-		fc_suppress_apply(doc, &f, &n, &lg);
+		fc_suppress_apply(fc_document_suppressions(doc), doc->path, &f, &n, &lg);
 		ck_assert_ptr_nonnull(strstr(log.data, "t:1:1: unknown figcheck"));
 	}
 	fc_buf_free(&log);
@@ -595,7 +595,7 @@ START_TEST(test_suppress_order_kept)
 	fs[0] = at_line(doc, 1, "r.a", NULL);
 	fs[1] = at_line(doc, 3, "r.b", NULL);
 	fs[2] = at_line(doc, 4, "r.c", NULL);
-	ck_assert_uint_eq(fc_suppress_apply(doc, fs, &n, NULL), 1);
+	ck_assert_uint_eq(fc_suppress_apply(fc_document_suppressions(doc), doc->path, fs, &n, NULL), 1);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(fs[0].rule_id, "r.a");
 	ck_assert_str_eq(fs[1].rule_id, "r.c");

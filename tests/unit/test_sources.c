@@ -547,7 +547,7 @@ static char *parse_with(const char *plugin, const char *options,
 
 	ck_assert_ptr_nonnull(p);
 	ck_assert_msg(opts != NULL, "bad options in the test: %s", options);
-	rc = fc_instance_new(eng, p, "src", opts, "sources[0].options", &ctx,
+	rc = fc_instance_new(fc_engine_host_env(eng), p, "src", opts, "sources[0].options", &ctx,
 	                     &err);
 	if (rc != FC_OK) {
 		fc_buf_printf(&out, "config: %s", err.msg);

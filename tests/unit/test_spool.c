@@ -101,7 +101,7 @@ START_TEST(test_same_reports)
 		ck_assert_int_eq(fc_engine_report(eng, formats[f], a, rs, paths,
 						  errors, n, &err),
 				 FC_OK);
-		ck_assert_msg(fc_engine_report_spool(eng, formats[f], b, sp,
+		ck_assert_msg(fc_spool_report(sp, eng, formats[f], b,
 						     &err) == FC_OK,
 			      "%s: %s", formats[f], err.msg);
 		ta = slurp(a);
@@ -176,7 +176,7 @@ START_TEST(test_failed_spool_keeps_old_report)
 	ck_assert_int_eq(fc_spool_new_limit(&sp, 0, &err), FC_OK);
 	ck_assert_int_eq(fc_spool_add(sp, r, "a.md", NULL, &err), FC_OK);
 	fc_spool_doc(sp, 7); /* fails */
-	ck_assert_int_ne(fc_engine_report_spool(eng, "json", out, sp, &err),
+	ck_assert_int_ne(fc_spool_report(sp, eng, "json", out, &err),
 			 FC_OK);
 	t = slurp(out);
 	ck_assert_str_eq(t, "old\n");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "change.h"
 #include "store.h"
 #include "testutil.h"
 #include "verify.h"
@@ -316,9 +317,9 @@ START_TEST(test_change)
 	if (c.ref_start)
 		c.flags |= FC_CLAIMF_RUNNING_TOTAL;
 	memset(&f, 0, sizeof(f));
-	ck_assert_int_eq(fc_verify_claim(&v, &c, "x",
-					 D(2023, 11, 4) + changes[_i].as_of, &f,
-					 &a),
+	ck_assert_int_eq(fc_verify_change(&v, &c, "x",
+					  D(2023, 11, 4) + changes[_i].as_of, &f,
+					  &a),
 			 FC_OK);
 	ck_assert_msg(f.verdict == changes[_i].want,
 		      "change %d: got %s, want %s: %s (%s)", _i,
