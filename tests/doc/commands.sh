@@ -10,7 +10,8 @@
 #   - other blocks (```json, ```markdown, unmarked ``` and indented
 #     blocks: synopses, file formats) hold no commands;
 #   - a block this test must not run (it installs, builds, fetches over
-#     the network, or needs a file the tree does not have) follows a
+#     the network, needs a file the tree does not have, or shows an
+#     error on purpose) follows a
 #     line "<!-- no-test: the reason -->" (the last line before the
 #     fence that is not blank).
 #
