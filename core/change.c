@@ -36,25 +36,10 @@
 #include <string.h>
 
 #include "change.h"
+#include "dates.h"
 #include "util.h"
 
 #define DEFAULT_RATIO_TOLERANCE 0.1
-
-/* `d` moved back by `n` months, the day kept where the month has it. */
-static fc_date months_back(fc_date d, int n)
-{
-	int y, m, day, last;
-
-	fc_date_to_ymd(d, &y, &m, &day);
-	m -= n;
-	while (m < 1) {
-		m += 12;
-		y--;
-	}
-	last = fc_period_end(fc_date_from_ymd(y, m, 1), FC_PERIOD_MONTH) -
-	       fc_date_from_ymd(y, m, 1) + 1;
-	return fc_date_from_ymd(y, m, day <= last ? day : last);
-}
 
 /* The date of the reference point of claim `c` at `as_of`, or
  * FC_DATE_NONE (ref_start: no date). */
@@ -64,14 +49,7 @@ static fc_date ref_point(const fc_claim *c, fc_date as_of)
 		return c->ref_date;
 	if (c->ref_span <= 0)
 		return FC_DATE_NONE;
-	switch (c->ref_unit) {
-	case FC_PERIOD_YEAR:
-		return months_back(as_of, 12 * c->ref_span);
-	case FC_PERIOD_MONTH:
-		return months_back(as_of, c->ref_span);
-	default:
-		return as_of - c->ref_span;
-	}
+	return fc_date_back(as_of, c->ref_unit, c->ref_span);
 }
 
 /* The records of one source, sorted by date. */
@@ -371,6 +349,7 @@ static void judge_daily_extreme(const fc_claim *c, const series *s,
 	for (size_t a = nhi + 1; a-- > nlo;) {
 		double lo, hi;
 		const fc_ref *beat = NULL;
+		double most = 0;
 		if (!day_rise(s, a, &lo, &hi))
 			continue;
 		if (!fc_intervals_meet(c->number.low, c->number.low_open,
@@ -390,8 +369,12 @@ static void judge_daily_extreme(const fc_claim *c, const series *s,
 			if ((rd != FC_DATE_NONE && s->r[i].rec.date < rd) ||
 			    !day_rise(s, i, &l2, &h2))
 				continue;
-			if (high ? l2 > hi : h2 < lo)
+			/* The day that beats it most, to name. */
+			if ((high ? l2 > hi : h2 < lo) &&
+			    (!beat || (high ? l2 > most : h2 < most))) {
 				beat = &s->r[i];
+				most = high ? l2 : h2;
+			}
 		}
 		j->now = &s->r[a];
 		j->ref = beat ? beat : &s->r[a - 1];

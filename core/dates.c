@@ -148,7 +148,7 @@ static size_t read_opt_year(const char *t, size_t len, size_t i, int *year)
 
 	if (j < len && t[j] == ',')
 		j++;
-	if (j < len && t[j] == ' ')
+	if (j < len && fc_is_space(t[j]))
 		j++;
 	if (j == i)
 		return i;
@@ -166,7 +166,7 @@ static bool read_day_month(const char *t, size_t len, size_t i,
 	/* 5 November [2023], 5th of November */
 	if (fc_is_digit(t[i]) && (e = read_day(t, len, i, &w->day))) {
 		j = e;
-		if (j < len && t[j] == ' ')
+		if (j < len && fc_is_space(t[j]))
 			j++;
 		if (j + 3 <= len && fc_ascii_ieq(t + j, "of ", 3))
 			j += 3;
@@ -181,7 +181,7 @@ static bool read_day_month(const char *t, size_t len, size_t i,
 	/* November 5[, 2023], Nov. 5, November 2023, November */
 	if ((e = read_month(t, len, i, &w->month, &full))) {
 		j = e;
-		while (j < len && t[j] == ' ')
+		while (j < len && fc_is_space(t[j]))
 			j++;
 		if (j > e && j < len && fc_is_digit(t[j])) {
 			size_t d = read_year(t, len, j, &w->year);
@@ -246,7 +246,7 @@ bool fc_date_read(const char *t, size_t len, size_t i, bool year_alone,
 		d.weekday = d.back = -1;
 		if (j < len && t[j] == ',')
 			j++;
-		while (j < len && t[j] == ' ')
+		while (j < len && fc_is_space(t[j]))
 			j++;
 		if (j > e && j < len && read_day_month(t, len, j, false, &d) &&
 		    d.day) {
@@ -683,13 +683,13 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 	size_t n = e - i, q;
 	bool as = false, in = false, since = false, on = false;
 
-	if (word_is(t + i, n, "as") && e + 4 <= se && t[e] == ' ' &&
+	if (word_is(t + i, n, "as") && e + 4 <= se && fc_is_space(t[e]) &&
 	    (fc_ascii_ieq(t + e + 1, "of", 2) ||
 	     fc_ascii_ieq(t + e + 1, "at", 2)) &&
 	    !fc_is_alpha(t[e + 3])) {
 		as = true;
 		e += 3;
-	} else if (word_is(t + i, n, "up") && e + 4 <= se && t[e] == ' ' &&
+	} else if (word_is(t + i, n, "up") && e + 4 <= se && fc_is_space(t[e]) &&
 	           fc_ascii_ieq(t + e + 1, "to", 2) && !fc_is_alpha(t[e + 3])) {
 		e += 3;
 	} else if (word_is(t + i, n, "in")) {
@@ -705,7 +705,7 @@ static bool phrase_at(const char *t, size_t ss, size_t se, size_t i, size_t e,
 	}
 	(void)as;
 	q = e;
-	while (q < se && fc_is_blank(t[q]))
+	while (q < se && fc_is_space(t[q]))
 		q++;
 	if (q == e || !fc_date_read(t, se, q, in || since, &ph->w))
 		return false;
@@ -1237,8 +1237,97 @@ static size_t ref_at(const char *t, size_t tlen, const rword *w, size_t n,
 	return 0;
 }
 
+fc_date fc_date_back(fc_date d, fc_period unit, int span)
+{
+	int y, m, day, last;
+
+	if (d == FC_DATE_NONE || span < 0)
+		return FC_DATE_NONE;
+	if (unit == FC_PERIOD_DAY)
+		return d - span;
+	if (unit == FC_PERIOD_YEAR) {
+		if (span > 100000)
+			return FC_DATE_NONE;
+		span *= 12;
+	}
+	fc_date_to_ymd(d, &y, &m, &day);
+	y -= span / 12;
+	m -= span % 12;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (y < 1)
+		return FC_DATE_NONE;
+	last = fc_period_end(fc_date_from_ymd(y, m, 1), FC_PERIOD_MONTH) -
+	       fc_date_from_ymd(y, m, 1) + 1;
+	return fc_date_from_ymd(y, m, day <= last ? day : last);
+}
+
+/* "a week earlier", "ten years ago", "a month before" at word i: fills
+ * *out (span and unit) and returns true. */
+static bool past_at(const rword *w, size_t n, size_t i, fc_claim_ref *out)
+{
+	static const char *const back[] = {"earlier", "ago", "before", NULL};
+	fc_period unit = FC_PERIOD_DAY;
+	int count, len;
+
+	if ((count = ref_count(w, n, i)) <= 0 ||
+	    (len = ref_unit(w, n, i + 1, &unit)) <= 0 ||
+	    !rw_in(w, n, i + 2, back))
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->span = count * len;
+	out->unit = unit;
+	out->start_at = w[i].start;
+	out->end_at = w[i + 2].end;
+	return true;
+}
+
+bool fc_claim_past_find(const char *t, size_t ss, size_t se, size_t cs,
+                        size_t ce, fc_date doc_date, fc_claim_ref *out)
+{
+	rword w[8];
+	size_t n, e;
+
+	memset(out, 0, sizeof(*out));
+	out->date = FC_DATE_NONE;
+	if (!t || se <= ss || cs < ss || ce > se || doc_date == FC_DATE_NONE)
+		return false;
+	/* Opening the sentence, before a comma: "A week earlier, ...". */
+	n = ref_words(t, ss, se, w, 4);
+	if (n >= 3 && past_at(w, n, 0, out) && out->end_at <= cs) {
+		e = out->end_at;
+		while (e < se && (t[e] == ' ' || t[e] == '*' || t[e] == '_'))
+			e++;
+		if (e < se && t[e] == ',')
+			goto found;
+	}
+	/* Right after the figure, no other figure or clause between:
+	 * "put the toll at 7,703 a week earlier". */
+	e = ce + 80 < se ? ce + 80 : se;
+	n = ref_words(t, ce, e, w, 8);
+	for (size_t i = 0; i + 2 < n; i++) {
+		bool clear = true;
+		for (size_t k = ce; k < w[i].start && clear; k++)
+			clear = !fc_is_digit(t[k]) && t[k] != ';' && t[k] != ':' &&
+			        t[k] != '(';
+		if (!clear)
+			break;
+		if (past_at(w, n, i, out))
+			goto found;
+	}
+	memset(out, 0, sizeof(*out));
+	out->date = FC_DATE_NONE;
+	return false;
+found:
+	out->date = fc_date_back(doc_date, out->unit, out->span);
+	return out->date != FC_DATE_NONE;
+}
+
 bool fc_claim_ref_find(const char *t, size_t ss, size_t se, size_t cs,
-                       size_t ce, fc_date doc_date, fc_claim_ref *out)
+                       size_t ce, fc_date doc_date, bool per_day,
+                       fc_claim_ref *out)
 {
 	rword w[MAX_RWORDS];
 	size_t n, best_d = SIZE_MAX;
@@ -1254,9 +1343,13 @@ bool fc_claim_ref_find(const char *t, size_t ss, size_t se, size_t cs,
 		size_t used = ref_at(t, se, w, n, i, doc_date, &r), d;
 		if (!used)
 			continue;
-		/* The claim's own words are no reference point. */
-		if (r.start_at < ce && r.end_at > cs)
+		/* The claim's own words are no reference point, nor is
+		 * the day a daily figure counts ("in the past 24 hours"). */
+		if ((r.start_at < ce && r.end_at > cs) ||
+		    (per_day && r.span == 1 && r.unit == FC_PERIOD_DAY)) {
+			i += used - 1;
 			continue;
+		}
 		d = r.start_at >= ce ? r.start_at - ce : cs - r.end_at;
 		if (d < best_d) {
 			best_d = d;

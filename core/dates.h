@@ -149,9 +149,31 @@ typedef struct fc_claim_ref {
  * series), or a span back from the claim's date: "in two weeks", "over
  * the past year", "in 24 hours", "within a month", "a year earlier",
  * "compared with last year", "year on year". Of several, the nearest to
- * the claim. Returns true and fills *out when one is found. Pure.
+ * the claim; with `per_day` (the figure counts one day: "the deadliest
+ * day since the war began, with 436 killed in the past 24 hours"), a span
+ * of one day is that day, not a reference point, and is passed over.
+ * Returns true and fills *out when one is found. Pure.
  */
 bool fc_claim_ref_find(const char *text, size_t ss, size_t se, size_t cs,
-                       size_t ce, fc_date doc_date, fc_claim_ref *out);
+                       size_t ce, fc_date doc_date, bool per_day,
+                       fc_claim_ref *out);
+
+/* `d` moved back by `span` days, months or years (`unit`); a day that the
+ * month lacks becomes its last (March 31 less a month is February 28 or
+ * 29). FC_DATE_NONE if `d` is, or before year 1. Pure. */
+fc_date fc_date_back(fc_date d, fc_period unit, int span);
+
+/*
+ * Finds the phrase of the sentence [ss, se) of `text` that dates the
+ * level claimed at [cs, ce) at a span before the document's date
+ * `doc_date`: "a week earlier", "ten years ago", "a month before",
+ * opening the sentence before a comma ("A week earlier, the ministry put
+ * the toll at 7,703") or just after the figure with no other figure
+ * between ("stood at 7,703 a week earlier"). Fills *out: date (doc_date
+ * less the span), unit, span and the phrase's bytes. Returns false when
+ * none applies. Pure.
+ */
+bool fc_claim_past_find(const char *text, size_t ss, size_t se, size_t cs,
+                        size_t ce, fc_date doc_date, fc_claim_ref *out);
 
 #endif

@@ -254,6 +254,24 @@ static void count_coverage(const fc_number_list *nums, const fc_claim *c,
 		else
 			cov->unchecked++;
 	}
+	/* A bound claim that holds no number ("doubled", "halved") is a
+	 * figure checked too. */
+	k = 0;
+	for (size_t j = 0; j < n; j++) {
+		bool has = false;
+		if (!c[j].metric || (c[j].flags & FC_CLAIMF_UNRECOGNISED))
+			continue;
+		while (k < nums->count && nums->items[k].end <= c[j].start)
+			k++;
+		for (size_t i = k; i < nums->count &&
+				   nums->items[i].start < c[j].end && !has;
+		     i++)
+			has = fc_num_kind_is_quantity(nums->items[i].kind);
+		if (!has) {
+			cov->figures++;
+			cov->checked++;
+		}
+	}
 }
 
 /* When the run lists unchecked figures: a claim for each quantity that
@@ -457,6 +475,24 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 					rc = FC_ERR_NOMEM;
 			}
 		}
+		/* A level dated back from the document's date: "a week
+		 * earlier", "ten years ago". */
+		if (rc == FC_OK && c->metric && c->change == FC_CHANGE_NONE &&
+		    c->as_of == FC_DATE_NONE && c->since == FC_DATE_NONE) {
+			fc_claim_ref past;
+			if (fc_claim_past_find(doc->prose, ss, se, c->start,
+					       c->end, doc->date, &past)) {
+				c->as_of = past.date;
+				if (past.unit == FC_PERIOD_YEAR)
+					c->flags |= FC_CLAIMF_AS_OF_YEAR;
+				if (!(c->as_of_text = squeeze(&r->arena,
+							      doc->prose +
+								  past.start_at,
+							      past.end_at -
+								  past.start_at)))
+					rc = FC_ERR_NOMEM;
+			}
+		}
 		/* A change's reference point: "since 2014", "in two
 		 * weeks", "since the war began". */
 		if (rc == FC_OK && c->change != FC_CHANGE_NONE &&
@@ -464,7 +500,8 @@ static fc_status claim_context(const fc_engine *eng, fc_doc_result *r)
 		    !c->ref_start) {
 			fc_claim_ref ref;
 			if (fc_claim_ref_find(doc->prose, ss, se, c->start,
-					      c->end, doc->date, &ref)) {
+					      c->end, doc->date, c->per_day,
+					      &ref)) {
 				c->ref_date = ref.date;
 				c->ref_unit = ref.unit;
 				c->ref_span = ref.span;
@@ -511,15 +548,18 @@ static bool flagged(fc_verdict v)
 static fc_status add_conflicts(fc_doc_result *r, size_t *cap, size_t extra)
 {
 	fc_date *as_of = calloc(r->n_claims + 1, sizeof(*as_of));
+	fc_verdict *verdict = calloc(r->n_claims + 1, sizeof(*verdict));
 	size_t *other = calloc(r->n_claims + 1, sizeof(*other));
 	size_t n = r->n_claims;
 	fc_status rc = FC_ERR_NOMEM;
 
-	if (!as_of || !other)
+	if (!as_of || !other || !verdict)
 		goto out;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		as_of[i] = r->findings[i].as_of;
-	if ((rc = fc_verify_conflicts(r->claims, as_of, n, other)))
+		verdict[i] = r->findings[i].verdict;
+	}
+	if ((rc = fc_verify_conflicts(r->claims, as_of, verdict, n, other)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		const fc_finding *cf = &r->findings[i], *of;
@@ -587,6 +627,7 @@ static fc_status add_conflicts(fc_doc_result *r, size_t *cap, size_t extra)
 out:
 	free(as_of);
 	free(other);
+	free(verdict);
 	return rc;
 }
 

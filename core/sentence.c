@@ -70,7 +70,32 @@ static bool ends_at(const char *text, size_t len, size_t i)
 	w = i;
 	while (w > 0 && (fc_is_alpha(text[w - 1]) || text[w - 1] == '.'))
 		w--;
+	/* A letter glued to a figure ("£28m.", "4C.", "1960s.") or ending a
+	 * word with a non-ASCII letter ("Engström.") is no initial. */
+	if (i - w == 1 && w > 0 &&
+	    (fc_is_digit(text[w - 1]) || (unsigned char)text[w - 1] >= 0x80))
+		return true;
 	return !is_abbreviation(text + w, i - w);
+}
+
+/* True if the line [t, t + n) ends on a word that cannot end a heading:
+ * a preposition, an article or a conjunction ("As of", "the toll in"). */
+static bool ends_open(const char *t, size_t n)
+{
+	static const char *const words[] = {
+	    "of", "in", "on", "at", "as", "by", "to", "the", "a", "an", "and",
+	    "or", "for", "from", "with", "since", "than", "until", NULL};
+	size_t w = n;
+
+	while (w > 0 && fc_is_alpha(t[w - 1]))
+		w--;
+	if (w == n || (w > 0 && !fc_is_space(t[w - 1])) || w == 0)
+		return false;
+	for (size_t k = 0; words[k]; k++)
+		if (strlen(words[k]) == n - w &&
+		    fc_ascii_ieq(t + w, words[k], n - w))
+			return true;
+	return false;
 }
 
 /* True if a line break at text[i] ('\n') ends a sentence: a blank line
@@ -101,7 +126,15 @@ static bool newline_ends(const char *text, size_t len, size_t i)
 		return true;
 	if (text[i - 1] == ':' || text[i - 1] == ';')
 		return true;
-	return i - b < 40 && text[i - 1] != ',';
+	if (i - b >= 40 || text[i - 1] == ',')
+		return false;
+	/* A heading holds no sentence end ("It rained. As of") and does not
+	 * end on a word that needs the next ("As of", "On 21"). */
+	for (size_t k = b; k + 1 < i; k++)
+		if ((text[k] == '.' || text[k] == '!' || text[k] == '?') &&
+		    text[k + 1] == ' ')
+			return false;
+	return !ends_open(text + b, i - b);
 }
 
 void fc_sentence_at(const char *text, size_t len, size_t offset,

@@ -374,6 +374,11 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 	}
 	while (k > 0 && first[k - 1].rec.date > as_of)
 		k--;
+	/* "Ten years ago": the figure of that year. */
+	if ((c->flags & FC_CLAIMF_AS_OF_YEAR) && k < g->n &&
+	    first[k].rec.period == FC_PERIOD_YEAR &&
+	    first[k].rec.date == fc_period_end(as_of, FC_PERIOD_YEAR))
+		k++;
 	/* A record of the days just after as_of that the claim agrees
 	 * with hints that the draft's date is off. */
 	for (size_t i = k; i < g->n && first[i].rec.date - as_of <= g->lag + 1;
@@ -1174,8 +1179,26 @@ static int cmp_keyed(const void *a, const void *b)
 /* How many earlier claims of a group a claim is compared with. */
 #define MAX_COMPARED 64
 
+/* True when claim `a` may count part of what `b` counts: its period is
+ * unstated ("the quake killed 1,175", not "the toll stands at") and it
+ * lies below the share of `b` under which the verifier would read it so
+ * against a record. */
+static bool maybe_part(const fc_claim *a, const fc_claim *b)
+{
+	return a->partial_below > 0 &&
+	       !(a->period && strcmp(a->period, "cumulative") == 0) &&
+	       a->number.value < a->partial_below * b->number.value;
+}
+
+/* True when the records checked the claim of verdict `v`. */
+static bool checked_by_record(fc_verdict v)
+{
+	return v != FC_VERDICT_UNVERIFIED && v != FC_VERDICT_UNCHECKED;
+}
+
 fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
-                              size_t n, size_t *conflict)
+                              const fc_verdict *verdict, size_t n,
+                              size_t *conflict)
 {
 	keyed *k = calloc(n + 1, sizeof(*k));
 	size_t m = 0;
@@ -1186,7 +1209,8 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 		conflict[i] = (size_t)-1;
 		/* Levels only: a change is no figure of the metric. */
 		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE ||
-		    claims[i].per_day)
+		    claims[i].per_day ||
+		    (verdict && verdict[i] == FC_VERDICT_UNCHECKED))
 			continue;
 		k[m].metric = claims[i].metric;
 		k[m].as_of = as_of[i];
@@ -1208,6 +1232,10 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 			 * ("rose from 9,485 to 9,770"): not a contradiction. */
 			if (a->sent_start == b->sent_start ||
 			    a->number.kind != b->number.kind)
+				continue;
+			if (!(verdict && (checked_by_record(verdict[k[i].idx]) ||
+			                  checked_by_record(verdict[k[j].idx]))) &&
+			    (maybe_part(a, b) || maybe_part(b, a)))
 				continue;
 			if (!fc_intervals_meet(
 			        a->number.low, a->number.low_open,

@@ -65,11 +65,16 @@ int fc_verify_source_for(const fc_verifier *v, const char *who);
  * (in the array's order) that binds the same metric, for the same as-of
  * date as_of[i] and the same start of count, outside claim i's sentence,
  * with an interval that does not meet claim i's; else to (size_t)-1.
- * Claims without a metric never conflict. `conflict` has n entries.
- * Returns FC_ERR_NOMEM only.
+ * Claims without a metric never conflict. `verdict` (n entries, or NULL:
+ * all unverified) is what the records said of each claim: a claim left
+ * unchecked (read as a count over part of a period, say) conflicts with
+ * none, and of two claims no record checked, one whose period is
+ * unstated and that lies below its partial_below share of the other may
+ * count a part (one strike, one earlier quake) and conflicts with none. `conflict` has n entries. Returns FC_ERR_NOMEM only.
  */
 fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
-                              size_t n, size_t *conflict);
+                              const fc_verdict *verdict, size_t n,
+                              size_t *conflict);
 
 /* Parses a verdict name for --fail-on; "never" gives FC_VERDICT_COUNT. */
 bool fc_verdict_parse(const char *s, fc_verdict *out);

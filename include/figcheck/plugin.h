@@ -301,6 +301,9 @@ typedef struct fc_claim {
 /* The figure is of a running total, which only grows (a death toll): a
  * value between two records is one the total took in between. */
 #define FC_CLAIMF_RUNNING_TOTAL 0x2u
+/* as_of is known to the year only ("ten years ago"): a yearly record of
+ * that year applies, though dated at the year's end. Set by the core. */
+#define FC_CLAIMF_AS_OF_YEAR 0x4u
 
 /*
  * A finding that a checker decides without reference data (an internal

@@ -338,6 +338,7 @@ static const struct {
 	int span;
 	bool start;
 	const char *phrase; /* NULL: none found */
+	bool per_day;       /* the figure counts one day */
 } refs[] = {
     {"Ukraine's population has fallen by a tenth since 2014.", "a tenth",
      20140101, FC_PERIOD_YEAR, 0, false, "since 2014"},
@@ -369,6 +370,12 @@ static const struct {
     {"Prices rose 4% since 2031.", "4%", 0, 0, 0, false, NULL},
     {"The toll rose by 40 in 5 hours.", "40", 0, 0, 0, false, NULL},
     {"The toll rose by 40.", "40", 0, 0, 0, false, NULL},
+    /* A daily figure's own day is no reference point. */
+    {"With 436 killed in the past 24 hours, it was the deadliest day since "
+     "the war began.", "436", 0, FC_PERIOD_DAY, 0, true,
+     "since the war began", true},
+    {"With 436 killed in the past 24 hours, it was the deadliest day.",
+     "436", 0, 0, 0, false, NULL, true},
 };
 
 START_TEST(test_refs)
@@ -381,7 +388,7 @@ START_TEST(test_refs)
 	ck_assert_ptr_nonnull(c);
 	got = fc_claim_ref_find(s, 0, strlen(s), (size_t)(c - s),
 	                        (size_t)(c - s) + strlen(refs[_i].claim),
-	                        D(2023, 11, 5), &r);
+	                        D(2023, 11, 5), refs[_i].per_day, &r);
 	ck_assert_msg(got == (refs[_i].phrase != NULL), "\"%s\": found %d", s,
 	              got);
 	if (!got)
@@ -397,6 +404,76 @@ START_TEST(test_refs)
 	                          r.end_at - r.start_at) == 0,
 	              "\"%s\": phrase \"%.*s\"", s,
 	              (int)(r.end_at - r.start_at), s + r.start_at);
+}
+END_TEST
+
+/* A level dated back from the document's date (2023-11-05). */
+static const struct {
+	const char *sentence;
+	const char *claim;
+	long date; /* YYYYMMDD, or 0: none applies */
+	int unit;
+	const char *phrase;
+} pasts[] = {
+    {"A week earlier, the office put the toll at 7,100.", "7,100", 20231029,
+     FC_PERIOD_DAY, "A week earlier"},
+    {"The office put the toll at 7,100 a week earlier.", "7,100", 20231029,
+     FC_PERIOD_DAY, "a week earlier"},
+    {"Ten years ago, the island had 41,000 residents.", "41,000", 20131105,
+     FC_PERIOD_YEAR, "Ten years ago"},
+    {"A month ago, the count stood at 412.", "412", 20231005,
+     FC_PERIOD_MONTH, "A month ago"},
+    {"Three days before, 80 were missing.", "80", 20231102, FC_PERIOD_DAY,
+     "Three days before"},
+    /* Another figure stands between: the phrase dates that one. */
+    {"Sales reached 90 units, against 70 a year earlier.", "90", 0, 0, NULL},
+    {"Sales reached 90 units, against 70 a year earlier.", "70", 20221105,
+     FC_PERIOD_YEAR, "a year earlier"},
+    /* Not opening the sentence before a comma. */
+    {"A week earlier than planned 300 left.", "300", 0, 0, NULL},
+    {"The toll was 50 in a week.", "50", 0, 0, NULL},
+};
+
+START_TEST(test_pasts)
+{
+	const char *s = pasts[_i].sentence;
+	const char *c = strstr(s, pasts[_i].claim);
+	fc_claim_ref r;
+	bool got;
+
+	ck_assert_ptr_nonnull(c);
+	got = fc_claim_past_find(s, 0, strlen(s), (size_t)(c - s),
+	                         (size_t)(c - s) + strlen(pasts[_i].claim),
+	                         D(2023, 11, 5), &r);
+	ck_assert_msg(got == (pasts[_i].phrase != NULL), "\"%s\": found %d", s,
+	              got);
+	if (!got)
+		return;
+	ck_assert_msg(r.date == ymd(pasts[_i].date), "\"%s\": date %d", s,
+	              (int)r.date);
+	ck_assert_int_eq(r.unit, pasts[_i].unit);
+	ck_assert_msg(r.end_at - r.start_at == strlen(pasts[_i].phrase) &&
+	                  strncmp(s + r.start_at, pasts[_i].phrase,
+	                          r.end_at - r.start_at) == 0,
+	              "\"%s\": phrase \"%.*s\"", s,
+	              (int)(r.end_at - r.start_at), s + r.start_at);
+}
+END_TEST
+
+START_TEST(test_date_back)
+{
+	ck_assert_int_eq(fc_date_back(D(2024, 3, 31), FC_PERIOD_MONTH, 1),
+	                 D(2024, 2, 29));
+	ck_assert_int_eq(fc_date_back(D(2024, 2, 29), FC_PERIOD_YEAR, 1),
+	                 D(2023, 2, 28));
+	ck_assert_int_eq(fc_date_back(D(2024, 1, 15), FC_PERIOD_MONTH, 13),
+	                 D(2022, 12, 15));
+	ck_assert_int_eq(fc_date_back(D(2024, 1, 15), FC_PERIOD_DAY, 15),
+	                 D(2023, 12, 31));
+	ck_assert_int_eq(fc_date_back(D(2024, 1, 15), FC_PERIOD_YEAR, 3000),
+	                 FC_DATE_NONE);
+	ck_assert_int_eq(fc_date_back(FC_DATE_NONE, FC_PERIOD_DAY, 1),
+	                 FC_DATE_NONE);
 }
 END_TEST
 
@@ -512,6 +589,8 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, test_dateline, 0, (int)FC_ARRAY_LEN(datelines));
 	tcase_add_test(tc, test_dateline_year_from_file);
 	tcase_add_loop_test(tc, test_phrases, 0, (int)FC_ARRAY_LEN(phrases));
+	tcase_add_loop_test(tc, test_pasts, 0, (int)FC_ARRAY_LEN(pasts));
+	tcase_add_test(tc, test_date_back);
 	tcase_add_loop_test(tc, test_refs, 0, (int)FC_ARRAY_LEN(refs));
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(ta, test_attributions, 0,

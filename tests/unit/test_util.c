@@ -398,6 +398,20 @@ static const struct {
      "\"We counted 300,\" he said."},
     {"First para.\n\nSecond para has 7 items", "7",
      "Second para has 7 items"},
+    /* A letter glued to a figure or after a non-ASCII letter ends a
+     * sentence; a lone capital is an initial. */
+    {"The survey cost \xc2\xa3" "28m. In 1990, it had 5 staff.", "5",
+     "In 1990, it had 5 staff."},
+    {"Lows reach minus 4C. In May, 30 farms shut.", "30",
+     "In May, 30 farms shut."},
+    {"The mill closed in the 1960s. By 2001, 12 remained.", "12",
+     "By 2001, 12 remained."},
+    {"The fleet has two A320s. Since then, 9 more came.", "9",
+     "Since then, 9 more came."},
+    {"It was written by Maja Engstr\xc3\xb6m. In all, 44 signed.", "44",
+     "In all, 44 signed."},
+    {"Written by Maja J. Holm, 44 signed.", "44",
+     "Written by Maja J. Holm, 44 signed."},
 };
 
 START_TEST(test_sentences)
