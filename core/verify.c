@@ -374,11 +374,16 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 	}
 	while (k > 0 && first[k - 1].rec.date > as_of)
 		k--;
-	/* "Ten years ago": the figure of that year. */
+	/* "Ten years ago": the figure of that year, or (ten years before
+	 * the figure in force, a year behind) the one in force then. */
 	if ((c->flags & FC_CLAIMF_AS_OF_YEAR) && k < g->n &&
 	    first[k].rec.period == FC_PERIOD_YEAR &&
-	    first[k].rec.date == fc_period_end(as_of, FC_PERIOD_YEAR))
+	    first[k].rec.date == fc_period_end(as_of, FC_PERIOD_YEAR)) {
 		k++;
+		if (!agrees(f, &first[k - 1], g->tol) && k >= 2 &&
+		    agrees(f, &first[k - 2], g->tol))
+			k--;
+	}
 	/* A record of the days just after as_of that the claim agrees
 	 * with hints that the draft's date is off. */
 	for (size_t i = k; i < g->n && first[i].rec.date - as_of <= g->lag + 1;
