@@ -158,13 +158,25 @@ static inline size_t space_at(const unsigned char *u, size_t len, size_t i)
 }
 
 /* Length of a run of spaces at t[i] (at most 8 of them: "fifty   two"),
- * 0 if none. */
+ * 0 if none. One line break counts as a space between words, since
+ * hard-wrapped copy breaks lines anywhere ("2 per\ncent"); a blank line
+ * does not. */
 static inline size_t spaces_at(const unsigned char *u, size_t len, size_t i)
 {
 	size_t p = i, g;
+	bool nl = false;
 
-	for (int k = 0; k < 8 && (g = space_at(u, len, p)); k++)
-		p += g;
+	for (int k = 0; k < 8; k++) {
+		if ((g = space_at(u, len, p))) {
+			p += g;
+		} else if (!nl && p < len && (u[p] == '\n' || u[p] == '\r')) {
+			nl = true;
+			p += u[p] == '\r' && p + 1 < len && u[p + 1] == '\n' ? 2
+										    : 1;
+		} else {
+			break;
+		}
+	}
 	return p - i;
 }
 
@@ -1061,6 +1073,14 @@ static const wentry *word_before(scan *s, size_t i, size_t *ws, size_t *we)
 
 	while (e > 0 && (cls[u[e - 1]] & C_SPACE))
 		e--;
+	/* One line break, as in spaces_at. */
+	if (e > 0 && u[e - 1] == '\n') {
+		e--;
+		if (e > 0 && u[e - 1] == '\r')
+			e--;
+		while (e > 0 && (cls[u[e - 1]] & C_SPACE))
+			e--;
+	}
 	if (e > 0 && u[e - 1] == '.')
 		e--;
 	st = e;
@@ -3426,10 +3446,38 @@ static bool range_end(const fig *a, const fig *b, double *low)
 
 /* Emits a reading with its qualifier (a qualifier governs quantities
  * only). Returns its end. */
+/* The end of "ago", "earlier", "later" or "before" after a unit of
+ * time that follows u[i] ("ten years ago", "3 days later"), or 0. */
+static size_t time_back_end(scan *s, size_t i)
+{
+	static const char *const back[] = {"ago", "earlier", "later", "before",
+					   NULL};
+	size_t ws, we, g, e;
+	const wentry *w = next_word(s, i, &ws, &we);
+
+	if (!w || !(w->flags & F_TIMEU) || !(g = spaces_at(s->u, s->len, we)))
+		return 0;
+	e = alpha_end(s->u, s->len, we + g);
+	for (int k = 0; back[k]; k++) {
+		size_t n = strlen(back[k]), j = 0;
+		while (j < n && e - (we + g) == n &&
+		       lower(s->u[we + g + j]) == (unsigned char)back[k][j])
+			j++;
+		if (j == n)
+			return e;
+	}
+	return 0;
+}
+
 static size_t emit_fig(scan *s, size_t start, const fig *f, fc_qualifier q)
 {
 	fc_number n;
+	size_t e;
 
+	/* "Ten years ago", "3 days later": a date, not a quantity. */
+	if (f->kind == FC_NUM_COUNT && f->value > 0 &&
+	    (e = time_back_end(s, f->end)))
+		return emit_kind(s, f->start, e, FC_NUM_DATE, f->value);
 	if (!fc_num_kind_is_quantity(f->kind)) {
 		q = FC_QUAL_NONE;
 		start = f->start;

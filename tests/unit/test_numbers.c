@@ -408,6 +408,16 @@ static const rcase reads[] = {
     {"on 5 November 2023 officials", "5 November 2023", 5, Q(NONE), K(DATE), 0},
     {"DATELINE 5 NOV", "5 NOV", 5, Q(NONE), K(DATE), 0},
     {"on Nov. 5 officials", "Nov. 5", 5, Q(NONE), K(DATE), 0},
+    /* A span back or forward from now dates, it does not count. */
+    {"Ten years ago the town", "Ten years ago", 10, Q(NONE), K(DATE), 0},
+    {"3 days later, it", "3 days later", 3, Q(NONE), K(DATE), 0},
+    {"for 40 days of war", "40", 40, Q(NONE), K(COUNT), 0},
+    {"about 3 weeks ago", "3 weeks ago", 3, Q(NONE), K(DATE), 0},
+    /* One line break of hard-wrapped copy is a space between words. */
+    {"grew by 2 per\ncent since", "2 per\ncent", 2, Q(NONE), K(PERCENT), 0},
+    {"On 21\nNovember, the toll", "21\nNovember", 21, Q(NONE), K(DATE), 0},
+    {"grew by 2 per\n\ncent since", "2", 2, Q(NONE), K(COUNT), 0},
+    {"more than\n1,400 people", "more than\n1,400", 1400, Q(MORE_THAN), K(COUNT), 0},
     {"on November 5, 2023 officials", "November 5, 2023", 5, Q(NONE), K(DATE), 0},
     {"on 2023-11-05 officials", "2023-11-05", 2023, Q(NONE), K(DATE), 0},
     {"meet on 5/17/2018?", "5/17/2018", 5, Q(NONE), K(DATE), 0},
