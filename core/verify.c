@@ -307,6 +307,11 @@ static bool provides(const fc_verify_source *s, const char *metric)
 	return false;
 }
 
+/* How far (a factor) a figure whose place came from another sentence
+ * may lie from the record before the binding, not the figure, is
+ * doubted. */
+#define ELSEWHERE_FAR 3.0
+
 /* ------------------------------------------------------------------ */
 /* One source's verdict. */
 
@@ -1017,6 +1022,42 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			    "the total",
 			    100.0 * c->partial_below);
 			rc = f->message && f->reason ? FC_OK : FC_ERR_NOMEM;
+			goto out;
+		}
+		/* A place taken from another sentence, and a figure far
+		 * from its record: more likely about another place or
+		 * group ("the town's", a country named before) than
+		 * wrong. */
+		if ((c->flags & FC_CLAIMF_ENTITY_ELSEWHERE) &&
+		    o->verdict != FC_VERDICT_OK && r->rec.value > 0 &&
+		    c->number.value > 0 &&
+		    (c->number.value > ELSEWHERE_FAR * r->rec.value ||
+		     c->number.value * ELSEWHERE_FAR < r->rec.value)) {
+			char rv[96];
+			record_desc(r, rv, sizeof(rv));
+			record_label(r, d);
+			f->verdict = FC_VERDICT_UNVERIFIED;
+			f->message = fc_arena_printf(
+			    arena,
+			    "\"%s\" could not be verified: its sentence names no "
+			    "place, the one its context names gives %s, and the "
+			    "figure is far from that record (%s %s %s, %s): it "
+			    "may be about another place or group.",
+			    text, c->metric, rv,
+			    r->rec.period == FC_PERIOD_DAY ? "on" : "in", d,
+			    r->source);
+			f->reason = fc_arena_printf(
+			    arena,
+			    "the claim's place comes from outside its sentence, "
+			    "and its figure is more than %g times off the "
+			    "record: a binding that doubtful is not called "
+			    "wrong",
+			    ELSEWHERE_FAR);
+			/* The record outlives this call. */
+			f->record = keep_ref(arena, r);
+			rc = f->message && f->reason && f->record
+				 ? FC_OK
+				 : FC_ERR_NOMEM;
 			goto out;
 		}
 		f->verdict = o->verdict;

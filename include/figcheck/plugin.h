@@ -304,6 +304,10 @@ typedef struct fc_claim {
 /* as_of is known to the year only ("ten years ago"): a yearly record of
  * that year applies, though dated at the year's end. Set by the core. */
 #define FC_CLAIMF_AS_OF_YEAR 0x4u
+/* The claim's entity was named outside its sentence (the headline, the
+ * sentence before): a figure far from that entity's record is more
+ * likely about another place or group than wrong, and is unverified. */
+#define FC_CLAIMF_ENTITY_ELSEWHERE 0x8u
 
 /*
  * A finding that a checker decides without reference data (an internal

@@ -4198,6 +4198,9 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 		r.number.qualifier = (fc_qualifier)rd->qual;
 		in->host->number_set_bounds(&r.number, in->nopts);
 	}
+	r.entity_elsewhere = rd->ent != NO_ENTITY &&
+			     (rd->ent_from.start < st->ss ||
+			      rd->ent_from.start >= st->se);
 	if (rd->ent != NO_ENTITY && !(r.entity = dup(S->entities[rd->ent].id)))
 		return FC_ERR_NOMEM;
 	if (!rd->unbound && m && rd->ent != NO_ENTITY) {

@@ -81,6 +81,8 @@ typedef struct fr_result {
 	double tolerance;
 	bool unrecognised;      /* no frame read it (FC_CLAIMF_UNRECOGNISED) */
 	bool running_total;     /* of a cumulative measure */
+	bool entity_elsewhere;  /* its entity was named outside its sentence
+	                           (FC_CLAIMF_ENTITY_ELSEWHERE) */
 	int change;             /* an fc_change: how the figure moved, from a
 	                           change frame; FC_CHANGE_NONE for a level */
 	int change_dir;         /* +1 up, -1 down, 0 not said */

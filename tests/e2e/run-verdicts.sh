@@ -204,6 +204,18 @@ while [ "$i" -le "$n" ]; do
 			fi ;;
 		esac
 	done < "$dir/checks"
+	# The same findings through the JSON reporter, which reads every
+	# record a finding points to: it must run and write valid JSON.
+	if [ -z "$failed" ]; then
+		(cd "$dir" && "$FIGCHECK" "$@" -f json "$draft") > "$dir/out.json" 2> "$dir/err.json"
+		status=$?
+		if [ "$status" -ne 0 ]; then
+			failed="-f json: exit status $status: $(head -c 500 "$dir/err.json")"
+		elif command -v python3 > /dev/null 2>&1 &&
+			! python3 -c 'import json, sys; json.load(sys.stdin)' < "$dir/out.json" 2> /dev/null; then
+			failed="-f json: the report is not valid JSON"
+		fi
+	fi
 	if [ -n "$failed" ]; then
 		not_ok "$name" "$failed" "$(cat "$dir/out")" "$(cat "$dir/err")"
 	else
