@@ -254,12 +254,18 @@ static void count_coverage(const fc_number_list *nums, const fc_claim *c,
 		else
 			cov->unchecked++;
 	}
-	/* A bound claim that holds no number ("doubled", "halved") is a
-	 * figure checked too. */
+	/* A claim that holds no number ("doubled", "halved") is a figure
+	 * too: checked when bound, unchecked when not. Several claims on
+	 * one span count once. */
 	k = 0;
 	for (size_t j = 0; j < n; j++) {
-		bool has = false;
-		if (!c[j].metric || (c[j].flags & FC_CLAIMF_UNRECOGNISED))
+		bool has = false, seen = false;
+		if (c[j].flags & FC_CLAIMF_UNRECOGNISED)
+			continue;
+		for (size_t p = j; p-- > 0 && c[p].start == c[j].start && !seen;)
+			seen = c[p].end == c[j].end &&
+			       !(c[p].flags & FC_CLAIMF_UNRECOGNISED);
+		if (seen)
 			continue;
 		while (k < nums->count && nums->items[k].end <= c[j].start)
 			k++;
@@ -269,7 +275,10 @@ static void count_coverage(const fc_number_list *nums, const fc_claim *c,
 			has = fc_num_kind_is_quantity(nums->items[i].kind);
 		if (!has) {
 			cov->figures++;
-			cov->checked++;
+			if (c[j].metric)
+				cov->checked++;
+			else
+				cov->unchecked++;
 		}
 	}
 }

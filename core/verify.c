@@ -1279,9 +1279,13 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 			if (a->sent_start == b->sent_start ||
 			    a->number.kind != b->number.kind)
 				continue;
-			if (!(verdict && (checked_by_record(verdict[k[i].idx]) ||
-			                  checked_by_record(verdict[k[j].idx]))) &&
-			    (maybe_part(a, b) || maybe_part(b, a)))
+			/* A figure far below the other, with no period,
+			 * that no record checked may count part of it (one
+			 * strike's dead). */
+			if ((maybe_part(a, b) &&
+			     !(verdict && checked_by_record(verdict[k[i].idx]))) ||
+			    (maybe_part(b, a) &&
+			     !(verdict && checked_by_record(verdict[k[j].idx]))))
 				continue;
 			if (!fc_intervals_meet(
 			        a->number.low, a->number.low_open,

@@ -2703,7 +2703,11 @@ typedef struct sent {
 	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
 	                    a word it needs (1), has them (2) */
 	signed char *context; /* per measure: its context is in the
-	                         document (1), is not (0), unknown (-1) */
+	                         paragraph ctx_para or the headline (1),
+	                         is not (0), unknown (-1) */
+	size_t ctx_para;      /* the paragraph `context` was read for:
+	                         [ctx_para, ctx_para_end), or SIZE_MAX */
+	size_t ctx_para_end;
 	size_t first_trigger; /* the first token of a measure's phrase */
 	sclaim *sc;
 	size_t n_sc, cap_sc;
@@ -3697,6 +3701,73 @@ static void context_lookup(sent *st, reading *rd)
 
 static void reading_init(reading *rd, size_t anchor);
 
+/* Whether the line before the one starting at `a` (after a newline)
+ * is blank: a paragraph starts at `a`. */
+static bool after_blank_line(const char *t, size_t a)
+{
+	size_t p = a - 1; /* the newline */
+
+	while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r'))
+		p--;
+	return p == 0 || t[p - 1] == '\n';
+}
+
+/* The paragraph holding byte `at`: sets [*start, *end). A paragraph
+ * ends at a blank line. */
+static void para_bounds(const fr_input *in, size_t at, size_t *start,
+			size_t *end)
+{
+	const char *t = in->text;
+	size_t a = at, b = at;
+
+	while (a > 0 && !(t[a - 1] == '\n' && after_blank_line(t, a)))
+		a--;
+	for (; b < in->len; b++) {
+		size_t p = b + 1;
+		if (t[b] != '\n')
+			continue;
+		while (p < in->len &&
+		       (t[p] == ' ' || t[p] == '\t' || t[p] == '\r'))
+			p++;
+		if (p >= in->len || t[p] == '\n')
+			break; /* the next line is blank */
+	}
+	*start = a;
+	*end = b;
+}
+
+/* Whether [a, b) of the text holds one of the measure's context words,
+ * compared case-insensitively. */
+static bool context_in(const char *t, size_t a, size_t b, const measure_t *me)
+{
+	for (size_t k = 0; k < me->n_context; k++) {
+		size_t n = strlen(me->context[k]);
+		for (size_t i = a; n > 0 && i + n <= b; i++)
+			if (strncasecmp(t + i, me->context[k], n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Whether a measure's context is near the sentence: in its paragraph or
+ * in the headline (the text's first line without a full stop). One
+ * mention of "COVID-19" further down a story on a war does not turn
+ * its tolls into the pandemic's. */
+static bool context_near(const sent *st, const measure_t *me)
+{
+	const fr_input *in = st->in;
+	size_t h = 0, he;
+
+	if (context_in(in->text, st->ctx_para, st->ctx_para_end, me))
+		return true;
+	while (h < in->len && (unsigned char)in->text[h] <= ' ')
+		h++;
+	he = h;
+	while (he < in->len && in->text[he] != '\n')
+		he++;
+	return he > h && he - h <= 300 && context_in(in->text, h, he, me);
+}
+
 /* The entity of a figure whose sentence names none, from its context:
  * looked up once per sentence. */
 static void entity_from_context(sent *st, reading *rd)
@@ -4023,7 +4094,14 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 }
 
 /* The period: an exclusion, or a running total, or unstated. */
-static void read_period(const sent *st, reading *rd)
+/* Looks for the measure's exclusions around the claim. A level: sets
+ * rd->period (an exclusion's id, "one day", "cumulative" or "unstated")
+ * and, when an exclusion holds, rd->excl and rd->unbound. A change
+ * (`change`): only the exclusions that say what is counted (another
+ * cause, another population, a condition), not those about the running
+ * total's periods, which a change's reference point already reads;
+ * rd->period is left alone unless one holds. */
+static void read_exclusions(const sent *st, reading *rd, bool change)
 {
 	const fr_set *S = st->S;
 	const measure_t *m = &S->measures[rd->measure];
@@ -4036,7 +4114,8 @@ static void read_period(const sent *st, reading *rd)
 		/* A day's count is read; the running total's own periods
 		 * say no more of it. */
 		if (!excl_applies(S, x, m) ||
-		    (rd->per_day && x->cumulative_only && !x->per_day))
+		    (rd->per_day && x->cumulative_only && !x->per_day) ||
+		    (change && (x->cumulative_only || x->per_day)))
 			continue;
 		for (size_t k = 0; k < x->n_unless_entity && !skip; k++)
 			skip = strcmp(x->unless_entity[k], ent_id) == 0 ||
@@ -4078,6 +4157,8 @@ static void read_period(const sent *st, reading *rd)
 			return;
 		}
 	}
+	if (change)
+		return;
 	if (rd->per_day) {
 		rd->period = rd->extreme ? "one day, an extreme of the days"
 					 : "one day";
@@ -4106,6 +4187,11 @@ static void read_period(const sent *st, reading *rd)
 			}
 	}
 	rd->period = "unstated";
+}
+
+static void read_period(const sent *st, reading *rd)
+{
+	read_exclusions(st, rd, false);
 }
 
 /* ------------------------------------------------------------------ */
@@ -4423,8 +4509,8 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				}
 				rd->unbound = NULL;
 				rd->ent = NO_ENTITY;
-				if (rd->in->f->kind != FK_CHANGE)
-					read_period(st, rd);
+				read_exclusions(st, rd,
+						rd->in->f->kind == FK_CHANGE);
 				/* A day's count is still a claim whose place is
 				 * missing. */
 				if (!rd->excl || rd->per_day) {
@@ -4438,8 +4524,11 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				}
 			} else if (rd->in->f->kind == FK_CHANGE) {
 				/* A change's period is its reference point,
-				 * which the core reads. */
+				 * which the core reads; what it counts may
+				 * still be something else ("elephant
+				 * population", "road deaths"). */
 				rd->period = "change";
+				read_exclusions(st, rd, true);
 			} else {
 				read_period(st, rd);
 			}
@@ -5143,21 +5232,21 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 			}
 		}
 	}
-	/* Measures with a context apply only where it is found. */
+	/* Measures with a context apply only where it is found: in the
+	 * sentence's paragraph or the headline. */
+	if (any_measure &&
+	    (st->ctx_para == SIZE_MAX || st->ss < st->ctx_para ||
+	     st->ss >= st->ctx_para_end)) {
+		para_bounds(st->in, st->ss, &st->ctx_para, &st->ctx_para_end);
+		memset(st->context, -1, S->n_measures + 1);
+	}
 	if (any_measure)
 		for (size_t m = 0; m < S->n_measures; m++) {
 			const measure_t *me = &S->measures[m];
 			if (!st->present[m] || me->n_context == 0)
 				continue;
-			if (st->context[m] < 0) {
-				/* Looked for once per document, in its whole
-				 * text. */
-				bool found = false;
-				for (size_t k = 0; k < me->n_context && !found; k++)
-					found = strcasestr(st->in->text,
-							   me->context[k]) != NULL;
-				st->context[m] = found;
-			}
+			if (st->context[m] < 0)
+				st->context[m] = context_near(st, me);
 			st->present[m] = st->context[m] == 1;
 		}
 	if (any_measure) {
@@ -5341,6 +5430,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 		goto out;
 	}
 	memset(st.context, -1, S->n_measures + 1);
+	st.ctx_para = SIZE_MAX;
 	/* A change may be a word without a figure ("the toll has
 	 * doubled"): when every figure's sentence is read, a first pass
 	 * lists the sentences that hold a measure's word and a multiple. */

@@ -17,6 +17,8 @@
 #   record: SOURCE METRIC DATE VALUE [QUALIFIER [PRECISION]]
 #   config: "key": value         a member added to the configuration
 #   rules: "key": value          an option of the rules checker
+#   packs: NAME...               bundled packs loaded besides those two
+#                                ("population", "places")
 #   consistency: "key": value    an option of the consistency checker
 #   text: LINE                   a line of the draft (repeatable)
 #   expect: VERDICT WHAT         a finding of that verdict whose line
@@ -43,7 +45,7 @@ function flush(   s, i, m, sep, f, cfg, keys, k, n) {
 	close(dir "/draft")
 	cfg = dir "/figcheck.json"
 	printf "{\n  \"fail_on\": \"never\",\n" > cfg
-	printf "  \"checkers\": {\"rules\": {\"packs\": [\"casualties\", \"%s\"]%s},\n", pack, rules_opts > cfg
+	printf "  \"checkers\": {\"rules\": {\"packs\": [\"casualties\", \"%s\"%s]%s},\n", pack, more_packs, rules_opts > cfg
 	printf "               \"consistency\": {%s}},\n", cons_opts > cfg
 	if (extra != "")
 		printf "%s,\n", extra > cfg
@@ -99,6 +101,7 @@ function start(name) {
 	draft_name = ""
 	extra = ""
 	rules_opts = ""
+	more_packs = ""
 	cons_opts = ""
 	n_src = 0
 	split("", known)
@@ -115,6 +118,7 @@ function rest(line, key) {
 /^date: / { printf "--date\n%s\n", rest($0, "date: ") >> (dir "/args"); next }
 /^file: / { draft_name = rest($0, "file: "); next }
 /^config: / { extra = extra (extra == "" ? "" : ",\n") "  " rest($0, "config: "); next }
+/^packs: / { for (i = 2; i <= NF; i++) more_packs = more_packs ", \"" $i "\""; next }
 /^rules: / { rules_opts = rules_opts ", " rest($0, "rules: "); next }
 /^consistency: / { cons_opts = cons_opts (cons_opts == "" ? "" : ", ") rest($0, "consistency: "); next }
 /^text: / { draft = draft rest($0, "text: ") "\n"; next }
