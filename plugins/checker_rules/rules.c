@@ -36,6 +36,7 @@
 #include <figcheck/plugin.h>
 
 #include "frames.h"
+#include "util.h"
 
 #define TOKEN "\xEE\x80\x80" /* U+E000 in UTF-8 */
 #define TOKEN_LEN 3
@@ -120,42 +121,6 @@ static const fc_option options[] = {
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
-
-static bool grow(void **items, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *p;
-
-	if (need <= *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 8;
-	while (ncap < need)
-		ncap *= 2;
-	if (ncap > SIZE_MAX / size)
-		return false;
-	p = realloc(*items, ncap * size);
-	if (!p)
-		return false;
-	*items = p;
-	*cap = ncap;
-	return true;
-}
-
-static char *dupn(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p) {
-		memcpy(p, s, n);
-		p[n] = 0;
-	}
-	return p;
-}
-
-static char *dup(const char *s)
-{
-	return s ? dupn(s, strlen(s)) : NULL;
-}
 
 static void found_list_free(found_list *l)
 {
@@ -255,7 +220,7 @@ static char *expand(const char *src, const cJSON *defines, int depth,
 					d = cJSON_GetObjectItemCaseSensitive(defines,
 									     key);
 					if (!cJSON_IsString(d) || depth > 4) {
-						*bad = dup(key);
+						*bad = fr_dup(key);
 						free(out);
 						return NULL;
 					}
@@ -276,7 +241,7 @@ static char *expand(const char *src, const cJSON *defines, int depth,
 			addlen = 1;
 			p++;
 		}
-		if (!grow((void **)&out, &cap, len + addlen + 1, 1)) {
+		if (!fr_grow((void **)&out, &cap, len + addlen + 1, 1)) {
 			free(owned);
 			free(out);
 			return NULL;
@@ -535,11 +500,11 @@ static fc_status load_rule(state *st, fc_error *err, const char *file,
 						  "a rule with id \"%s\" is already "
 						  "defined",
 						  full);
-		r.id = dup(full);
+		r.id = fr_dup(full);
 	}
-	r.metric = cJSON_IsString(metric) ? dup(metric->valuestring) : NULL;
-	r.description = desc ? dup(desc->valuestring) : NULL;
-	r.unbound_reason = dup(ureason ? ureason->valuestring
+	r.metric = cJSON_IsString(metric) ? fr_dup(metric->valuestring) : NULL;
+	r.description = desc ? fr_dup(desc->valuestring) : NULL;
+	r.unbound_reason = fr_dup(ureason ? ureason->valuestring
 				       : "the sentence is about something else "
 					 "than the metric the rule checks");
 	r.patterns = calloc((size_t)cJSON_GetArraySize(pats), sizeof(pcre2_code *));
@@ -584,7 +549,7 @@ static fc_status load_rule(state *st, fc_error *err, const char *file,
 	r.examples = (cJSON *)ex;
 	r.counterexamples = (cJSON *)cex;
 	r.pack = pack_index;
-	if (!grow((void **)&st->rules, &st->cap_rules, st->n_rules + 1,
+	if (!fr_grow((void **)&st->rules, &st->cap_rules, st->n_rules + 1,
 		  sizeof(rule))) {
 		rule_free(&r);
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
@@ -626,7 +591,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 				       strerror(errno));
 	for (;;) {
 		size_t n;
-		if (!grow((void **)&text, &cap, len + 65536, 1)) {
+		if (!fr_grow((void **)&text, &cap, len + 65536, 1)) {
 			fclose(fp);
 			free(text);
 			return st->host->error(err, FC_ERR_NOMEM, "out of memory");
@@ -681,7 +646,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 				       line, col);
 	}
 	free(text);
-	if (!grow((void **)&st->packs, &st->cap_packs, st->n_packs + 1,
+	if (!fr_grow((void **)&st->packs, &st->cap_packs, st->n_packs + 1,
 		  sizeof(pack))) {
 		cJSON_Delete(root);
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
@@ -689,7 +654,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 	pk = &st->packs[st->n_packs];
 	memset(pk, 0, sizeof(*pk));
 	pk->root = root;
-	pk->path = dup(file);
+	pk->path = fr_dup(file);
 	st->n_packs++;
 	if (!pk->path)
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
@@ -708,7 +673,7 @@ static fc_status load_pack(state *st, const char *file, const fc_value *disable,
 					  "a pack named \"%s\" is already loaded "
 					  "from %s",
 					  name->valuestring, st->packs[i].path);
-	if (!(pk->name = dup(name->valuestring)))
+	if (!(pk->name = fr_dup(name->valuestring)))
 		return st->host->error(err, FC_ERR_NOMEM, "out of memory");
 	/* The packs this one builds on (the grammar, the gazetteer) come
 	 * first: its measures use their classes, entities and groups. */
@@ -801,11 +766,11 @@ static char *find_pack(const char *name, const char *const *dirs, size_t n)
 	char buf[PATH_MAX];
 
 	if (strchr(name, '/') || strstr(name, ".json"))
-		return file_exists(name) ? dup(name) : NULL;
+		return file_exists(name) ? fr_dup(name) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		snprintf(buf, sizeof(buf), "%s/%s.json", dirs[i], name);
 		if (file_exists(buf))
-			return dup(buf);
+			return fr_dup(buf);
 	}
 	return NULL;
 }
@@ -871,7 +836,7 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 		dirs[n_dirs++] = p;
 	}
 	if (host->data_path(ctx, "rules")) {
-		search = dup(host->data_path(ctx, "rules"));
+		search = fr_dup(host->data_path(ctx, "rules"));
 		if (!search) {
 			rc = host->error(err, FC_ERR_NOMEM, "out of memory");
 			goto out;
@@ -890,7 +855,7 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 			char *resolved = name && (strchr(name, '/') ||
 						  strstr(name, ".json"))
 					     ? host->resolve_path(ctx, name)
-					     : dup(name);
+					     : fr_dup(name);
 			char *file = resolved ? find_pack(resolved, dirs, n_dirs)
 					      : NULL;
 			free(resolved);
@@ -931,7 +896,7 @@ static fc_status rules_init(const fc_host *host, fc_plugin_ctx *ctx,
 				}
 				if (seen)
 					continue;
-				if (!grow((void **)&files, &capf, nf + 1,
+				if (!fr_grow((void **)&files, &capf, nf + 1,
 					  sizeof(char *)) ||
 				    !(files[nf] = malloc(strlen(dirs[i]) + l + 2))) {
 					rc = host->error(err, FC_ERR_NOMEM,
@@ -1011,8 +976,8 @@ static void masked_free(masked *m)
 
 static bool masked_put(masked *m, const char *s, size_t n, size_t orig)
 {
-	if (!grow((void **)&m->text, &m->cap, m->len + n + 1, 1) ||
-	    !grow((void **)&m->map, &m->cap_map, m->len + n + 1, sizeof(size_t)))
+	if (!fr_grow((void **)&m->text, &m->cap, m->len + n + 1, 1) ||
+	    !fr_grow((void **)&m->map, &m->cap_map, m->len + n + 1, sizeof(size_t)))
 		return false;
 	memcpy(m->text + m->len, s, n);
 	for (size_t i = 0; i < n; i++)
@@ -1057,9 +1022,9 @@ static bool mask(masked *m, const char *text, size_t ss, size_t se,
 		if (!fc_num_kind_is_quantity(nums->items[i].kind)) {
 			continue; /* left as written */
 		}
-		if (!grow((void **)&m->tok_at, &m->cap_tok, m->n_tok + 1,
+		if (!fr_grow((void **)&m->tok_at, &m->cap_tok, m->n_tok + 1,
 			  sizeof(size_t)) ||
-		    !grow((void **)&m->tok_num, &m->cap_tok_num, m->n_tok + 1,
+		    !fr_grow((void **)&m->tok_num, &m->cap_tok_num, m->n_tok + 1,
 			  sizeof(size_t)))
 			return false;
 		m->tok_at[m->n_tok] = m->len;
@@ -1180,7 +1145,7 @@ static fc_status match_sentence(const state *st, const masked *m,
 					if (si > 0 && ov[2 * si] != PCRE2_UNSET &&
 					    ov[2 * si + 1] > ov[2 * si]) {
 						f.attribution =
-						    dupn(m->text + ov[2 * si],
+						    fr_dupn(m->text + ov[2 * si],
 							 ov[2 * si + 1] - ov[2 * si]);
 						if (!f.attribution)
 							return FC_ERR_NOMEM;
@@ -1209,7 +1174,7 @@ static fc_status match_sentence(const state *st, const masked *m,
 					f.metric = NULL;
 					f.unbound_reason = r->unbound_reason;
 				}
-				if (!grow((void **)&out->items, &out->cap,
+				if (!fr_grow((void **)&out->items, &out->cap,
 					  out->n + 1, sizeof(found))) {
 					free(f.attribution);
 					return FC_ERR_NOMEM;

@@ -17,14 +17,14 @@ set -e
 
 # name      what it compiles
 targets='
-numbers     tests/fuzz/fuzz_numbers.c core/numbers.c
+numbers     tests/fuzz/fuzz_numbers.c core/numbers.c core/number_words.c
 config      tests/fuzz/fuzz_config.c CORE
 markdown    tests/fuzz/fuzz_markdown.c CORE
 html        tests/fuzz/fuzz_html.c CORE
 dates       tests/fuzz/fuzz_dates.c CORE
-json        -DFUZZ_PLUGIN_JSON tests/fuzz/fuzz_source.c plugins/source_json/json.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c
-csv         -DFUZZ_PLUGIN_CSV tests/fuzz/fuzz_source.c plugins/source_csv/csv.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c
-rules       RULES -Iplugins/checker_rules tests/fuzz/fuzz_rules.c plugins/checker_rules/frames.c CORE
+json        -DFUZZ_PLUGIN_JSON tests/fuzz/fuzz_source.c plugins/source_json/json.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c core/number_words.c
+csv         -DFUZZ_PLUGIN_CSV tests/fuzz/fuzz_source.c plugins/source_csv/csv.c plugins/source_common/mapping.c core/store.c core/util.c core/error.c core/numbers.c core/number_words.c
+rules       RULES -Iplugins/checker_rules tests/fuzz/fuzz_rules.c plugins/checker_rules/frames.c plugins/checker_rules/frames_load.c plugins/checker_rules/frames_text.c plugins/checker_rules/util.c CORE
 '
 
 if [ $# -lt 2 ]; then

@@ -1,6 +1,7 @@
 /*
  * fuzz_rules.c: libFuzzer target for the rule-pack loader's claim frames
- * (plugins/checker_rules/frames.c): a pack compiled, then used.
+ * (plugins/checker_rules/frames_load.c, frames.c): a pack compiled, then
+ * used.
  *
  * An input is one byte choosing what the pack is compiled with (alone,
  * after the shipped grammar pack, after the grammar and the gazetteer),
