@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fc-paths.h" /* FC_SOURCE_DIR, FC_BUILD_DIR: the trees */
 #include "document.h"
 #include "engine.h"
 #include "util.h"

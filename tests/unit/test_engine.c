@@ -1,5 +1,5 @@
 /*
- * test_findings.c: findings as the engine makes them: the document's
+ * test_engine.c: findings as the engine makes them: the document's
  * as-of date and where it came from, the claim's own date and
  * attribution found in its sentence, staleness, the consistency
  * checker's findings and the same metric given twice, fingerprints that
@@ -588,7 +588,7 @@ END_TEST
 
 static Suite *suite(void)
 {
-	Suite *s = suite_create("findings");
+	Suite *s = suite_create("engine");
 	TCase *tc = tcase_create("engine");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
