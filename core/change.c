@@ -52,6 +52,18 @@ static fc_date ref_point(const fc_claim *c, fc_date as_of)
 	return fc_date_back(as_of, c->ref_unit, c->ref_span);
 }
 
+/* The first day an extreme is compared over: "the highest since 2014",
+ * "for the first time since October" say the named period itself held
+ * one as high (as low), so the days after it count; a span ("the
+ * highest in five years") counts from its first day. FC_DATE_NONE: all
+ * records. */
+static fc_date window_start(const fc_claim *c, fc_date rd)
+{
+	if (rd == FC_DATE_NONE || c->ref_date == FC_DATE_NONE)
+		return rd;
+	return fc_period_end(rd, c->ref_unit) + 1;
+}
+
 /* The records of one source, sorted by date. */
 typedef struct series {
 	const fc_ref *r;
@@ -366,7 +378,8 @@ static void judge_daily_extreme(const fc_claim *c, const series *s,
 		}
 		for (size_t i = 1; i < a; i++) {
 			double l2, h2;
-			if ((rd != FC_DATE_NONE && s->r[i].rec.date < rd) ||
+			if ((rd != FC_DATE_NONE &&
+			     s->r[i].rec.date < window_start(c, rd)) ||
 			    !day_rise(s, i, &l2, &h2))
 				continue;
 			/* The day that beats it most, to name. */
@@ -406,7 +419,7 @@ static void judge_extreme(const fc_claim *c, const series *s, fc_date as_of,
 		return;
 	}
 	if (rd != FC_DATE_NONE) {
-		while (from < k && s->r[from].rec.date < rd)
+		while (from < k && s->r[from].rec.date < window_start(c, rd))
 			from++;
 		/* A year's or a month's reference point is its period. */
 		if (from == 0 &&

@@ -1483,6 +1483,8 @@ static void read_exclusions(const sent *st, reading *rd, bool change)
 	const fr_set *S = st->S;
 	const measure_t *m = &S->measures[rd->measure];
 	const char *ent_id = rd->ent != NO_ENTITY ? S->entities[rd->ent].id : "";
+	const bool extreme = rd->change == FC_CHANGE_HIGHEST ||
+			     rd->change == FC_CHANGE_LOWEST;
 
 	for (size_t i = 0; i < S->n_excl; i++) {
 		const exclusion *x = &S->excl[i];
@@ -1490,9 +1492,14 @@ static void read_exclusions(const sent *st, reading *rd, bool change)
 		bool skip = false;
 		/* A day's count is read; the running total's own periods
 		 * say no more of it. */
+		/* A change: only the exclusions of what is counted, and,
+		 * for a high or low of a running total, those that say the
+		 * figure counts one day ("daily cases fell below 500,000
+		 * for the first time since"). */
 		if (!excl_applies(S, x, m) ||
 		    (rd->per_day && x->cumulative_only && !x->per_day) ||
-		    (change && (x->cumulative_only || x->per_day)))
+		    (change && x->cumulative_only && !x->per_day) ||
+		    (change && x->per_day && !(extreme && m->cumulative)))
 			continue;
 		for (size_t k = 0; k < x->n_unless_entity && !skip; k++)
 			skip = strcmp(x->unless_entity[k], ent_id) == 0 ||
@@ -1527,12 +1534,16 @@ static void read_exclusions(const sent *st, reading *rd, bool change)
 				rd->per_day = true;
 				if (x->extreme)
 					rd->extreme = x->extreme;
+				if (change)
+					goto next; /* what is counted may still
+					              be something else */
 				break;
 			}
 			rd->period = x->id;
 			rd->unbound = x->reason;
 			return;
 		}
+	next:;
 	}
 	if (change)
 		return;
@@ -1638,6 +1649,11 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 	if (rd->per_day && !r.change) {
 		r.per_day = true;
 		r.change = rd->extreme;
+	} else if (rd->per_day && (r.change == FC_CHANGE_HIGHEST ||
+				   r.change == FC_CHANGE_LOWEST)) {
+		/* "daily cases fell below 500,000 for the first time":
+		 * a high or low of the days. */
+		r.per_day = true;
 	}
 	if (r.change == FC_CHANGE_RELATIVE &&
 	    r.number.kind == FC_NUM_FRACTION) {
@@ -1906,6 +1922,18 @@ static void settle(sent *st, reading *rd, fr_results *out)
 				 * population", "road deaths"). */
 				rd->period = "change";
 				read_exclusions(st, rd, true);
+				/* A running total never falls: a low is
+				 * of a period's count, and without one
+				 * named there is nothing to check. */
+				if (!rd->unbound && !rd->per_day &&
+				    rd->change == FC_CHANGE_LOWEST &&
+				    st->S->measures[rd->measure].cumulative) {
+					rd->unbound =
+					    "a running total has no lows: the "
+					    "figure counts a period its "
+					    "sentence does not name";
+					rd->period = "unstated";
+				}
 			} else {
 				read_period(st, rd);
 			}
