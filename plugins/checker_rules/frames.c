@@ -1387,6 +1387,14 @@ static void read_head(const sent *st, reading *rd)
 		}
 		return;
 	}
+	/* A head of names only ("17,000 Covid-19 deaths"): a modifier of
+	 * the measure's noun, not what is counted. */
+	for (size_t t = hs; t < he; t++)
+		if (tk->t[t].type != T_NONQ ||
+		    tk->t[t].kind != FC_NUM_IDENTIFIER)
+			break;
+		else if (t + 1 == he)
+			he = hs;
 	if (he > hs) {
 		const tok *last = &tk->t[he - 1];
 		bool people = in_class(S, S->c_people, last);
