@@ -333,7 +333,14 @@ typedef struct group {
 	                         opened), with in_force above it */
 	const fc_ref *next;   /* a running total: the claim lies between the
 	                         record in force and this later one */
+	double grew;          /* a running total past its last record: the
+	                         rise a day it kept (> 0) that could have
+	                         taken it to the claim since, or 0 */
+	const fc_ref *grew_from; /* the record that rate is measured from */
 } group;
+
+/* How far back a running total's rise a day is measured, in days. */
+#define GROWTH_DAYS 90
 
 /* How good a verdict is for the claim: lower is better. */
 static int rank(fc_verdict v)
@@ -468,6 +475,35 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 		g->verdict = FC_VERDICT_UNVERIFIED;
 		g->next = &first[k];
 		g->later = NULL;
+	}
+	/* Above a stale last record of a running total that was still
+	 * rising: at its rise a day of the last few months it could have
+	 * reached the figure since; the record cannot call it wrong. */
+	if (g->verdict == FC_VERDICT_DISCREPANCY &&
+	    (c->flags & FC_CLAIMF_RUNNING_TOTAL) && k == g->n && g->conf &&
+	    (int64_t)as_of - g->in_force->rec.date > g->conf->stale_days &&
+	    (f->claim_low > g->in_force->high ||
+	     (f->claim_low == g->in_force->high && f->claim_low_open))) {
+		size_t j = k - 1;
+		double days, rate;
+		while (j > 0 && (int64_t)g->in_force->rec.date -
+		                        first[j - 1].rec.date <= GROWTH_DAYS)
+			j--;
+		days = (double)((int64_t)g->in_force->rec.date -
+		                first[j].rec.date);
+		rate = days > 0 ? (g->in_force->rec.value - first[j].rec.value) /
+		                      days
+		                : 0;
+		if (rate > 0 &&
+		    g->in_force->rec.value +
+		            rate * (double)((int64_t)as_of -
+		                            g->in_force->rec.date) >=
+		        f->claim_low) {
+			g->verdict = FC_VERDICT_UNVERIFIED;
+			g->grew = rate;
+			g->grew_from = &first[j];
+			g->later = NULL;
+		}
 	}
 }
 
@@ -744,6 +780,28 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 	}
 	case FC_VERDICT_UNVERIFIED: {
 		char nd[11], nv[96];
+		if (o->grew > 0) {
+			char gr[64], fd[11], fv[96];
+			fc_format_value(o->grew, true, 0, gr, sizeof(gr));
+			fc_date_format(o->grew_from->rec.date, fd);
+			record_desc(o->grew_from, fv, sizeof(fv));
+			f->message = fc_arena_printf(
+			    arena,
+			    "\"%s\" could not be verified: %s's last record is "
+			    "%s (%s), %d days before %s, and the total was "
+			    "still rising (about %s a day since %s): it may "
+			    "have reached the figure since",
+			    text, r->source, rv, d1,
+			    (int)((int64_t)as_of - r->rec.date), d2, gr, fd);
+			f->reason = fc_arena_printf(
+			    arena,
+			    "%s is above the last record %s%s of a running "
+			    "total; from %s (%s) to %s it rose about %s a day, "
+			    "enough to reach the claim by %s, so a record that "
+			    "old cannot call it wrong",
+			    ci, ri, tl, fv, fd, d1, gr, d2);
+			break;
+		}
 		fc_date_format(o->next->rec.date, nd);
 		record_desc(o->next, nv, sizeof(nv));
 		f->message = fc_arena_printf(
