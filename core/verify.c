@@ -782,7 +782,7 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 		char nd[11], nv[96];
 		if (o->grew > 0) {
 			char gr[64], fd[11], fv[96];
-			fc_format_value(o->grew, true, 0, gr, sizeof(gr));
+			fc_format_value(round(o->grew), true, 0, gr, sizeof(gr));
 			fc_date_format(o->grew_from->rec.date, fd);
 			record_desc(o->grew_from, fv, sizeof(fv));
 			f->message = fc_arena_printf(

@@ -1387,14 +1387,22 @@ static void read_head(const sent *st, reading *rd)
 		}
 		return;
 	}
-	/* A head of names only ("17,000 Covid-19 deaths"): a modifier of
-	 * the measure's noun, not what is counted. */
-	for (size_t t = hs; t < he; t++)
-		if (tk->t[t].type != T_NONQ ||
-		    tk->t[t].kind != FC_NUM_IDENTIFIER)
+	/* A head of names only ("17,000 Covid-19 deaths", "770 million
+	 * Covid cases"): names of the measure's subject modify its noun,
+	 * they are not what is counted. */
+	for (size_t t = hs; t < he; t++) {
+		const tok *x = &tk->t[t];
+		bool name = x->type == T_NONQ && x->kind == FC_NUM_IDENTIFIER;
+		for (size_t k = 0; k < m->n_context && !name; k++)
+			name = x->type == T_WORD &&
+			       strlen(m->context[k]) == x->end - x->start &&
+			       strncasecmp(st->in->text + x->start,
+					   m->context[k], x->end - x->start) == 0;
+		if (!name)
 			break;
-		else if (t + 1 == he)
+		if (t + 1 == he)
 			he = hs;
+	}
 	if (he > hs) {
 		const tok *last = &tk->t[he - 1];
 		bool people = in_class(S, S->c_people, last);
