@@ -1811,7 +1811,8 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 					tmp[o++] = s->insts[a + k];
 			s->kind_count[m][kind] = a + o - s->kind_first[m][kind];
 		}
-		memcpy(s->insts + a, tmp, n * sizeof(inst));
+		if (n) /* s->insts is NULL when no measure has one */
+			memcpy(s->insts + a, tmp, n * sizeof(inst));
 		free(tmp);
 	}
 	for (size_t f = 0; f < s->n_frames; f++) {
