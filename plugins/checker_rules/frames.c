@@ -2120,7 +2120,10 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 			if (!have)
 				copy_reading(&first, &rd);
 			have = true;
-			break; /* this measure's first frame said its piece */
+			/* Another frame of the measure may read it whole:
+			 * "Ukraine says Russia has lost 407,000 soldiers
+			 * killed or wounded" is unsure by its participle,
+			 * sure by the subject of "lost". */
 		}
 	}
 	return have ? keep(st, &first, out) : FC_OK;
