@@ -481,6 +481,19 @@ fc_status fc_verify_change(const fc_verifier *v, const fc_claim *c,
 
 	f->verdict = FC_VERDICT_UNVERIFIED;
 	f->change_low = f->change_high = NAN;
+	f->as_of = as_of;
+	/* The claim's interval: of the change, in its own terms (a
+	 * difference, a percentage, a ratio), as it is compared; of the
+	 * day's count for a day's figure or an extreme. */
+	if (extreme) {
+		f->claim_low = c->number.low;
+		f->claim_high = c->number.high;
+		f->claim_low_open = c->number.low_open;
+		f->claim_high_open = c->number.high_open;
+	} else {
+		claim_interval(c, &f->claim_low, &f->claim_low_open,
+			       &f->claim_high, &f->claim_high_open);
+	}
 	n = fc_store_find(v->store, c->metric, &first);
 	refs = malloc((n + 1) * sizeof(*refs));
 	ss = calloc(n + 1, sizeof(*ss));

@@ -79,6 +79,64 @@ static cJSON *record_json(const fc_ref *r)
 	return o;
 }
 
+/* A claim about change: its kind, direction and reference point, the
+ * record at the reference point and the change the records give. NULL
+ * when memory ran out. */
+static cJSON *change_json(const fc_finding *f)
+{
+	const fc_claim *c = f->claim;
+	cJSON *o = cJSON_CreateObject(), *ref;
+	char unit[16];
+	bool ok;
+
+	if (!o)
+		return NULL;
+	snprintf(unit, sizeof(unit), "%s", fc_period_name(c->ref_unit));
+	ok = add_str(o, "kind", fc_change_name(c->change)) &&
+	     add_str(o, "direction", c->change_dir > 0   ? "up"
+				     : c->change_dir < 0 ? "down"
+							 : NULL) &&
+	     cJSON_AddBoolToObject(o, "per_day", c->per_day);
+	ref = cJSON_AddObjectToObject(o, "reference");
+	ok = ok && ref && add_str(ref, "text", c->ref_text) &&
+	     rj_add_date(ref, "date", c->ref_date) &&
+	     (c->ref_date != FC_DATE_NONE || c->ref_span > 0
+		  ? add_str(ref, "unit", unit)
+		  : cJSON_AddNullToObject(ref, "unit") != NULL) &&
+	     (c->ref_span > 0 ? rj_add_num(ref, "span", c->ref_span)
+			      : cJSON_AddNullToObject(ref, "span") != NULL) &&
+	     cJSON_AddBoolToObject(ref, "start_of_series", c->ref_start) &&
+	     rj_add_record(o, "reference_record", f->ref_record, record_json) &&
+	     rj_add_num(o, "low", f->change_low) &&
+	     rj_add_num(o, "high", f->change_high);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* The series a finding compares with, for a picture: [{date, value,
+ * low, high}]. NULL when memory ran out. */
+static cJSON *series_json(const fc_finding *f)
+{
+	cJSON *a = cJSON_CreateArray();
+
+	for (size_t i = 0; a && i < f->n_series; i++) {
+		const fc_point *p = &f->series[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToArray(a, o) ||
+		    !rj_add_date(o, "date", p->date) ||
+		    !rj_add_num(o, "value", p->value) ||
+		    !rj_add_num(o, "low", p->low) ||
+		    !rj_add_num(o, "high", p->high)) {
+			cJSON_Delete(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 static cJSON *finding_json(const fc_finding *f)
 {
 	cJSON *o = cJSON_CreateObject(), *loc, *claim = NULL, *others, *diff;
@@ -131,6 +189,19 @@ static cJSON *finding_json(const fc_finding *f)
 	}
 	ok = ok && rj_add_record(o, "record", f->record, record_json) &&
 	     rj_add_record(o, "matched", f->matched, record_json);
+	if (ok && f->claim &&
+	    (f->claim->change != FC_CHANGE_NONE || f->claim->per_day)) {
+		cJSON *ch = change_json(f);
+		ok = ch && cJSON_AddItemToObject(o, "change", ch);
+	} else {
+		ok = ok && cJSON_AddNullToObject(o, "change");
+	}
+	if (ok && f->n_series) {
+		cJSON *se = series_json(f);
+		ok = se && cJSON_AddItemToObject(o, "series", se);
+	} else {
+		ok = ok && cJSON_AddNullToObject(o, "series");
+	}
 	others = cJSON_AddArrayToObject(o, "others");
 	ok = ok && others;
 	for (size_t i = 0; ok && i < f->n_others; i++) {
