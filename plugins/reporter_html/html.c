@@ -14,10 +14,15 @@
  * id="cfD-N"> (document D, finding N: page.html#cf1-3 opens its tooltip)
  * and each summary count <li data-verdict="VERDICT" data-count="N">, for
  * tests and for readers who script against the page.
+ *
+ * Below each draft, a picture of every finding that compares with a
+ * series (chart.h): <figure id="gD-N"> holding one inline <svg>, linked
+ * from the claim's tooltip.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../reporter_common/chart.h"
 #include "../reporter_common/report_util.h"
 
 typedef struct state {
@@ -157,6 +162,16 @@ static const char css[] =
     ".error{color:var(--bad);font-weight:600}\n"
     "footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem;"
     "border-top:1px solid var(--line);margin-top:2rem}\n"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fill,"
+    "minmax(16rem,1fr));gap:.8rem;margin:1rem 0}\n"
+    ".charts figure{margin:0;break-inside:avoid}"
+    ".charts figcaption{font-size:.85rem;color:var(--muted);"
+    "overflow-wrap:anywhere}\n"
+    ".chart{display:block;width:100%;height:auto}"
+    ".chart .plot{stroke:var(--line)}"
+    ".chart .series,.chart .as-of{stroke:var(--muted)}"
+    ".chart .lbl{fill:var(--muted)}.chart .rec,.chart .ref{stroke:var(--fg)}"
+    ".chart .ref{fill:var(--bg)}\n"
     "@media (max-width:40rem){body{font-size:16px}"
     ".tip{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;"
     "width:auto;max-width:none;font-size:.95rem}}\n"
@@ -217,6 +232,10 @@ static void tip(FILE *out, const fc_finding *f, const char *id)
 		esc(out, f->reason);
 		fputs("</span>", out);
 	}
+	if (rc_chart_has(f))
+		fprintf(out, "<span><a href=\"#g%s\">The series, in a "
+			     "chart</a></span>",
+			id + 1);
 	fprintf(out, "<span><b>Where:</b> line %u, column %u; rule ", f->line,
 		f->col);
 	esc(out, f->rule_id);
@@ -303,6 +322,41 @@ static void draft(FILE *out, const state *st, const fc_report *rep,
 		fputs("</mark>", out);
 	}
 	fputs("</p></div>\n", out);
+}
+
+/* The pictures of a document's findings that compare with a series. */
+static void charts(FILE *out, const state *st, const fc_report *rep,
+		   const fc_report_doc *rd, size_t doc_no)
+{
+	bool any = false;
+	char id[64];
+
+	for (size_t i = 0; i < rd->n_findings; i++) {
+		const fc_finding *f = &rd->findings[i];
+		if (!ru_shown(st->want, rep, f->verdict) || !rc_chart_has(f))
+			continue;
+		if (!any)
+			fputs("<section class=\"charts\" aria-label=\"Charts\">",
+			      out);
+		any = true;
+		snprintf(id, sizeof(id), "g%zu-%zu", doc_no, i + 1);
+		fprintf(out, "<figure id=\"%s\">", id);
+		rc_chart_svg(out, f, id);
+		fprintf(out, "<figcaption><a href=\"#cf%zu-%zu\">%u:%u</a> "
+			     "<span class=\"v-%s\">%s</span> ",
+			doc_no, i + 1, f->line, f->col,
+			fc_verdict_name(f->verdict),
+			fc_verdict_name(f->verdict));
+		esc(out, f->text);
+		fputs(": the series, the record in force (filled dot), the "
+		      "claim (band)",
+		      out);
+		if (f->ref_record && f->ref_record != f->record)
+			fputs(" and the reference point (open dot)", out);
+		fputs(".</figcaption></figure>\n", out);
+	}
+	if (any)
+		fputs("</section>\n", out);
 }
 
 /* The table of a document's findings, below the draft. */
@@ -507,6 +561,7 @@ static fc_status html_report(void *p, const fc_report *rep, FILE *out,
 		doc_counts(out, rd);
 		fputs("</p>\n", out);
 		draft(out, st, rep, rd, d + 1, highlighted);
+		charts(out, st, rep, rd, d + 1);
 		findings_table(out, st, rep, rd);
 		fputs("</article>\n", out);
 	}

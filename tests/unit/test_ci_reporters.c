@@ -669,7 +669,7 @@ START_TEST(test_option_values)
 				 "{\"reporters\": {\"sarif\": {\"verdicts\": "
 				 "[\"ok\", \"discrepancy\"], \"pretty\": false}, "
 				 "\"markdown\": {\"max_rows\": 1, \"show_ok\": "
-				 "false}}}",
+				 "false, \"charts\": false}}}",
 				 NULL);
 	fc_engine *saved = eng;
 	char *t;
