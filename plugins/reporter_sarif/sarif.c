@@ -244,6 +244,24 @@ static cJSON *result_json(const fc_finding *f, const char *path, int rule_index)
 		     add_str(claim, "unboundReason", f->claim->unbound_reason);
 	ok = ok && rj_add_record(props, "record", f->record, record_json) &&
 	     rj_add_record(props, "matched", f->matched, record_json);
+	if (ok && f->claim &&
+	    (f->claim->change != FC_CHANGE_NONE || f->claim->per_day)) {
+		/* A claim about change: what it says and the record at its
+		 * reference point. */
+		const fc_claim *c = f->claim;
+		cJSON *ch = cJSON_AddObjectToObject(props, "change");
+		ok = ch && add_str(ch, "kind", fc_change_name(c->change)) &&
+		     add_str(ch, "direction", c->change_dir > 0   ? "up"
+					      : c->change_dir < 0 ? "down"
+								  : NULL) &&
+		     cJSON_AddBoolToObject(ch, "perDay", c->per_day) &&
+		     add_str(ch, "referenceText", c->ref_text) &&
+		     rj_add_date(ch, "referenceDate", c->ref_date) &&
+		     rj_add_record(ch, "referenceRecord", f->ref_record,
+				   record_json) &&
+		     rj_add_num(ch, "low", f->change_low) &&
+		     rj_add_num(ch, "high", f->change_high);
+	}
 	diff = ok ? cJSON_AddObjectToObject(props, "difference") : NULL;
 	ok = ok && diff && rj_add_num(diff, "absolute", f->diff_abs) &&
 	     rj_add_num(diff, "relative", f->diff_rel);

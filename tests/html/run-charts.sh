@@ -37,6 +37,7 @@ trap 'rm -rf "$TMP"' EXIT
 cd "$top_srcdir" || exit 99
 "$FIGCHECK" -c examples/figcheck.json --fail-on never \
 	-f html -o "$out/charts.html" -f json -o "$TMP/report.json" \
+	-f sarif -o "$TMP/report.sarif" \
 	examples/gaza-changes-2023-11-10.md examples/population-2024-06-15.md \
 	examples/ukraine-2024-02-24.md examples/covid-2021-11-02.md \
 	tests/e2e/drafts/changes-population.md > "$TMP/figcheck.out" 2>&1 || {
@@ -86,7 +87,7 @@ chrome() {
 }
 chrome --window-size=390,844 --dump-dom "file://$TMP/measure.html" > "$TMP/dom.html"
 
-"$PY" - "$TMP/dom.html" "$TMP/report.json" "$out/charts.html" << 'PY'
+"$PY" - "$TMP/dom.html" "$TMP/report.json" "$out/charts.html" "$TMP/report.sarif" << 'PY'
 import html, json, re, sys
 from datetime import date
 
@@ -142,6 +143,30 @@ def expected_band(f):
     else:
         b = (r + lo, r + hi)
     return tuple(sorted(b))
+
+# Claims about change carry their change in JSON and in SARIF.
+n_change = 0
+for doc in rep["documents"]:
+    for f in doc["findings"]:
+        c = f["claim"]
+        if c and c["period"] == "change" and c["measure"]:
+            n_change += 1
+            ch = f.get("change")
+            if not ch or ch["kind"] not in ("absolute", "relative", "multiple", "highest", "lowest"):
+                bad("json change", f"{f['text']}: change {ch}")
+            elif f["verdict"] in ("ok", "discrepancy") and ch["kind"] not in ("highest", "lowest") \
+                    and not ch["reference_record"]:
+                bad("json change", f"{f['text']}: no reference record")
+            if f["as_of"] != doc["as_of"] and not c["as_of"]:
+                bad("json change as_of", f"{f['text']}: as_of {f['as_of']}, the draft's {doc['as_of']}")
+if n_change:
+    ok(f"json: every claim about change has its change ({n_change})")
+sarif = json.load(open(sys.argv[4], encoding="utf-8"))
+sch = [r for r in sarif["runs"][0]["results"] if "change" in r["properties"]]
+if sch and all(r["properties"]["change"]["kind"] for r in sch):
+    ok(f"sarif: results on claims about change carry it ({len(sch)})")
+else:
+    bad("sarif change", "no result carries a change")
 
 want = {}
 for d, doc in enumerate(rep["documents"], 1):
