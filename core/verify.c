@@ -337,6 +337,9 @@ typedef struct group {
 	                         rise a day it kept (> 0) that could have
 	                         taken it to the claim since, or 0 */
 	const fc_ref *grew_from; /* the record that rate is measured from */
+	bool before_first;    /* a running total below its first record,
+	                         within the reporting lag of it: a count of
+	                         before the series begins */
 } group;
 
 /* How far back a running total's rise a day is measured, in days. */
@@ -474,6 +477,21 @@ static void judge(const fc_verifier *v, const fc_claim *c, const fc_finding *f,
 			      first[k].high, false)) {
 		g->verdict = FC_VERDICT_UNVERIFIED;
 		g->next = &first[k];
+		g->later = NULL;
+	}
+	/* Below the first record of a series its source says is a running
+	 * total, within the lag of it: the series began that day, and the
+	 * total was lower before (an early count of the first day); nothing
+	 * rules it out. */
+	if (g->verdict == FC_VERDICT_DISCREPANCY &&
+	    (c->flags & FC_CLAIMF_RUNNING_TOTAL) && k == 1 && g->conf &&
+	    g->conf->cumulative &&
+	    (int64_t)as_of - first[0].rec.date <= g->lag &&
+	    f->claim_low >= 0 &&
+	    (f->claim_high < first[0].low ||
+	     (f->claim_high == first[0].low && f->claim_high_open))) {
+		g->verdict = FC_VERDICT_UNVERIFIED;
+		g->before_first = true;
 		g->later = NULL;
 	}
 	/* Above a stale last record of a running total that was still
@@ -800,6 +818,23 @@ static bool explain(const fc_verifier *v, const fc_claim *c, const char *text,
 			    "enough to reach the claim by %s, so a record that "
 			    "old cannot call it wrong",
 			    ci, ri, tl, fv, fd, d1, gr, d2);
+			break;
+		}
+		if (o->before_first) {
+			f->message = fc_arena_printf(
+			    arena,
+			    "\"%s\" could not be verified: it is below %s's "
+			    "first record, %s (%s), within the reporting lag "
+			    "of it: it may be a count of before that record",
+			    text, r->source, rv, d1);
+			f->reason = fc_arena_printf(
+			    arena,
+			    "%s is below the first record %s%s of a running "
+			    "total; the series begins on %s, %d days before %s "
+			    "(the reporting lag is %d days), so no record says "
+			    "what the total was earlier",
+			    ci, ri, tl, d1,
+			    (int)((int64_t)as_of - r->rec.date), d2, o->lag);
 			break;
 		}
 		fc_date_format(o->next->rec.date, nd);
