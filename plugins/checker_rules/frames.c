@@ -692,6 +692,8 @@ typedef struct reading {
 	int change_dir;       /* +1, -1, 0 */
 	bool per_day;         /* one day of a running total */
 	int extreme;          /* of such days: FC_CHANGE_HIGHEST, LOWEST */
+	bool ambiguous;       /* unbound: two places named alike, which
+	                         another frame's roles may tell apart */
 	char reason[400];
 } reading;
 
@@ -1265,6 +1267,7 @@ static void resolve_entity(sent *st, reading *rd)
 				 "it could be about %s or %s: both are named %s",
 				 entity_name(S, e), entity_name(S, other), how[r]);
 			rd->unbound = rd->reason;
+			rd->ambiguous = true;
 			return;
 		}
 		rd->ent = e;
@@ -2120,10 +2123,14 @@ static fc_status read_level(sent *st, size_t a, fr_results *out)
 			if (!have)
 				copy_reading(&first, &rd);
 			have = true;
-			/* Another frame of the measure may read it whole:
-			 * "Ukraine says Russia has lost 407,000 soldiers
-			 * killed or wounded" is unsure by its participle,
-			 * sure by the subject of "lost". */
+			/* Two places named alike: another frame of the
+			 * measure may tell them apart by its roles ("Ukraine
+			 * says Russia has lost 407,000 soldiers killed or
+			 * wounded" is unsure by its participle, sure by the
+			 * subject of "lost"). Otherwise this measure's first
+			 * frame said its piece. */
+			if (!rd.ambiguous)
+				break;
 		}
 	}
 	return have ? keep(st, &first, out) : FC_OK;
