@@ -1253,6 +1253,10 @@ static void resolve_entity(sent *st, reading *rd)
 				rank = 4;
 		}
 		cs[nc].ent = mm->ent;
+		/* "Moscow has lost", "Kyiv says": the country. */
+		if ((rank == 2 || rank == 5) && S->entities[mm->ent].stands_for &&
+		    S->entities[mm->ent].parent != NO_ENTITY)
+			cs[nc].ent = S->entities[mm->ent].parent;
 		cs[nc].start = tk->t[mm->s].start;
 		cs[nc].end = tk->t[mm->e - 1].end;
 		cs[nc].rank = rank;

@@ -120,6 +120,9 @@ typedef struct entity {
 	char *parent_id; /* part_of, until resolved */
 	size_t parent;  /* index, or NO_ENTITY */
 	bool locality;  /* a place within a larger one: one town, one camp */
+	bool stands_for; /* a capital or seat of power ("Moscow", "Kyiv"):
+	                    as the subject of a measure's verb or in an
+	                    attribution it stands for its parent */
 	bool blocked;   /* words that are no place ("Latin America"): read,
 	                   so that no shorter alias inside them is, and
 	                   dropped */

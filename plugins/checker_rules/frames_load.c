@@ -603,7 +603,7 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 {
 	static const char *const keys[] = {"id", "name", "names", "people",
 					   "adjectives", "part_of", "locality",
-					   "iso3", NULL};
+					   "stands_for", "iso3", NULL};
 	const cJSON *o;
 	size_t i = 0;
 
@@ -616,6 +616,7 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
 		const cJSON *part = cJSON_GetObjectItemCaseSensitive(o, "part_of");
 		const cJSON *loc = cJSON_GetObjectItemCaseSensitive(o, "locality");
+		const cJSON *sf = cJSON_GetObjectItemCaseSensitive(o, "stands_for");
 		size_t e;
 
 		snprintf(where, sizeof(where), "entities[%zu]", i++);
@@ -628,10 +629,16 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 				    "\"id\" must be a lower-case key such as "
 				    "\"ukr\" or \"gaza\"");
 		if ((name && !cJSON_IsString(name)) ||
-		    (part && !cJSON_IsString(part)) || (loc && !cJSON_IsBool(loc)))
+		    (part && !cJSON_IsString(part)) || (loc && !cJSON_IsBool(loc)) ||
+		    (sf && !cJSON_IsBool(sf)))
 			return lerr(ld, where,
 				    "\"name\" and \"part_of\" must be strings, "
-				    "\"locality\" true or false");
+				    "\"locality\" and \"stands_for\" true or "
+				    "false");
+		if (cJSON_IsTrue(sf) && !part)
+			return lerr(ld, where,
+				    "\"stands_for\" needs \"part_of\": the place "
+				    "it stands for");
 		if ((e = entity_for(ld, id->valuestring)) == NO_ENTITY)
 			return ld->rc;
 		if (name) {
@@ -647,6 +654,8 @@ static fc_status load_entities(loader *ld, const cJSON *arr)
 		}
 		if (loc)
 			ld->s->entities[e].locality = cJSON_IsTrue(loc);
+		if (sf)
+			ld->s->entities[e].stands_for = cJSON_IsTrue(sf);
 		snprintf(sub, sizeof(sub), "%s.names", where);
 		if (load_aliases(ld, sub, cJSON_GetObjectItemCaseSensitive(o, "names"),
 				 e, AK_NAME))
