@@ -10,6 +10,8 @@
 #include <figcheck/plugin.h>
 
 #define FC_CONFIG_NAME ".figcheck.json"
+/* At most this many request headers per source. */
+#define FC_CONF_MAX_HEADERS 32
 
 /* One configured reference source. */
 typedef struct fc_source_conf {
@@ -26,6 +28,10 @@ typedef struct fc_source_conf {
 	bool cumulative;  /* "cumulative": its series are running totals */
 	cJSON *options;   /* the plugin's options; borrowed from root */
 	char *json_path;  /* "sources[0]", for messages */
+	char **headers;   /* "Name: value" request headers, ${VAR} expanded
+	                     from the environment at load: secret, never
+	                     logged, cached or reported; wiped when freed */
+	size_t n_headers;
 } fc_source_conf;
 
 typedef struct fc_config {
