@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "glob.h"
 #include "json.h"
 #include "util.h"
 #include "verify.h"
@@ -60,6 +61,28 @@ char *fc_config_resolve(const fc_config *cfg, const char *path)
 	if (path[0] == '/' || strstr(path, "://") || !cfg->dir)
 		return fc_strdup(path);
 	return fc_asprintf("%s/%s", cfg->dir, path);
+}
+
+char *fc_config_display_url(const fc_config *cfg, const char *url)
+{
+	const char *sep, *at, *path = url;
+	char cwd[4096];
+
+	if (!url)
+		return NULL;
+	if ((sep = strstr(url, "://")) && strncasecmp(url, "file://", 7) != 0) {
+		/* user:password@ is not for reports. */
+		at = strchr(sep + 3, '@');
+		if (at && at < sep + 3 + strcspn(sep + 3, "/?#"))
+			return fc_asprintf("%.*s%s", (int)(sep + 3 - url), url,
+					   at + 1);
+		return fc_strdup(url);
+	}
+	if (sep && !(path = strchr(sep + 3, '/')))
+		return fc_strdup(url);
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	return fc_path_relative(path, cfg->dir ? cfg->dir : cwd, cwd);
 }
 
 /* Zeroes a secret string before freeing it. NULL is allowed. */

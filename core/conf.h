@@ -84,6 +84,12 @@ fc_status fc_config_parse(const char *name, const char *dir, const char *text,
 
 void fc_config_free(fc_config *cfg);
 
+/* How reports show a source's `url`: an http(s) URL as it is, without a
+ * user name or password in it; a local path or file: URL relative to the
+ * configuration's folder (the working folder without one), never as an
+ * absolute path of this machine. NULL for NULL; the caller frees it. */
+char *fc_config_display_url(const fc_config *cfg, const char *url);
+
 /* Resolves `path` against cfg->dir unless it is absolute or a URL. The
  * caller frees the result; NULL on allocation failure. */
 char *fc_config_resolve(const fc_config *cfg, const char *path);

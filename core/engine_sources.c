@@ -46,7 +46,17 @@ fc_status fc_engine_start_sources(fc_engine *eng, fc_error *err)
 
 		eng->infos[i].name = sc->name;
 		eng->infos[i].plugin = sc->plugin;
-		eng->infos[i].url = sc->url;
+		/* Reports show the data relative to the configuration (or
+		 * its URL), never an absolute path of this machine. */
+		if (sc->url) {
+			char *shown = fc_config_display_url(cfg, sc->url);
+			eng->infos[i].url =
+			    shown ? fc_arena_strdup(&eng->arena, shown) : NULL;
+			free(shown);
+			if (!eng->infos[i].url)
+				return fc_error_set(err, FC_ERR_NOMEM,
+						    "out of memory");
+		}
 		eng->vsources[i].name = sc->name;
 		eng->vsources[i].aliases = sc->aliases;
 		eng->vsources[i].n_aliases = sc->n_aliases;

@@ -157,6 +157,43 @@ START_TEST(test_headers)
 }
 END_TEST
 
+/* How reports show a source's data: relative to the configuration's
+ * folder, or the URL without credentials; never an absolute path. */
+static const struct {
+	const char *dir, *url, *shown;
+} shown_cases[] = {
+    {"/base", "/base/data/x.json", "data/x.json"},
+    {"/base", "/base/./data/../data/x.json", "data/x.json"},
+    {"/base/", "/base/x.csv", "x.csv"},
+    {"/base/conf", "/base/data/x.json", "../data/x.json"},
+    {"/base/conf", "/srv/x.json", "../../srv/x.json"},
+    {"/", "/srv/x.json", "srv/x.json"},
+    {"/base", "/base", "."},
+    {"/base", "file:///base/data/x.json", "data/x.json"},
+    {"/base", "file://localhost/base/x.json", "x.json"},
+    {"/base", "https://api.example.org/v1?q=1", "https://api.example.org/v1?q=1"},
+    {"/base", "https://user:pw@api.example.org/x", "https://api.example.org/x"},
+    {"/base", "https://api.example.org/x?email=a@b", "https://api.example.org/x?email=a@b"},
+};
+
+START_TEST(test_display_url)
+{
+	fc_config *cfg = NULL;
+	fc_error err;
+	char *got;
+
+	ck_assert_int_eq(fc_config_parse("t.json", shown_cases[_i].dir, "{}", 2,
+					 &cfg, &err),
+			 FC_OK);
+	got = fc_config_display_url(cfg, shown_cases[_i].url);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, shown_cases[_i].shown);
+	free(got);
+	ck_assert_ptr_null(fc_config_display_url(cfg, NULL));
+	fc_config_free(cfg);
+}
+END_TEST
+
 /* Text that is JSON in the wrong encoding, or nested past what the
  * parser takes, gets a message that says so rather than "invalid JSON
  * near '[[[['". */
@@ -342,6 +379,8 @@ static Suite *suite(void)
 
 	tcase_add_loop_test(tc, test_parse, 0, (int)FC_ARRAY_LEN(cases));
 	tcase_add_test(tc, test_values);
+	tcase_add_loop_test(tc, test_display_url, 0,
+			    (int)FC_ARRAY_LEN(shown_cases));
 	tcase_add_loop_test(tc, test_headers, 0,
 			    (int)FC_ARRAY_LEN(header_cases));
 	tcase_add_test(tc, test_encoding_and_depth);
