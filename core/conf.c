@@ -12,9 +12,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "conf.h"
+#include "glob.h"
 #include "json.h"
 #include "util.h"
 #include "verify.h"
@@ -61,8 +63,44 @@ char *fc_config_resolve(const fc_config *cfg, const char *path)
 	return fc_asprintf("%s/%s", cfg->dir, path);
 }
 
+char *fc_config_display_url(const fc_config *cfg, const char *url)
+{
+	const char *sep, *at, *path = url;
+	char cwd[4096];
+
+	if (!url)
+		return NULL;
+	if ((sep = strstr(url, "://")) && strncasecmp(url, "file://", 7) != 0) {
+		/* user:password@ is not for reports. */
+		at = strchr(sep + 3, '@');
+		if (at && at < sep + 3 + strcspn(sep + 3, "/?#"))
+			return fc_asprintf("%.*s%s", (int)(sep + 3 - url), url,
+					   at + 1);
+		return fc_strdup(url);
+	}
+	if (sep && !(path = strchr(sep + 3, '/')))
+		return fc_strdup(url);
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	return fc_path_relative(path, cfg->dir ? cfg->dir : cwd, cwd);
+}
+
+/* Zeroes a secret string before freeing it. NULL is allowed. */
+static void wipe_free(char *s)
+{
+	if (s) {
+		volatile char *p = s;
+		while (*p)
+			*p++ = 0;
+		free(s);
+	}
+}
+
 static void source_conf_free(fc_source_conf *s)
 {
+	for (size_t i = 0; i < s->n_headers; i++)
+		wipe_free(s->headers[i]);
+	free(s->headers);
 	free(s->name);
 	free(s->plugin);
 	free(s->url);
@@ -361,13 +399,141 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* A header name: an HTTP token. */
+static bool header_name_ok(const char *n)
+{
+	if (!n[0])
+		return false;
+	for (const char *c = n; *c; c++)
+		if (!fc_is_alnum(*c) &&
+		    !strchr("!#$%&'*+-.^_`|~", *c))
+			return false;
+	return true;
+}
+
+/* Expands `${NAME}` in `tmpl` from the environment into `out` (`size`
+ * bytes, or none when `out` is NULL) and returns the length of the
+ * whole expansion; a `$` not followed by `{` is itself. On a reference
+ * that is malformed or unset, returns (size_t)-1 and fills `err` with
+ * the message for `path`: the variable is named, its value never. */
+static size_t expand_env(vctx *v, const char *path, const char *tmpl,
+			 char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *c = tmpl; *c;) {
+		const char *val, *end;
+		char name[128];
+		size_t len;
+
+		if (c[0] != '$' || c[1] != '{') {
+			if (out && n < size)
+				out[n] = *c;
+			n++;
+			c++;
+			continue;
+		}
+		end = strchr(c + 2, '}');
+		len = end ? (size_t)(end - c - 2) : 0;
+		if (!end || !len || len >= sizeof(name) ||
+		    fc_is_digit(c[2]) ||
+		    strspn(c + 2, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
+				  "tuvwxyz0123456789_") != len) {
+			bad(v, path,
+			    "\"${\" must start a reference to an environment "
+			    "variable such as ${DESK_API_TOKEN} (letters, "
+			    "digits and '_', then '}')");
+			return (size_t)-1;
+		}
+		memcpy(name, c + 2, len);
+		name[len] = 0;
+		if (!(val = getenv(name))) {
+			bad(v, path,
+			    "the environment variable %s is not set; set it "
+			    "(export %s=...) or remove the header",
+			    name, name);
+			return (size_t)-1;
+		}
+		for (const char *x = val; *x; x++, n++)
+			if (out && n < size)
+				out[n] = *x;
+		c = end + 1;
+	}
+	if (out && size)
+		out[n < size ? n : size - 1] = 0;
+	return n;
+}
+
+/* Reads a source's "headers": an object of header names and values in
+ * which ${NAME} is taken from the environment, now. */
+static fc_status parse_headers(vctx *v, const cJSON *o, const char *path,
+			       fc_source_conf *s)
+{
+	cJSON *hs;
+	const cJSON *h;
+	char p[512], q[512];
+	fc_status rc;
+
+	if ((rc = get_object(v, o, path, "headers", &hs)) || !hs)
+		return rc;
+	fc_json_path_key(p, sizeof(p), path, "headers");
+	if (cJSON_GetArraySize(hs) > FC_CONF_MAX_HEADERS)
+		return bad(v, p, "more than %d headers", FC_CONF_MAX_HEADERS);
+	s->headers = calloc((size_t)cJSON_GetArraySize(hs) + 1, sizeof(char *));
+	if (!s->headers)
+		return fc_error_set(v->err, FC_ERR_NOMEM, "out of memory");
+	cJSON_ArrayForEach(h, hs)
+	{
+		size_t nlen = strlen(h->string), vlen;
+		char *line;
+
+		fc_json_path_key(q, sizeof(q), p, h->string);
+		if (!header_name_ok(h->string))
+			return bad(v, q,
+				   "not a header name: use letters, digits and "
+				   "'-' (no spaces, ':' or line breaks)");
+		for (size_t i = 0; i < s->n_headers; i++)
+			if (strncasecmp(s->headers[i], h->string, nlen) == 0 &&
+			    s->headers[i][nlen] == ':')
+				return bad(v, q, "header given twice");
+		if (!cJSON_IsString(h))
+			return bad(v, q, "expected a string, found %s",
+				   fc_json_type_name(h));
+		if ((vlen = expand_env(v, q, h->valuestring, NULL, 0)) ==
+		    (size_t)-1)
+			return FC_ERR_CONFIG;
+		if (!(line = malloc(nlen + 2 + vlen + 1)))
+			return fc_error_set(v->err, FC_ERR_NOMEM,
+					    "out of memory");
+		memcpy(line, h->string, nlen);
+		memcpy(line + nlen, ": ", 2);
+		expand_env(v, q, h->valuestring, line + nlen + 2, vlen + 1);
+		s->headers[s->n_headers++] = line;
+		/* The value goes on one line of the request, after the
+		 * name: no line break, no control byte. */
+		for (const char *c = line + nlen + 2; *c; c++)
+			if ((unsigned char)*c < 0x20 && *c != '\t')
+				return bad(v, q,
+					   "the value (once its environment "
+					   "variables are put in) holds a %s; "
+					   "a header is one line",
+					   *c == '\r' || *c == '\n'
+					       ? "line break (CR or LF)"
+					       : "control character");
+		if (!vlen || strspn(line + nlen + 2, " \t") == vlen)
+			return bad(v, q, "the value is empty (once its "
+					 "environment variables are put in)");
+	}
+	return FC_OK;
+}
+
 static fc_status parse_source(vctx *v, fc_config *cfg, cJSON *o,
 			      const char *path, fc_source_conf *s)
 {
 	static const char *const keys[] = {
 	    "name",	  "plugin",	"url",	     "path",  "aliases",
 	    "ttl",	  "lag_days", "stale_days", "tolerance", "options",
-	    "description", "cumulative", NULL};
+	    "description", "cumulative", "headers", NULL};
 	const char *name, *plugin, *url, *file;
 	cJSON *aliases;
 	char p[512];
@@ -404,7 +570,8 @@ static fc_status parse_source(vctx *v, fc_config *cfg, cJSON *o,
 			  &s->stale_days)) ||
 	    (rc = get_number(v, o, path, "tolerance", 0, 1, &s->tolerance)) ||
 	    (rc = get_bool(v, o, path, "cumulative", &s->cumulative)) ||
-	    (rc = get_object(v, o, path, "options", &s->options)))
+	    (rc = get_object(v, o, path, "options", &s->options)) ||
+	    (rc = parse_headers(v, o, path, s)))
 		return rc;
 	aliases = cJSON_GetObjectItemCaseSensitive(o, "aliases");
 	if (aliases) {

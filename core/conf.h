@@ -10,6 +10,8 @@
 #include <figcheck/plugin.h>
 
 #define FC_CONFIG_NAME ".figcheck.json"
+/* At most this many request headers per source. */
+#define FC_CONF_MAX_HEADERS 32
 
 /* One configured reference source. */
 typedef struct fc_source_conf {
@@ -26,6 +28,10 @@ typedef struct fc_source_conf {
 	bool cumulative;  /* "cumulative": its series are running totals */
 	cJSON *options;   /* the plugin's options; borrowed from root */
 	char *json_path;  /* "sources[0]", for messages */
+	char **headers;   /* "Name: value" request headers, ${VAR} expanded
+	                     from the environment at load: secret, never
+	                     logged, cached or reported; wiped when freed */
+	size_t n_headers;
 } fc_source_conf;
 
 typedef struct fc_config {
@@ -77,6 +83,12 @@ fc_status fc_config_parse(const char *name, const char *dir, const char *text,
 			  size_t len, fc_config **out, fc_error *err);
 
 void fc_config_free(fc_config *cfg);
+
+/* How reports show a source's `url`: an http(s) URL as it is, without a
+ * user name or password in it; a local path or file: URL relative to the
+ * configuration's folder (the working folder without one), never as an
+ * absolute path of this machine. NULL for NULL; the caller frees it. */
+char *fc_config_display_url(const fc_config *cfg, const char *url);
 
 /* Resolves `path` against cfg->dir unless it is absolute or a URL. The
  * caller frees the result; NULL on allocation failure. */

@@ -46,7 +46,17 @@ fc_status fc_engine_start_sources(fc_engine *eng, fc_error *err)
 
 		eng->infos[i].name = sc->name;
 		eng->infos[i].plugin = sc->plugin;
-		eng->infos[i].url = sc->url;
+		/* Reports show the data relative to the configuration (or
+		 * its URL), never an absolute path of this machine. */
+		if (sc->url) {
+			char *shown = fc_config_display_url(cfg, sc->url);
+			eng->infos[i].url =
+			    shown ? fc_arena_strdup(&eng->arena, shown) : NULL;
+			free(shown);
+			if (!eng->infos[i].url)
+				return fc_error_set(err, FC_ERR_NOMEM,
+						    "out of memory");
+		}
 		eng->vsources[i].name = sc->name;
 		eng->vsources[i].aliases = sc->aliases;
 		eng->vsources[i].n_aliases = sc->n_aliases;
@@ -329,6 +339,8 @@ fc_status fc_engine_fetch_sources(fc_engine *eng, fc_error *err)
 			reqs[n_reqs].url = sc->url;
 			reqs[n_reqs].label = sc->name;
 			reqs[n_reqs].ttl = sc->ttl;
+			reqs[n_reqs].headers = (const char *const *)sc->headers;
+			reqs[n_reqs].n_headers = sc->n_headers;
 			n_reqs++;
 		}
 		for (size_t k = 0; k < extra[i].n; k++) {
@@ -336,6 +348,8 @@ fc_status fc_engine_fetch_sources(fc_engine *eng, fc_error *err)
 			reqs[n_reqs].url = extra[i].urls[k];
 			reqs[n_reqs].label = sc->name;
 			reqs[n_reqs].ttl = sc->ttl;
+			reqs[n_reqs].headers = (const char *const *)sc->headers;
+			reqs[n_reqs].n_headers = sc->n_headers;
 			n_reqs++;
 		}
 	}
@@ -383,10 +397,15 @@ fc_status fc_engine_fetch_one(fc_engine *eng, const char *who, const char *url,
 	req.url = url;
 	req.label = who;
 	req.ttl = 3600;
-	/* A source's own fetches keep for its ttl. */
-	for (size_t i = 0; who && i < eng->cfg->n_sources; i++)
-		if (strcmp(eng->cfg->sources[i].name, who) == 0)
-			req.ttl = eng->cfg->sources[i].ttl;
+	/* A source's own fetches keep for its ttl and send its headers. */
+	for (size_t i = 0; who && i < eng->cfg->n_sources; i++) {
+		const fc_source_conf *sc = &eng->cfg->sources[i];
+		if (strcmp(sc->name, who) == 0) {
+			req.ttl = sc->ttl;
+			req.headers = (const char *const *)sc->headers;
+			req.n_headers = sc->n_headers;
+		}
+	}
 	fc_fetch_all(eng->fetcher, &req, 1);
 	if (req.status != FC_OK) {
 		if (err)

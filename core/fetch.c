@@ -146,6 +146,7 @@ typedef struct xfer {
 	bool cacheable;        /* a cache folder is in use */
 	fc_cache_entry cached; /* the copy on disk, if any */
 	bool have_cached;
+	char *key;             /* the request's cache key (cache_key) */
 	double next_at; /* monotonic time the next try may start */
 
 	/* The try in progress. */
@@ -187,6 +188,7 @@ static void xfer_reset_try(xfer *x)
 static void xfer_free(xfer *x)
 {
 	xfer_reset_try(x);
+	free(x->key);
 	fc_cache_entry_clear(&x->cached);
 }
 
@@ -303,6 +305,20 @@ static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
 	return n;
 }
 
+/* Appends the request header `prefix` `value` to `*l`; false when out
+ * of memory (`*l` is then unchanged). */
+static bool add_header(struct curl_slist **l, const char *prefix,
+                       const char *value)
+{
+	char *line = fc_asprintf("%s%s", prefix, value);
+	struct curl_slist *n = line ? curl_slist_append(*l, line) : NULL;
+
+	free(line);
+	if (n)
+		*l = n;
+	return n != NULL;
+}
+
 /* Starts one try of `x` on the multi handle. False when it could not be
  * started (the request is then failed). */
 static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
@@ -361,30 +377,18 @@ static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
 		curl_easy_setopt(h, CURLOPT_CAINFO, f->cfg.ca_bundle);
 	/* Proxies: libcurl reads http_proxy, https_proxy, ALL_PROXY and
 	 * NO_PROXY from the environment by itself. */
-	if (x->have_cached) {
-		char *line;
-		if (x->cached.etag) {
-			if (!(line = fc_asprintf("If-None-Match: %s",
-			                         x->cached.etag)))
-				goto nomem;
-			x->hdrs = curl_slist_append(x->hdrs, line);
-			free(line);
-			if (!x->hdrs)
-				goto nomem;
-		}
-		if (x->cached.last_modified) {
-			struct curl_slist *l;
-			if (!(line = fc_asprintf("If-Modified-Since: %s",
-			                         x->cached.last_modified)))
-				goto nomem;
-			l = curl_slist_append(x->hdrs, line);
-			free(line);
-			if (!l)
-				goto nomem;
-			x->hdrs = l;
-		}
+	for (size_t i = 0; x->remote && i < r->n_headers; i++)
+		if (!add_header(&x->hdrs, "", r->headers[i]))
+			goto nomem;
+	if (x->have_cached &&
+	    ((x->cached.etag &&
+	      !add_header(&x->hdrs, "If-None-Match: ", x->cached.etag)) ||
+	     (x->cached.last_modified &&
+	      !add_header(&x->hdrs, "If-Modified-Since: ",
+	                  x->cached.last_modified))))
+		goto nomem;
+	if (x->hdrs)
 		curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->hdrs);
-	}
 	if (curl_multi_add_handle(m, h) != CURLM_OK)
 		goto nomem;
 	x->st = X_RUN;
@@ -647,7 +651,7 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 			r->cache_state = "uncached";
 		} else {
 			memset(&e, 0, sizeof(e));
-			e.url = (char *)r->url;
+			e.url = x->key;
 			e.etag = x->etag;
 			e.last_modified = x->last_modified;
 			e.content_type = r->content_type;
@@ -703,6 +707,28 @@ static bool has_scheme(const char *url, const char *scheme)
 
 	return strncasecmp(url, scheme, n) == 0 &&
 	       strncmp(url + n, "://", 3) == 0;
+}
+
+/* The cache key of a request, which the caller frees (NULL when out of
+ * memory): its URL and, when it sends headers, their names, so that an
+ * answer to one set of headers is not served for another. Never their
+ * values, which may be secret. */
+static char *cache_key(const fc_fetch_req *r)
+{
+	fc_buf b = {0};
+	fc_status rc = fc_buf_puts(&b, r->url);
+
+	for (size_t i = 0; rc == FC_OK && i < r->n_headers; i++) {
+		const char *h = r->headers[i];
+		rc = fc_buf_puts(&b, i ? "," : " headers=");
+		for (; rc == FC_OK && *h && *h != ':'; h++)
+			rc = fc_buf_putc(&b, fc_to_lower(*h));
+	}
+	if (rc != FC_OK) {
+		fc_buf_free(&b);
+		return NULL;
+	}
+	return fc_buf_steal(&b);
 }
 
 /* Decides what each request needs before any transfer: a local read, a
@@ -769,7 +795,12 @@ static void prepare(fc_fetcher *f, xfer *x)
 		x->st = X_WAIT;
 		return;
 	}
-	rc = fc_cache_load(f->cache_dir, r->url, f->cfg.max_body, &x->cached,
+	if (!(x->key = cache_key(r))) {
+		r->status =
+		    fc_error_set(&r->err, FC_ERR_NOMEM, "%s: out of memory", r->url);
+		return;
+	}
+	rc = fc_cache_load(f->cache_dir, x->key, f->cfg.max_body, &x->cached,
 	                   &err);
 	if (rc == FC_ERR_NOMEM) {
 		r->status =

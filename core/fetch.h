@@ -64,6 +64,11 @@ typedef struct fc_fetch_req {
 	const char *url;         /* a path, or a file:, http: or https: URL */
 	const char *label;       /* who asks, for messages ("gaza-moh") */
 	double ttl;              /* seconds a cached copy stays fresh */
+	const char *const *headers; /* "Name: value" lines sent with an
+	                               http(s) request, or NULL; borrowed.
+	                               Secret: never logged or cached (the
+	                               cache key takes their names only) */
+	size_t n_headers;
 	fc_status status;        /* FC_OK or why it failed */
 	fc_error err;            /* message when it failed; it names the URL */
 	fc_blob blob;            /* the body */

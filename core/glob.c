@@ -152,6 +152,70 @@ char *fc_path_normalise(const char *path)
 	return out;
 }
 
+/* Splits `path` (made absolute from `cwd`) into its components, ".."
+ * taking out the one before it (none above the root), into `parts`
+ * (pointers into the returned copy, which the caller frees). */
+static char *components(const char *path, const char *cwd, char ***parts,
+			size_t *n)
+{
+	char *s = path[0] == '/' ? fc_strdup(path)
+				 : fc_asprintf("%s/%s", cwd, path);
+	size_t cap = 0;
+
+	*parts = NULL;
+	*n = 0;
+	if (!s)
+		return NULL;
+	for (char *save = NULL, *c = strtok_r(s, "/", &save); c;
+	     c = strtok_r(NULL, "/", &save)) {
+		if (strcmp(c, ".") == 0)
+			continue;
+		if (strcmp(c, "..") == 0) {
+			if (*n)
+				(*n)--;
+			continue;
+		}
+		if (fc_grow((void **)parts, &cap, *n + 1, sizeof(char *))) {
+			free(*parts);
+			free(s);
+			return NULL;
+		}
+		(*parts)[(*n)++] = c;
+	}
+	return s;
+}
+
+char *fc_path_relative(const char *path, const char *base, const char *cwd)
+{
+	char **pp = NULL, **bp = NULL, *out = NULL;
+	size_t np = 0, nb = 0, common = 0;
+	char *ps = components(path, cwd, &pp, &np);
+	char *bs = components(base, cwd, &bp, &nb);
+	fc_buf r = {0};
+	fc_status rc = FC_OK;
+
+	if (!ps || !bs)
+		goto out;
+	while (common < np && common < nb &&
+	       strcmp(pp[common], bp[common]) == 0)
+		common++;
+	for (size_t k = common; rc == FC_OK && k < nb; k++)
+		rc = fc_buf_puts(&r, k > common ? "/.." : "..");
+	for (size_t k = common; rc == FC_OK && k < np; k++)
+		rc = fc_buf_printf(&r, "%s%s", r.len ? "/" : "", pp[k]);
+	if (rc == FC_OK && !r.len)
+		rc = fc_buf_putc(&r, '.');
+	if (rc == FC_OK)
+		out = fc_buf_steal(&r);
+out:
+	fc_buf_free(&r);
+	free(pp);
+	free(bp);
+	free(ps);
+	free(bs);
+	return out;
+}
+
 fc_status fc_globs_add(fc_globs *g, const char *glob)
 {
 	char *c = fc_strdup(glob);

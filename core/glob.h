@@ -24,6 +24,12 @@ bool fc_glob_match(const char *pattern, const char *s, bool path);
  * removed; ".." is kept. NULL on allocation failure. */
 char *fc_path_normalise(const char *path);
 
+/* Writes `path` relative to the folder `base` into a new string (caller
+ * frees): both are taken from the working folder `cwd` when relative,
+ * and normalised with ".." taken lexically ("/a/b/c" from "/a/d" is
+ * "../b/c"). NULL on allocation failure. */
+char *fc_path_relative(const char *path, const char *base, const char *cwd);
+
 /* A list of globs. Initialise to {0}; free with fc_globs_free. */
 typedef struct fc_globs {
 	char **items;

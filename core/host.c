@@ -328,6 +328,33 @@ static const fc_number_list *h_doc_numbers(const fc_document *doc)
 	return fc_document_numbers(doc);
 }
 
+/* The JSON view of fetched bodies: cJSON trees behind fc_value, parsed by
+ * the core's parser (positions in messages, the nesting limit, UTF-16
+ * and a byte-order mark told apart from JSON). */
+static fc_value *h_json_parse(const char *name, const char *text, size_t len,
+			      fc_error *err)
+{
+	cJSON *root = NULL;
+
+	if (!text)
+		return fc_error_set(err, FC_ERR_ARG, "json_parse: no text"),
+		       NULL;
+	if (fc_json_parse(name ? name : "JSON", text, len, false, &root,
+			  err) != FC_OK)
+		return NULL;
+	return (fc_value *)root;
+}
+
+static void h_json_free(fc_value *root)
+{
+	cJSON_Delete((cJSON *)root);
+}
+
+static const fc_value *h_value_next(const fc_value *v)
+{
+	return v ? (const fc_value *)((const cJSON *)v)->next : NULL;
+}
+
 static const fc_host host_table = {
     .abi = FC_PLUGIN_ABI,
     .size = sizeof(fc_host),
@@ -358,6 +385,9 @@ static const fc_host host_table = {
     .blob_free = h_blob_free,
     .data_path = h_data_path,
     .doc_numbers = h_doc_numbers,
+    .json_parse = h_json_parse,
+    .json_free = h_json_free,
+    .value_next = h_value_next,
 };
 
 const fc_host *fc_host_table(void)

@@ -50,8 +50,9 @@ static bool find_duplicate(const cJSON *v, const cJSON **dup)
 
 /* The depth of arrays and objects open at `pos` of `text`, strings
  * skipped: to tell a document nested deeper than cJSON takes from one
- * that is malformed. */
-static size_t depth_at(const char *text, size_t pos)
+ * that is malformed. *in_str (if not NULL) tells whether a string is open
+ * at `pos`. */
+static size_t depth_at(const char *text, size_t pos, bool *in_string)
 {
 	size_t depth = 0;
 	bool in_str = false;
@@ -71,7 +72,79 @@ static size_t depth_at(const char *text, size_t pos)
 			depth--;
 		}
 	}
+	if (in_string)
+		*in_string = in_str;
 	return depth;
+}
+
+/* The offset of the first byte from `off` that cJSON would take for
+ * whitespace but JSON does not (a control byte outside a string, or a
+ * NUL anywhere), or `len` if none. */
+static size_t stray_byte(const char *text, size_t off, size_t len)
+{
+	bool in_str = false;
+
+	for (size_t i = off; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == 0)
+			return i;
+		if (in_str) {
+			if (c == '\\' && i + 1 < len && text[i + 1])
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c < 0x20 && !strchr("\t\r\n", c)) {
+			return i;
+		}
+	}
+	return len;
+}
+
+/* Fills err with the message for a fault at byte `pos` of `text`. */
+static fc_status parse_error(const char *name, const char *text, size_t len,
+			     size_t pos, fc_error *err)
+{
+	unsigned line, col;
+	char near[24];
+	size_t n = 0;
+	bool in_str;
+
+	if (pos > len)
+		pos = len;
+	/* text[len] may not be ours: a plugin's buffer need not end with a
+	 * NUL. */
+	if (depth_at(text, pos < len ? pos + 1 : len, NULL) >
+	    CJSON_NESTING_LIMIT) {
+		fc_text_position(text, pos, &line, &col);
+		return fc_error_set(err, FC_ERR_PARSE,
+				    "%s:%u:%u: JSON nested too deeply (more "
+				    "than %d arrays and objects inside one "
+				    "another)",
+				    name, line, col, (int)CJSON_NESTING_LIMIT);
+	}
+	/* cJSON puts a fault past the end on the last byte: the document
+	 * was cut short only if something is still open there. */
+	if (pos + 1 >= len &&
+	    (depth_at(text, len, &in_str) > 0 || in_str || pos >= len)) {
+		fc_text_position(text, pos, &line, &col);
+		return fc_error_set(err, FC_ERR_PARSE,
+				    "%s:%u:%u: invalid JSON at the end of the "
+				    "document (a bracket or quote left open?)",
+				    name, line, col);
+	}
+	for (size_t i = pos; i < len && n < 16; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch == '\n' || ch == '\r')
+			break;
+		near[n++] = ch < 0x20 ? '?' : (char)ch;
+	}
+	near[n] = 0;
+	fc_text_position(text, pos, &line, &col);
+	return fc_error_set(err, FC_ERR_PARSE,
+			    "%s:%u:%u: invalid JSON near '%s'", name, line,
+			    col, near);
 }
 
 fc_status fc_json_parse(const char *name, const char *text, size_t len,
@@ -96,44 +169,16 @@ fc_status fc_json_parse(const char *name, const char *text, size_t len,
 		return fc_error_set(err, FC_ERR_PARSE,
 				    "%s: empty file, expected JSON", name);
 	root = cJSON_ParseWithLengthOpts(text + off, len - off, &end, false);
-	if (!root) {
-		unsigned line, col;
-		size_t pos = end ? (size_t)(end - text) : off;
-		char near[24];
-		size_t n = 0;
-
-		if (pos > len)
-			pos = len;
-		fc_text_position(text, pos, &line, &col);
-		if (depth_at(text, pos + 1) > CJSON_NESTING_LIMIT)
-			return fc_error_set(err, FC_ERR_PARSE,
-					    "%s:%u:%u: JSON nested too deeply "
-					    "(more than %d arrays and objects "
-					    "inside one another)",
-					    name, line, col,
-					    (int)CJSON_NESTING_LIMIT);
-		for (size_t i = pos; i < len && n < 16; i++) {
-			unsigned char ch = (unsigned char)text[i];
-			if (ch == '\n' || ch == '\r')
-				break;
-			near[n++] = ch < 0x20 ? '?' : (char)ch;
+	if (!root)
+		return parse_error(name, text, len,
+				   end ? (size_t)(end - text) : off, err);
+	/* cJSON skips any byte below 0x21 as if it were a space. */
+	{
+		size_t stray = stray_byte(text, off, len);
+		if (stray < len) {
+			cJSON_Delete(root);
+			return parse_error(name, text, len, stray, err);
 		}
-		near[n] = 0;
-		{
-			size_t rest = pos + 1;
-			while (rest < len && strchr(" \t\r\n", text[rest]) &&
-			       text[rest])
-				rest++;
-			if (pos >= len || n == 0 || rest >= len)
-				return fc_error_set(
-				    err, FC_ERR_PARSE,
-				    "%s:%u:%u: invalid JSON at the end of the "
-				    "document (a bracket or quote left open?)",
-				    name, line, col);
-		}
-		return fc_error_set(err, FC_ERR_PARSE,
-				    "%s:%u:%u: invalid JSON near '%s'", name,
-				    line, col, near);
 	}
 	/* Anything but whitespace after the value is an error too. */
 	if (end) {

@@ -65,7 +65,9 @@ typedef enum fc_log_level {
 
 /* Opaque handles owned by the core. */
 typedef struct fc_plugin_ctx fc_plugin_ctx; /* one plugin instance */
-typedef struct fc_value fc_value;           /* a configuration value */
+typedef struct fc_value fc_value;           /* a JSON value: of the
+                                               configuration, or parsed
+                                               by host->json_parse */
 typedef struct fc_check_sink fc_check_sink; /* where a checker puts claims */
 typedef struct fc_record_sink fc_record_sink; /* where a source puts records */
 typedef struct fc_url_sink fc_url_sink;     /* where a source lists URLs */
@@ -533,8 +535,11 @@ typedef struct fc_host {
 	fc_status (*error)(fc_error *err, fc_status code, const char *fmt, ...)
 	    FC_PRINTF(3, 4);
 
-	/* Configuration values (borrowed, valid until fini). opt() returns
-	 * the member `key` of an object, or NULL. */
+	/* JSON values: the configuration's (borrowed, valid until fini), or
+	 * a tree from json_parse (valid until json_free). opt() returns the
+	 * member `key` of an object, or NULL. Each accepts NULL and a value
+	 * of another type: opt() and value_at() then give NULL,
+	 * value_count() 0, value_bool() false. */
 	const fc_value *(*opt)(const fc_value *object, const char *key);
 	fc_value_type (*value_type)(const fc_value *v);
 	const char *(*value_string)(const fc_value *v); /* NULL if not one */
@@ -544,7 +549,8 @@ typedef struct fc_host {
 	const fc_value *(*value_at)(const fc_value *v, size_t i);
 	const char *(*value_key)(const fc_value *member); /* object member */
 	/* Writes the JSON path of a configuration value ("sources[0].options
-	 * .metrics") into buf; for error messages. Returns buf. */
+	 * .metrics") into buf; for error messages. Returns buf. (Of a value
+	 * outside the configuration, the instance's options path.) */
 	const char *(*value_path)(fc_plugin_ctx *ctx, const fc_value *v,
 				  char *buf, size_t size);
 
@@ -602,7 +608,33 @@ typedef struct fc_host {
 	 * use it instead of scanning the prose again. (ABI 2) */
 	const fc_number_list *(*doc_numbers)(const fc_document *doc);
 
-	void *reserved[15]; /* NULL; for later additions */
+	/* Added to ABI 2 in its reserved space: a core older than these
+	 * leaves them NULL, so a plugin checks the pointer before the first
+	 * call (and a plugin built without them loads as before). */
+
+	/* Parses `len` bytes of `text` (a fetched body) as one JSON value
+	 * and returns its tree, which the caller frees with json_free; read
+	 * it with the accessors above (opt, value_type, value_string,
+	 * value_number, value_bool, value_count, value_at, value_key) and
+	 * value_next. Not JSON: returns NULL and fills `err` with
+	 * "NAME:LINE:COL: invalid JSON near '...'" (NAME is `name`, the URL
+	 * or file, for the message). Any input is safe: text that is not
+	 * UTF-8, NUL bytes, a body cut short, and arrays and objects nested
+	 * more than 1000 deep (refused, with a message saying so). Members
+	 * keep the order of the text; of a key given twice, opt() finds the
+	 * first. A number too large for a double reads as infinite. */
+	fc_value *(*json_parse)(const char *name, const char *text, size_t len,
+				fc_error *err);
+	/* Frees a tree from json_parse, every value in it included. NULL is
+	 * allowed. */
+	void (*json_free)(fc_value *root);
+	/* The next member of the object or item of the array that holds
+	 * `v`, or NULL after the last: with value_at(v, 0) it walks an
+	 * array or object in time proportional to its size (value_at(v, i)
+	 * counts from the start every time). */
+	const fc_value *(*value_next)(const fc_value *v);
+
+	void *reserved[12]; /* NULL; for later additions */
 } fc_host;
 
 /* ------------------------------------------------------------------ */

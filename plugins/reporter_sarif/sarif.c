@@ -13,11 +13,11 @@
  *
  * Paths: a relative path is written relative to %SRCROOT%, the folder
  * figcheck ran in, as GitHub expects when figcheck runs at the top of the
- * repository; an absolute one as a file:// URI.
+ * repository; an absolute one as a file:// URI. %SRCROOT% itself is
+ * described, never given as this machine's absolute path.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../reporter_common/json_util.h"
 
@@ -28,7 +28,6 @@ typedef struct state {
 	const fc_host *host;
 	bool want[FC_VERDICT_COUNT];
 	bool pretty;
-	char *srcroot; /* "file:///work/dir/", or NULL */
 } state;
 
 static const fc_option options[] = {
@@ -68,7 +67,6 @@ static fc_status sarif_init(const fc_host *h, fc_plugin_ctx *ctx,
 			    const fc_value *opts, void **out, fc_error *err)
 {
 	state *st = calloc(1, sizeof(*st));
-	char cwd[4096];
 	fc_status rc;
 
 	if (!st)
@@ -79,30 +77,13 @@ static fc_status sarif_init(const fc_host *h, fc_plugin_ctx *ctx,
 		free(st);
 		return rc;
 	}
-	if (getcwd(cwd, sizeof(cwd))) {
-		char *enc = uri_path(cwd);
-		size_t n = enc ? strlen(enc) : 0;
-		st->srcroot = enc ? malloc(n + 9) : NULL;
-		if (st->srcroot)
-			snprintf(st->srcroot, n + 9, "file://%s%s", enc,
-				 n && enc[n - 1] == '/' ? "" : "/");
-		free(enc);
-		if (!st->srcroot) {
-			free(st);
-			return h->error(err, FC_ERR_NOMEM, "out of memory");
-		}
-	}
 	*out = st;
 	return FC_OK;
 }
 
 static void sarif_fini(void *p)
 {
-	state *st = p;
-
-	if (st)
-		free(st->srcroot);
-	free(st);
+	free(p);
 }
 
 /* Adds a string, or null for NULL, as valid UTF-8 (what is invalid is
@@ -475,11 +456,15 @@ static cJSON *report_json(const state *st, const fc_report *rep, rules *rs,
 	ok = ok && cJSON_AddBoolToObject(inv, "executionSuccessful", success);
 
 	ok = ok && add_str(run, "columnKind", "unicodeCodePoints");
-	if (ok && st->srcroot) {
+	/* %SRCROOT% is described, not given: its absolute path is the
+	 * machine's that ran figcheck, not the reader's. */
+	if (ok) {
 		cJSON *b;
 		bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
 		b = bases ? cJSON_AddObjectToObject(bases, "%SRCROOT%") : NULL;
-		ok = b && add_str(b, "uri", st->srcroot);
+		ok = b && add_text(b, "description",
+				   "The folder figcheck ran in: the top of the "
+				   "repository in CI.");
 	}
 	props = ok ? cJSON_AddObjectToObject(run, "properties") : NULL;
 	ok = ok && props &&

@@ -1,7 +1,8 @@
 /*
  * mapping.h: the mapping by configuration that the csv and json sources
- * share, compiled into each of them (a plugin links nothing of
- * figcheck's). A source finds its items its own way (a csv row, a json
+ * share: libsourcecommon, a convenience library linked into each of them
+ * (a plugin links nothing of figcheck's), its options declared once
+ * (SM_OPTIONS). A source finds its items its own way (a csv row, a json
  * record) and reads their fields through an sm_ops table; this part
  * knows everything else: which field is the date (and what period it
  * covers), the qualifier (with the words sources publish: "about",
@@ -157,12 +158,74 @@ bool sm_opt_str(const fc_host *h, const fc_value *opts, const char *key,
                 char **out);
 
 /*
+ * The options of the mapping, declared once for both sources: the
+ * entries of an fc_option table, to be followed by the source's own
+ * options and the terminator. FIELD ("field", "column") and ITEM
+ * ("record", "row") are string literals naming the source's parts in the
+ * help texts; NAMED says how a FIELD is named (" (a name or a JSON
+ * Pointer)", or "").
+ */
+#define SM_OPTIONS(FIELD, ITEM, NAMED)                                         \
+	{"date_field", FC_OPT_STRING, false, "\"date\"",                       \
+	 "the " FIELD " that holds each " ITEM "'s date" NAMED},               \
+	{"date_format", FC_OPT_STRING, false, NULL,                            \
+	 "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\", \"%Y\" for "\
+	 "a year's figures; default ISO 8601 (2023-11-05, 2023-11 or 2023)"},  \
+	{"period", FC_OPT_STRING, false, NULL,                                 \
+	 "what each figure covers: \"day\", \"month\" or \"year\"; default "   \
+	 "what the date says (2023 is a year)"},                               \
+	{"metrics", FC_OPT_ANY, false, NULL,                                   \
+	 "wide layout: " FIELD " -> metric key ({\"killed_cum\": "             \
+	 "\"gaza.killed\"}; several " FIELD "s may give one key, the first "   \
+	 "with a value wins; a key may be a template such as "                 \
+	 "\"{Country Code|lower}.population\"); long layout: the metric "      \
+	 "names accepted (a list, keyed through metric_template), or name -> " \
+	 "metric key"},                                                        \
+	{"sum", FC_OPT_OBJECT, false, NULL,                                    \
+	 "metric key -> the " FIELD "s whose sum gives it, when the " ITEM     \
+	 " has no value in the " FIELD "s \"metrics\" maps to it"},            \
+	{"metric_field", FC_OPT_STRING, false, NULL,                           \
+	 "long layout: the " FIELD " that names each " ITEM "'s metric"},      \
+	{"value_field", FC_OPT_STRING, false, NULL,                            \
+	 "long layout: the " FIELD " that holds each " ITEM "'s figure"},      \
+	{"metric_template", FC_OPT_STRING, false, NULL,                        \
+	 "long layout: the metric key made from the " ITEM "'s " FIELD "s, "   \
+	 "{NAME} or {NAME|lower} standing for a " FIELD "'s value and "        \
+	 "{metric} for the name in metric_field, e.g. \"{Country "             \
+	 "Code|lower}.population\"; default \"{metric}\""},                    \
+	{"recode", FC_OPT_OBJECT, false, NULL,                                 \
+	 FIELD " -> {value: what it stands for}, applied before a value is "   \
+	 "used in a key, as a metric name or as a qualifier: {\"Country "      \
+	 "Code\": {\"WLD\": \"world\"}}"},                                     \
+	{"gap_values", FC_OPT_OBJECT, false, NULL,                             \
+	 FIELD " -> the values that mean no figure was reported, like an "     \
+	 "empty one: {\"recovered\": [\"0\"]}"},                               \
+	{"optional", FC_OPT_STRING_ARRAY, false, "[]",                         \
+	 "mapped " FIELD "s (or metric keys) that " ITEM "s may lack without " \
+	 "a warning"},                                                         \
+	{"filter", FC_OPT_OBJECT, false, NULL,                                 \
+	 FIELD " -> accepted values (a string or an array of strings); other " \
+	 ITEM "s are ignored"},                                                \
+	{"qualifier_field", FC_OPT_STRING, false, NULL,                        \
+	 FIELD " holding the qualifier the figure was published with "         \
+	 "(more_than, about, or a source's word: \"more\", "                   \
+	 "\"approximately\", ...)"},                                           \
+	{"qualifier_fields", FC_OPT_OBJECT, false, NULL,                       \
+	 FIELD " -> the " FIELD " holding its own qualifier, when figures of " \
+	 "one " ITEM " are qualified apart: {\"personnel\": \"personnel*\"}"}, \
+	{"precision_field", FC_OPT_STRING, false, NULL,                        \
+	 FIELD " holding the published figure's precision (100 for \"about "  \
+	 "1,200\")"},                                                          \
+	{"note_field", FC_OPT_STRING, false, NULL, FIELD " holding a note"},   \
+	{"reported_by_field", FC_OPT_STRING, false, NULL,                      \
+	 FIELD " naming who published the figure"},                            \
+	{"url_field", FC_OPT_STRING, false, NULL,                              \
+	 FIELD " holding the " ITEM "'s own URL"}
+
+/*
  * Starts the mapping `m` (zeroed by the caller) and reads every option
- * the two sources share: "date_field" (default `default_date`),
- * "date_format", "period", "qualifier_field", "precision_field",
- * "note_field", "reported_by_field", "url_field", "metric_field",
- * "value_field", "metric_template", "metrics", "sum", "optional",
- * "filter", "recode", "gap_values", "qualifier_fields". Fills `err` with the
+ * the two sources share, those of SM_OPTIONS ("date_field" defaulting to
+ * `default_date`). Fills `err` with the
  * first problem, naming its configuration path. Whatever it fails on, sm_free
  * releases what it made.
  */

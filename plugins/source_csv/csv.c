@@ -57,45 +57,7 @@ typedef struct state {
 static const sm_words words = {"csv", "column", "row"};
 
 static const fc_option options[] = {
-    {"date_field", FC_OPT_STRING, false, "\"date\"",
-     "the column that holds each row's date"},
-    {"date_format", FC_OPT_STRING, false, NULL,
-     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\", \"%Y\" for "
-     "a year's figures; default ISO 8601 (2023-11-05, 2023-11 or 2023)"},
-    {"period", FC_OPT_STRING, false, NULL,
-     "what each figure covers: \"day\", \"month\" or \"year\"; default "
-     "what the date says (2023 is a year)"},
-    {"metrics", FC_OPT_ANY, false, NULL,
-     "wide layout: column -> metric key ({\"Killed\": \"gaza.killed\"}; "
-     "several columns may give one key, the first with a value wins; a "
-     "key may be a template such as \"{Country Code|lower}.population\"); "
-     "long layout: the metric names accepted (a list, keyed through "
-     "metric_template), or name -> metric key"},
-    {"sum", FC_OPT_OBJECT, false, NULL,
-     "metric key -> the columns whose sum gives it, when the row has no "
-     "value in the columns \"metrics\" maps to it"},
-    {"metric_field", FC_OPT_STRING, false, NULL,
-     "long layout: the column that names each row's metric"},
-    {"value_field", FC_OPT_STRING, false, NULL,
-     "long layout: the column that holds each row's figure"},
-    {"metric_template", FC_OPT_STRING, false, NULL,
-     "long layout: the metric key made from the row's columns, {COLUMN} "
-     "or {COLUMN|lower} standing for a column's value and {metric} for "
-     "the name in metric_field, e.g. \"{Country Code|lower}.population\"; "
-     "default \"{metric}\""},
-    {"recode", FC_OPT_OBJECT, false, NULL,
-     "column -> {value: what it stands for}, applied before a value is "
-     "used in a key, as a metric name or as a qualifier: {\"Country "
-     "Code\": {\"WLD\": \"world\"}}"},
-    {"gap_values", FC_OPT_OBJECT, false, NULL,
-     "column -> the values that mean no figure was reported, like an "
-     "empty cell: {\"Recovered\": [\"0\"]}"},
-    {"optional", FC_OPT_STRING_ARRAY, false, "[]",
-     "mapped columns (or metric keys) that rows may leave empty without a "
-     "warning"},
-    {"filter", FC_OPT_OBJECT, false, NULL,
-     "column -> accepted values (a string or an array of strings); other "
-     "rows are ignored"},
+    SM_OPTIONS("column", "row", ""),
     {"delimiter", FC_OPT_STRING, false, "\",\"",
      "the field separator: one character, such as \",\", \";\" or "
      "\"\\t\""},
@@ -105,20 +67,6 @@ static const fc_option options[] = {
      "the decimal separator in figures: \".\" or \",\""},
     {"skip_rows", FC_OPT_INTEGER, false, "0",
      "rows to skip before the header (a title, a notice)"},
-    {"qualifier_field", FC_OPT_STRING, false, NULL,
-     "column holding the qualifier the figure was published with "
-     "(more_than, about, or a source's word: \"more\", \"approximately\", "
-     "...)"},
-    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
-     "column -> the column holding its own qualifier, when figures of one row "
-     "are qualified apart: {\"personnel\": \"personnel*\"}"},
-    {"precision_field", FC_OPT_STRING, false, NULL,
-     "column holding the published figure's precision"},
-    {"note_field", FC_OPT_STRING, false, NULL, "column holding a note"},
-    {"reported_by_field", FC_OPT_STRING, false, NULL,
-     "column naming who published the figure"},
-    {"url_field", FC_OPT_STRING, false, NULL,
-     "column holding the row's own URL"},
     {NULL, 0, false, NULL, NULL}};
 
 /* Frees the instance `p` and all it owns; NULL is allowed. */

@@ -51,65 +51,12 @@ typedef struct state {
 static const sm_words words = {"json", "field", "record"};
 
 static const fc_option options[] = {
-    {"date_field", FC_OPT_STRING, false, "\"date\"",
-     "the field that holds each record's date (a name or a JSON Pointer)"},
-    {"date_format", FC_OPT_STRING, false, NULL,
-     "how the date is written: %Y %m %d %b, e.g. \"%d/%m/%Y\", \"%Y\" for "
-     "a year's figures; default ISO 8601 (2023-11-05, 2023-11 or 2023)"},
-    {"period", FC_OPT_STRING, false, NULL,
-     "what each figure covers: \"day\", \"month\" or \"year\"; default "
-     "what the date says (2023 is a year)"},
-    {"metrics", FC_OPT_ANY, false, NULL,
-     "wide layout: field -> metric key ({\"killed_cum\": \"gaza.killed\"}; "
-     "several fields may give one key, the first present wins; a key may "
-     "be a template such as \"{country|lower}.population\"); long layout: "
-     "the metric names accepted (a list, keyed through metric_template), "
-     "or name -> metric key"},
-    {"sum", FC_OPT_OBJECT, false, NULL,
-     "metric key -> the fields whose sum gives it, when the record has "
-     "none of the fields \"metrics\" maps to it"},
-    {"metric_field", FC_OPT_STRING, false, NULL,
-     "long layout: the field that names each record's metric"},
-    {"value_field", FC_OPT_STRING, false, NULL,
-     "long layout: the field that holds each record's figure"},
-    {"metric_template", FC_OPT_STRING, false, NULL,
-     "long layout: the metric key made from the record's fields, "
-     "{FIELD} or {FIELD|lower} standing for a field's value and {metric} "
-     "for the name in metric_field, e.g. \"{countryiso3code|lower}."
-     "population\"; default \"{metric}\""},
-    {"recode", FC_OPT_OBJECT, false, NULL,
-     "field -> {value: what it stands for}, applied before a value is "
-     "used in a key, as a metric name or as a qualifier: {\"country\": "
-     "{\"WLD\": \"world\"}}"},
-    {"gap_values", FC_OPT_OBJECT, false, NULL,
-     "field -> the values that mean no figure was reported: "
-     "{\"recovered\": [\"0\"]}"},
-    {"optional", FC_OPT_STRING_ARRAY, false, "[]",
-     "mapped fields (or metric keys) that records may lack without a "
-     "warning"},
+    SM_OPTIONS("field", "record", " (a name or a JSON Pointer)"),
     {"records", FC_OPT_STRING, false, NULL,
      "where the records are: a JSON Pointer (\"/1\", \"/data/items\") or "
      "a dotted path (\"1\", \"data.items\"); default the top level"},
     {"keyed_by_date", FC_OPT_BOOL, false, "false",
      "the records are an object whose keys are the dates"},
-    {"filter", FC_OPT_OBJECT, false, NULL,
-     "field -> accepted values (a string or an array of strings); other "
-     "records are ignored"},
-    {"qualifier_field", FC_OPT_STRING, false, NULL,
-     "field holding the qualifier the figure was published with "
-     "(more_than, about, or a source's word: \"more\", \"approximately\", "
-     "...)"},
-    {"qualifier_fields", FC_OPT_OBJECT, false, NULL,
-     "field -> the field holding its own qualifier, when figures of one record "
-     "are qualified apart: {\"personnel\": \"personnel*\"}"},
-    {"precision_field", FC_OPT_STRING, false, NULL,
-     "field holding the published figure's precision (100 for \"about "
-     "1,200\")"},
-    {"note_field", FC_OPT_STRING, false, NULL, "field holding a note"},
-    {"reported_by_field", FC_OPT_STRING, false, NULL,
-     "field naming who published the figure"},
-    {"url_field", FC_OPT_STRING, false, NULL,
-     "field holding the record's own URL"},
     {NULL, 0, false, NULL, NULL}};
 
 /* Frees the instance `p` and all it owns; NULL is allowed. */

@@ -37,17 +37,17 @@ run() {
 run sources --config examples/figcheck.json
 check_output "sources: every bundled source loads" 0 $? \
 	"gaza-moh (json): " "israel-officials (json): " \
-	"general-staff (json): examples/data/russia-losses-personnel.json" \
+	"general-staff (json): data/russia-losses-personnel.json" \
 	"  ok, 1,688 records, 2022-02-25 to 2026-08-08" \
 	"  2 metrics: rus.losses.personnel, rus.losses.pow" \
 	"general-staff-equipment (json): " \
 	"  ok, 20,488 records, 2022-02-25 to 2026-08-08" \
 	"  13 metrics: rus.losses.air_defence, rus.losses.aircraft, rus.losses.apc," \
 	"... and 5 more (-v lists them all)" \
-	"world-bank (csv): examples/data/world-population.csv" \
+	"world-bank (csv): data/world-population.csv" \
 	"  ok, 17,195 records, 1960 to 2024" \
 	"  265 metrics: abw.population, afe.population," \
-	"johns-hopkins (csv): examples/data/covid19-worldwide.csv" \
+	"johns-hopkins (csv): data/covid19-worldwide.csv" \
 	"  ok, 2,193 records, 2020-01-22 to 2022-04-16" \
 	"  3 metrics: world.covid.cases, world.covid.deaths, world.covid.recovered"
 if grep -q "warning\|failed" "$TMP/out"; then

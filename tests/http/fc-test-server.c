@@ -5,7 +5,9 @@
  * Serves ROOT (see server.h for the routes) on 127.0.0.1, writes the port
  * to PORTFILE (atomically, so that a reader never sees half of it) and
  * runs until SIGTERM, SIGINT or SIGHUP, or for SECONDS (default 300) at
- * most, so that a test that dies never leaves it behind for long.
+ * most, so that a test that dies never leaves it behind for long. With
+ * FCTS_AUTH="Name: value" in the environment, /auth/ requires that
+ * header.
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@ int main(int argc, char **argv)
 	char tmp[4096];
 	FILE *f;
 	fcts *s;
+	const char *auth, *colon;
 
 	if (argc < 3 || argc > 4) {
 		fprintf(stderr,
@@ -42,6 +45,12 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (!(s = fcts_start(argv[1])))
 		return 1;
+	if ((auth = getenv("FCTS_AUTH")) && (colon = strchr(auth, ':'))) {
+		char name[256];
+		size_t n = (size_t)(colon - auth);
+		snprintf(name, sizeof(name), "%.*s", (int)n, auth);
+		fcts_require(s, name, colon[1] == ' ' ? colon + 2 : colon + 1);
+	}
 	snprintf(tmp, sizeof(tmp), "%s.tmp", argv[2]);
 	if (!(f = fopen(tmp, "w")) || fprintf(f, "%u\n", fcts_port(s)) < 0 ||
 	    fclose(f) != 0 || rename(tmp, argv[2]) != 0) {

@@ -35,6 +35,8 @@ struct fcts {
 	pthread_mutex_t lock;
 	char **paths; /* every request's path, in order */
 	size_t n_paths, cap_paths;
+	char *auth_name, *auth_value; /* what /auth/ requires, or NULL */
+	atomic_size_t refused;        /* requests /auth/ refused */
 };
 
 static char *dupn(const char *s, size_t n)
@@ -370,6 +372,26 @@ static fcts_result route(fcts *s, struct MHD_Connection *c, const char *full,
 		MHD_destroy_response(r);
 		return ret;
 	}
+	if (strncmp(path, "/auth/", 6) == 0) {
+		const char *v =
+		    s->auth_name ? MHD_lookup_connection_value(
+		                       c, MHD_HEADER_KIND, s->auth_name)
+		                 : NULL;
+		struct MHD_Response *r;
+		fcts_result ret;
+
+		if (v && strcmp(v, s->auth_value) == 0)
+			return route(s, c, full, path + 5);
+		atomic_fetch_add(&s->refused, 1);
+		r = MHD_create_response_from_buffer(
+		    13, (void *)"unauthorized\n", MHD_RESPMEM_PERSISTENT);
+		if (!r)
+			return MHD_NO;
+		MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+		ret = MHD_queue_response(c, 401, r);
+		MHD_destroy_response(r);
+		return ret;
+	}
 	if (strcmp(path, "/_headers") == 0) {
 		/* What the client sent, for tests of its headers. */
 		char h[1024];
@@ -432,6 +454,7 @@ fcts *fcts_start(const char *root)
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	atomic_init(&s->stopping, false);
+	atomic_init(&s->refused, 0);
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = 0; /* a free port */
@@ -455,6 +478,19 @@ fcts *fcts_start(const char *root)
 	}
 	s->port = info->port;
 	return s;
+}
+
+void fcts_require(fcts *s, const char *name, const char *value)
+{
+	free(s->auth_name);
+	free(s->auth_value);
+	s->auth_name = dupn(name, strlen(name));
+	s->auth_value = dupn(value, strlen(value));
+}
+
+size_t fcts_refused(fcts *s)
+{
+	return atomic_load(&s->refused);
 }
 
 unsigned fcts_port(const fcts *s)
@@ -484,6 +520,8 @@ void fcts_stop(fcts *s)
 	free(s->paths);
 	pthread_mutex_destroy(&s->lock);
 	free(s->root);
+	free(s->auth_name);
+	free(s->auth_value);
 	free(s);
 }
 

@@ -19,6 +19,9 @@
  *   /big/BYTES            a body of BYTES bytes
  *   /truncated            Content-Length: 1000, then 100 bytes and a close
  *   /declare/BYTES        Content-Length: BYTES, then nothing (it stalls)
+ *   /auth/REST            REST if the request carries the header set with
+ *                         fcts_require (by the program: $FCTS_AUTH,
+ *                         "Name: value"); 401 otherwise
  *   /_headers             the request's User-Agent and Accept-Encoding
  *   /_count               the number of requests so far (others), as text
  *
@@ -36,6 +39,13 @@ typedef struct fcts fcts;
 /* Starts a server for the files under `root`. Returns NULL (and prints
  * why on stderr) when it cannot. Free with fcts_stop. */
 fcts *fcts_start(const char *root);
+
+/* Makes /auth/ answer only requests whose header `name` is `value`
+ * exactly (both copied; before any request). */
+void fcts_require(fcts *s, const char *name, const char *value);
+
+/* Requests so far that /auth/ refused. */
+size_t fcts_refused(fcts *s);
 
 /* The port it listens on. */
 unsigned fcts_port(const fcts *s);

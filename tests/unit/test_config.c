@@ -86,6 +86,114 @@ START_TEST(test_parse)
 }
 END_TEST
 
+/* A source's "headers": ${NAME} taken from the environment at load;
+ * an unset variable, a malformed reference, a bad name and a value with a
+ * line break are errors naming the key path (and the variable), never
+ * the value. */
+static const struct {
+	const char *headers; /* the "headers" object */
+	const char *expect;  /* the header line, or the error */
+	bool ok;
+} header_cases[] = {
+    {"{\"Authorization\": \"Bearer ${FC_T_TOKEN}\"}",
+     "Authorization: Bearer t0k-SECRET", true},
+    {"{\"X-Key\": \"${FC_T_TOKEN}${FC_T_TOKEN}\"}",
+     "X-Key: t0k-SECRETt0k-SECRET", true},
+    {"{\"X-Price\": \"$5 and $ {x}\"}", "X-Price: $5 and $ {x}", true},
+    {"{\"Authorization\": \"Bearer ${FC_T_UNSET}\"}",
+     "t.json: sources[0].headers.Authorization: the environment variable "
+     "FC_T_UNSET is not set", false},
+    {"{\"A\": \"${FC_T_TOKEN\"}", "sources[0].headers.A: \"${\" must start",
+     false},
+    {"{\"A\": \"${}\"}", "sources[0].headers.A: \"${\" must start", false},
+    {"{\"A\": \"${1X}\"}", "sources[0].headers.A: \"${\" must start", false},
+    {"{\"A\": \"${FC_T_CRLF}\"}",
+     "sources[0].headers.A: the value (once its environment variables are "
+     "put in) holds a line break (CR or LF)", false},
+    {"{\"A\": \"x\\r\\nHost: evil\"}", "holds a line break", false},
+    {"{\"A\": \"${FC_T_EMPTY}\"}", "sources[0].headers.A: the value is empty",
+     false},
+    {"{\"Bad Name\": \"x\"}",
+     "sources[0].headers[\"Bad Name\"]: not a header name", false},
+    {"{\"A:B\": \"x\"}", "not a header name", false},
+    {"{\"A\": 3}", "sources[0].headers.A: expected a string, found a number",
+     false},
+    {"{\"A\": \"x\", \"a\": \"y\"}", "sources[0].headers.a: header given twice",
+     false},
+    {"[]", "sources[0].headers: expected an object, found an array", false},
+};
+
+START_TEST(test_headers)
+{
+	char *text = fc_asprintf(
+	    "{\"sources\": [{\"name\": \"a\", \"plugin\": \"json\", "
+	    "\"url\": \"http://x/\", \"headers\": %s}]}",
+	    header_cases[_i].headers);
+	fc_config *cfg = NULL;
+	fc_error err;
+	fc_status rc;
+
+	setenv("FC_T_TOKEN", "t0k-SECRET", 1);
+	setenv("FC_T_CRLF", "t0k-SECRET\r\nX-Injected: 1", 1);
+	setenv("FC_T_EMPTY", "", 1);
+	unsetenv("FC_T_UNSET");
+	fc_error_clear(&err);
+	rc = fc_config_parse("t.json", "/base", text, strlen(text), &cfg, &err);
+	if (header_cases[_i].ok) {
+		ck_assert_msg(rc == FC_OK, "%s", err.msg);
+		ck_assert_uint_eq(cfg->sources[0].n_headers, 1);
+		ck_assert_str_eq(cfg->sources[0].headers[0],
+				 header_cases[_i].expect);
+		fc_config_free(cfg);
+	} else {
+		ck_assert_int_eq(rc, FC_ERR_CONFIG);
+		ck_assert_msg(strstr(err.msg, header_cases[_i].expect) != NULL,
+			      "expected '%s' in '%s'", header_cases[_i].expect,
+			      err.msg);
+		ck_assert_msg(strstr(err.msg, "t0k-SECRET") == NULL, "%s",
+			      err.msg);
+	}
+	free(text);
+}
+END_TEST
+
+/* How reports show a source's data: relative to the configuration's
+ * folder, or the URL without credentials; never an absolute path. */
+static const struct {
+	const char *dir, *url, *shown;
+} shown_cases[] = {
+    {"/base", "/base/data/x.json", "data/x.json"},
+    {"/base", "/base/./data/../data/x.json", "data/x.json"},
+    {"/base/", "/base/x.csv", "x.csv"},
+    {"/base/conf", "/base/data/x.json", "../data/x.json"},
+    {"/base/conf", "/srv/x.json", "../../srv/x.json"},
+    {"/", "/srv/x.json", "srv/x.json"},
+    {"/base", "/base", "."},
+    {"/base", "file:///base/data/x.json", "data/x.json"},
+    {"/base", "file://localhost/base/x.json", "x.json"},
+    {"/base", "https://api.example.org/v1?q=1", "https://api.example.org/v1?q=1"},
+    {"/base", "https://user:pw@api.example.org/x", "https://api.example.org/x"},
+    {"/base", "https://api.example.org/x?email=a@b", "https://api.example.org/x?email=a@b"},
+};
+
+START_TEST(test_display_url)
+{
+	fc_config *cfg = NULL;
+	fc_error err;
+	char *got;
+
+	ck_assert_int_eq(fc_config_parse("t.json", shown_cases[_i].dir, "{}", 2,
+					 &cfg, &err),
+			 FC_OK);
+	got = fc_config_display_url(cfg, shown_cases[_i].url);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, shown_cases[_i].shown);
+	free(got);
+	ck_assert_ptr_null(fc_config_display_url(cfg, NULL));
+	fc_config_free(cfg);
+}
+END_TEST
+
 /* Text that is JSON in the wrong encoding, or nested past what the
  * parser takes, gets a message that says so rather than "invalid JSON
  * near '[[[['". */
@@ -271,6 +379,10 @@ static Suite *suite(void)
 
 	tcase_add_loop_test(tc, test_parse, 0, (int)FC_ARRAY_LEN(cases));
 	tcase_add_test(tc, test_values);
+	tcase_add_loop_test(tc, test_display_url, 0,
+			    (int)FC_ARRAY_LEN(shown_cases));
+	tcase_add_loop_test(tc, test_headers, 0,
+			    (int)FC_ARRAY_LEN(header_cases));
 	tcase_add_test(tc, test_encoding_and_depth);
 	tcase_add_test(tc, test_search_upward);
 	tcase_add_test(tc, test_defaults);

@@ -649,6 +649,53 @@ static char *entry_file(void)
 	return found;
 }
 
+/* Request headers (a source's "headers"): sent with the request, so the
+ * server that requires one answers; the cache entry keyed by the URL
+ * and the headers' names, and holding neither value; a request without
+ * the header neither gets the answer nor is served the cached one. */
+START_TEST(test_secret_headers)
+{
+	static const char *const hdrs[] = {"Authorization: Bearer s3cr3t-T0K",
+	                                   "X-Desk: desk-V4L"};
+	fc_fetch_req r;
+	char *url = fcts_url(srv, "/auth" GAZA), *path, *data;
+	fc_fetcher *f;
+	size_t len;
+
+	fcts_require(srv, "Authorization", "Bearer s3cr3t-T0K");
+	for (int round = 0; round < 2; round++) {
+		f = fetcher(NULL);
+		memset(&r, 0, sizeof(r));
+		r.url = url;
+		r.label = "test-source";
+		r.ttl = round ? 0 : 3600; /* then revalidated */
+		r.headers = hdrs;
+		r.n_headers = 2;
+		fc_fetch_all(f, &r, 1);
+		fc_fetcher_free(f);
+		ck_assert_msg(r.status == FC_OK, "%s", r.err.msg);
+		ck_assert_str_eq(r.cache_state, round ? "revalidated" : "fetched");
+		fc_fetch_req_clear(&r);
+	}
+	ck_assert_uint_eq(fcts_refused(srv), 0);
+	path = entry_file();
+	data = slurp(path, &len);
+	ck_assert_ptr_null(memmem(data, len, "s3cr3t", strlen("s3cr3t")));
+	ck_assert_ptr_null(memmem(data, len, "desk-V4L", strlen("desk-V4L")));
+	ck_assert_ptr_nonnull(strstr(data, " headers=authorization,x-desk\n"));
+	free(data);
+	free(path);
+	/* Without the headers: another cache key, and the server's 401. */
+	get(NULL, "/auth" GAZA, 3600, &r, &path);
+	EXPECT_FAIL(r, FC_ERR_FETCH, "HTTP 401");
+	ck_assert_uint_eq(fcts_refused(srv), 1);
+	ck_assert_ptr_null(strstr(logbuf.data ? logbuf.data : "", "s3cr3t"));
+	fc_fetch_req_clear(&r);
+	free(path);
+	free(url);
+}
+END_TEST
+
 /* A damaged entry (a flipped byte, a cut file) is dropped with a
  * warning and fetched again. */
 START_TEST(test_damaged_entry)
@@ -938,6 +985,7 @@ static Suite *suite(void)
 	tcase_add_test(cache, test_refresh);
 	tcase_add_test(cache, test_offline);
 	tcase_add_test(cache, test_damaged_entry);
+	tcase_add_test(cache, test_secret_headers);
 	tcase_add_test(cache, test_stale_while_down);
 	tcase_add_test(cache, test_no_stale_on_404);
 	tcase_add_test(cache, test_cache_entries);
