@@ -64,11 +64,11 @@ static const fc_verify_source sources[] = {
     {"gaza-moh",
      (char *const[]){"Ministry of Health", "health ministry",
                      "ministry in Gaza", "Hamas-run health ministry"},
-     4, 2, 7, 0, false, NULL, NULL},
+     4, 2, 7, 0, false, NULL, NULL, false},
     {"israel-officials", (char *const[]){"Israeli officials", "Israel"}, 2, 2,
-     60, 0, false, NULL, NULL},
+     60, 0, false, NULL, NULL, false},
     {"un-ocha", (char *const[]){"UN", "United Nations", "OCHA"}, 3, 2, 7, 0,
-     false, NULL, NULL},
+     false, NULL, NULL, false},
 };
 
 static const struct {

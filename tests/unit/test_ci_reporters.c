@@ -741,11 +741,11 @@ START_TEST(test_show_unchecked)
 	root = parse_sarif(t);
 	{
 		cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "runs"), 0);
-		cJSON *r;
+		cJSON *result;
 		size_t reviews = 0;
-		cJSON_ArrayForEach(r, cJSON_GetObjectItem(run, "results"))
+		cJSON_ArrayForEach(result, cJSON_GetObjectItem(run, "results"))
 		{
-			const cJSON *k = cJSON_GetObjectItem(r, "kind");
+			const cJSON *k = cJSON_GetObjectItem(result, "kind");
 			reviews += cJSON_IsString(k) &&
 				   strcmp(k->valuestring, "review") == 0;
 		}

@@ -88,9 +88,9 @@ static const struct {
 static fc_store store;
 static const fc_verify_source vsources[] = {
     {"moh", (char *const[]){"Ministry of Health", "health ministry"}, 2, 2, 7,
-     0, false, NULL, NULL},
+     0, false, NULL, NULL, false},
     {"isr", (char *const[]){"Israeli officials"}, 1, 2, 60, 0, false, NULL,
-     NULL},
+     NULL, false},
 };
 
 static void setup(void)
