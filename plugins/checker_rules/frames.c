@@ -1120,9 +1120,14 @@ static void para_bounds(const fr_input *in, size_t at, size_t *start,
 static bool context_in(const char *t, size_t a, size_t b, const measure_t *me)
 {
 	for (size_t k = 0; k < me->n_context; k++) {
-		size_t n = strlen(me->context[k]);
+		const char *w = me->context[k];
+		size_t n = strlen(w);
+		unsigned char lo = (unsigned char)tolower((unsigned char)w[0]);
+		unsigned char up = (unsigned char)toupper((unsigned char)w[0]);
 		for (size_t i = a; n > 0 && i + n <= b; i++)
-			if (strncasecmp(t + i, me->context[k], n) == 0)
+			if (((unsigned char)t[i] == lo ||
+			     (unsigned char)t[i] == up) &&
+			    strncasecmp(t + i + 1, w + 1, n - 1) == 0)
 				return true;
 	}
 	return false;
