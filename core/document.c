@@ -25,6 +25,7 @@
 #include "document.h"
 #include "json.h"
 #include "prose.h"
+#include "sentence.h"
 #include "util.h"
 
 #define DEFAULT_MAX_DOC (64u * 1024 * 1024)
@@ -41,7 +42,8 @@ struct fc_doc_priv {
 	char *date_warning; /* an unreadable metadata date, or NULL */
 	fc_suppressions sup;
 	fc_number_list numbers; /* the prose's figures, once scanned */
-	bool scanned;
+	fc_sentence_index sents; /* the prose's sentences, once scanned */
+	bool scanned, indexed;
 };
 
 fc_doc_format fc_format_from_name(const char *path)
@@ -138,6 +140,7 @@ void fc_document_free(fc_document *doc)
 		free(doc->priv->date_warning);
 		fc_suppressions_free(&doc->priv->sup);
 		fc_number_list_free(&doc->priv->numbers);
+		fc_sentence_index_free(&doc->priv->sents);
 		free(doc->priv);
 	}
 	free(doc);
@@ -163,8 +166,29 @@ fc_status fc_document_scan_numbers(fc_document *doc,
 		fc_number_list_free(&priv->numbers);
 		return rc;
 	}
+	/* Without an index (a text of four billion sentences), sentences
+	 * are found by scanning. */
+	rc = fc_sentence_index_build(doc->prose, doc->prose_len, &priv->sents);
+	if (rc == FC_ERR_NOMEM) {
+		fc_number_list_free(&priv->numbers);
+		fc_sentence_index_free(&priv->sents);
+		return rc;
+	}
+	if (rc != FC_OK)
+		fc_sentence_index_free(&priv->sents);
+	priv->indexed = rc == FC_OK;
 	priv->scanned = true;
 	return FC_OK;
+}
+
+void fc_document_sentence_at(const fc_document *doc, size_t offset,
+			     size_t *start, size_t *end)
+{
+	if (doc->priv && doc->priv->indexed)
+		fc_sentence_index_at(&doc->priv->sents, doc->prose, offset,
+				     start, end);
+	else
+		fc_sentence_at(doc->prose, doc->prose_len, offset, start, end);
 }
 
 const fc_number_list *fc_document_numbers(const fc_document *doc)

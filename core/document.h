@@ -60,15 +60,21 @@ void fc_document_position(const fc_document *doc, size_t offset,
  * as </b> or **), so both ends of a span map well. */
 size_t fc_document_map(const fc_document *doc, size_t prose_offset);
 
-/* Reads every figure of doc->prose with the number options `opts`, once:
- * later calls do nothing. The list belongs to the document. Returns
- * FC_ERR_NOMEM only. */
+/* Reads every figure of doc->prose with the number options `opts`, and
+ * finds its sentences, once: later calls do nothing. The list and the
+ * sentences belong to the document. Returns FC_ERR_NOMEM only. */
 fc_status fc_document_scan_numbers(fc_document *doc,
 				   const fc_num_options *opts);
 
 /* The figures of doc->prose in text order, as fc_document_scan_numbers
  * read them (an empty list before it ran). Borrowed from the document. */
 const fc_number_list *fc_document_numbers(const fc_document *doc);
+
+/* The sentence of doc->prose that holds the prose offset `offset`, as
+ * fc_sentence_at finds it: from the index fc_document_scan_numbers built,
+ * else (before it ran) by scanning around the offset. */
+void fc_document_sentence_at(const fc_document *doc, size_t offset,
+			     size_t *start, size_t *end);
 
 /* The format a file name implies: .md .markdown .mdown .mkd .mdx are
  * Markdown, .html .htm .xhtml HTML, anything else text. Pure. */

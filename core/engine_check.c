@@ -310,8 +310,8 @@ static fc_status add_unread(fc_doc_result *r, size_t *cap)
 		c->start = num->start;
 		c->end = num->end;
 		c->number = *num;
-		fc_sentence_at(doc->prose, doc->prose_len, num->start,
-			       &c->sent_start, &c->sent_end);
+		fc_document_sentence_at(doc, num->start, &c->sent_start,
+					&c->sent_end);
 		if (c->sent_start > c->start)
 			c->sent_start = c->start;
 		if (c->sent_end < c->end)

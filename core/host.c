@@ -149,6 +149,12 @@ static void h_sentence_at(const char *text, size_t len, size_t offset,
 	fc_sentence_at(text, len, offset, start, end);
 }
 
+static void h_doc_sentence_at(const fc_document *doc, size_t offset,
+			      size_t *start, size_t *end)
+{
+	fc_document_sentence_at(doc, offset, start, end);
+}
+
 static void h_position(const fc_document *doc, size_t offset, unsigned *line,
 		       unsigned *col)
 {
@@ -386,6 +392,7 @@ static const fc_host host_table = {
     .data_path = h_data_path,
     .doc_numbers = h_doc_numbers,
     .json_parse = h_json_parse,
+    .doc_sentence_at = h_doc_sentence_at,
     .json_free = h_json_free,
     .value_next = h_value_next,
 };

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sentence.h"
@@ -170,4 +171,81 @@ void fc_sentence_at(const char *text, size_t len, size_t offset,
 		e--;
 	*start = s;
 	*end = e;
+}
+
+/* ------------------------------------------------------------------ */
+/* The index. */
+
+#define BLOCK_SHIFT 8 /* 256 bytes a block: about two sentence ends */
+
+fc_status fc_sentence_index_build(const char *text, size_t len,
+				  fc_sentence_index *ix)
+{
+	/* The bytes that may end a sentence. */
+	static const unsigned char may_end[256] = {
+	    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1};
+	const unsigned char *u = (const unsigned char *)text;
+	size_t cap = 0, k = 0;
+
+	memset(ix, 0, sizeof(*ix));
+	ix->len = len;
+	/* A sentence end every 64 bytes is more than news copy has. */
+	if (fc_grow((void **)&ix->cut, &cap, len / 64 + 16, sizeof(size_t)))
+		return FC_ERR_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		if (!may_end[u[i]])
+			continue;
+		if (u[i] == '\n' ? !newline_ends(text, len, i)
+				 : !ends_at(text, len, i))
+			continue;
+		if (fc_grow((void **)&ix->cut, &cap, ix->n_cut + 1,
+			    sizeof(size_t)))
+			return FC_ERR_NOMEM;
+		ix->cut[ix->n_cut++] = i;
+	}
+	if (ix->n_cut >= UINT32_MAX)
+		return FC_ERR_LIMIT;
+	ix->n_block = (len >> BLOCK_SHIFT) + 1;
+	ix->block = malloc(ix->n_block * sizeof(uint32_t));
+	if (!ix->block)
+		return FC_ERR_NOMEM;
+	for (size_t b = 0; b < ix->n_block; b++) {
+		while (k < ix->n_cut && ix->cut[k] < b << BLOCK_SHIFT)
+			k++;
+		ix->block[b] = (uint32_t)k;
+	}
+	return FC_OK;
+}
+
+void fc_sentence_index_at(const fc_sentence_index *ix, const char *text,
+			  size_t offset, size_t *start, size_t *end)
+{
+	size_t o = offset > ix->len ? ix->len : offset, k, s, e;
+
+	/* The first cut at or after o: its block's first, then onwards. */
+	k = ix->block[o >> BLOCK_SHIFT];
+	while (k < ix->n_cut && ix->cut[k] < o)
+		k++;
+	/* The sentence runs from just after the cut before o to the cut
+	 * after it: a period is the sentence's, a line break is not. */
+	s = k > 0 ? ix->cut[k - 1] + 1 : 0;
+	if (k < ix->n_cut)
+		e = text[ix->cut[k]] == '\n' ? ix->cut[k] : ix->cut[k] + 1;
+	else
+		e = ix->len;
+	while (s < e && fc_is_space(text[s]))
+		s++;
+	while (e > s && fc_is_space(text[e - 1]))
+		e--;
+	*start = s;
+	*end = e;
+}
+
+void fc_sentence_index_free(fc_sentence_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->cut);
+	free(ix->block);
+	memset(ix, 0, sizeof(*ix));
 }

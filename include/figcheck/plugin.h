@@ -634,7 +634,14 @@ typedef struct fc_host {
 	 * counts from the start every time). */
 	const fc_value *(*value_next)(const fc_value *v);
 
-	void *reserved[12]; /* NULL; for later additions */
+	/* The sentence of doc->prose that holds `offset` (into doc->prose),
+	 * as sentence_at(doc->prose, doc->prose_len, ...) gives it, looked
+	 * up in the document's sentence index, built once for every
+	 * checker: use it rather than sentence_at for a document's prose. */
+	void (*doc_sentence_at)(const fc_document *doc, size_t offset,
+				size_t *start, size_t *end);
+
+	void *reserved[11]; /* NULL; for later additions */
 } fc_host;
 
 /* ------------------------------------------------------------------ */

@@ -1214,8 +1214,12 @@ static fc_status consistency_check(void *p, const fc_document *doc,
 
 		memset(&s, 0, sizeof(s));
 		s.t = doc->prose;
-		h->sentence_at(doc->prose, doc->prose_len, nums.items[i].start,
-		               &s.ss, &s.se);
+		if (h->doc_sentence_at)
+			h->doc_sentence_at(doc, nums.items[i].start, &s.ss,
+			                   &s.se);
+		else
+			h->sentence_at(doc->prose, doc->prose_len,
+			               nums.items[i].start, &s.ss, &s.se);
 		if (s.se < nums.items[i].end)
 			s.se = nums.items[i].end;
 		if (s.ss > nums.items[i].start)

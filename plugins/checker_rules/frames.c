@@ -1023,7 +1023,7 @@ static void context_lookup(sent *st, reading *rd)
 		}
 		if (p == 0 || nl >= 2)
 			break; /* the paragraph begins here */
-		st->in->host->sentence_at(text, st->in->len, p - 1, &ps, &pe);
+		fr_sentence_at(st->in, p - 1, &ps, &pe);
 		if (pe <= ps || ps >= pos)
 			break;
 		if (context_entities(st, ps, pe, &e, &from, &amb, &other) &&
@@ -2877,7 +2877,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	if (in->unrecognised && S->n_measures && S->n_mults) {
 		size_t g, gs, ge, p = 0;
 		while ((g = gate_next(S, in->text, p, in->len)) != SIZE_MAX) {
-			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
+			fr_sentence_at(in, g, &gs, &ge);
 			p = ge > g ? ge : g + 1;
 			if (!has_mult(S, in->text, gs, ge))
 				continue;
@@ -2903,7 +2903,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 			size_t g = gate_next(S, in->text, gpos, in->len);
 			if (g == SIZE_MAX)
 				break;
-			in->host->sentence_at(in->text, in->len, g, &gs, &ge);
+			fr_sentence_at(in, g, &gs, &ge);
 			gpos = ge > g ? ge : g + 1;
 			i = first_figure(nums, i, gs);
 			if (i >= nums->count || nums->items[i].start >= ge) {
@@ -2920,8 +2920,7 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 			ss = gs; /* the gate's sentence */
 			se = ge;
 		} else {
-			in->host->sentence_at(in->text, in->len,
-					      nums->items[i].start, &ss, &se);
+			fr_sentence_at(in, nums->items[i].start, &ss, &se);
 		}
 		if (se < nums->items[i].end)
 			se = nums->items[i].end;

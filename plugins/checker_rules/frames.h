@@ -104,6 +104,10 @@ typedef struct fr_input {
 	const fc_number_list *nums;  /* its figures, in text order */
 	const bool *taken;           /* figures claimed by pattern rules */
 	const fc_host *host;         /* sentence_at, number_set_bounds */
+	/* The document whose prose `text` is, or NULL: its sentences are
+	 * then looked up with host->doc_sentence_at (when the core has it)
+	 * instead of being found by scanning. */
+	const fc_document *doc;
 	const fc_num_options *nopts;
 	/* Writes "LINE:COL" of a text offset into buf (for explanations);
 	 * may be NULL: "@OFFSET" is written. */

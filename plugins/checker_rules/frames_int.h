@@ -29,6 +29,17 @@
 #define NO_ENTITY ((size_t)-1)
 #define GATE_BITS 65536u
 
+/* The sentence of in->text that holds `offset`: from the document's
+ * index when there is one, else found by scanning. */
+static inline void fr_sentence_at(const fr_input *in, size_t offset,
+				  size_t *start, size_t *end)
+{
+	if (in->doc && in->host->doc_sentence_at)
+		in->host->doc_sentence_at(in->doc, offset, start, end);
+	else
+		in->host->sentence_at(in->text, in->len, offset, start, end);
+}
+
 
 /* A growable string for explanations and reasons. */
 typedef struct sbuf {

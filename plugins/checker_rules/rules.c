@@ -1233,7 +1233,12 @@ static fc_status match_text(const state *st, const char *text, size_t len,
 		size_t ss, se, j = i;
 		bool any = false;
 
-		st->host->sentence_at(text, len, nums->items[i].start, &ss, &se);
+		if (fin->doc && st->host->doc_sentence_at)
+			st->host->doc_sentence_at(fin->doc, nums->items[i].start,
+						  &ss, &se);
+		else
+			st->host->sentence_at(text, len, nums->items[i].start,
+					      &ss, &se);
 		if (se < nums->items[i].end)
 			se = nums->items[i].end;
 		if (ss > nums->items[i].start)
@@ -1325,6 +1330,7 @@ static fc_status rules_check(void *p, const fc_document *doc,
 	fin.where_ud = &wd;
 	fin.explain = (doc->flags & FC_DOCF_EXPLAIN) != 0;
 	fin.unrecognised = (doc->flags & FC_DOCF_UNRECOGNISED) != 0;
+	fin.doc = doc;
 	rc = match_text(st, doc->prose, doc->prose_len,
 			st->host->doc_numbers(doc), &fin, &mt, err);
 	for (size_t i = 0; rc == FC_OK && i < mt.rules.n; i++) {

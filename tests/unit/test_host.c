@@ -32,6 +32,7 @@ START_TEST(test_layout)
 	ck_assert_ptr_nonnull(h->json_parse);
 	ck_assert_ptr_nonnull(h->json_free);
 	ck_assert_ptr_nonnull(h->value_next);
+	ck_assert_ptr_nonnull(h->doc_sentence_at);
 	for (size_t i = 0; i < FC_ARRAY_LEN(h->reserved); i++)
 		ck_assert_ptr_null(h->reserved[i]);
 }

@@ -425,6 +425,63 @@ START_TEST(test_sentences)
 }
 END_TEST
 
+/* The sentence index gives what fc_sentence_at gives, at every offset:
+ * of each table case, and of texts pieced together at random from
+ * fragments thick with the splitter's hard cases (abbreviations,
+ * initials, figures, line breaks, quotes, headings). */
+static void same_sentences(const char *t, size_t len)
+{
+	fc_sentence_index ix;
+
+	ck_assert_int_eq(fc_sentence_index_build(t, len, &ix), FC_OK);
+	for (size_t off = 0; off <= len + 1; off++) {
+		size_t s1, e1, s2, e2;
+		fc_sentence_at(t, len, off, &s1, &e1);
+		fc_sentence_index_at(&ix, t, off, &s2, &e2);
+		if (s1 != s2 || e1 != e2)
+			ck_abort_msg("offset %zu of \"%.*s\": scan [%zu, %zu), "
+				     "index [%zu, %zu)",
+				     off, (int)len, t, s1, e1, s2, e2);
+	}
+	fc_sentence_index_free(&ix);
+}
+
+START_TEST(test_sentence_index)
+{
+	static const char *const frag[] = {
+	    "The toll rose to 9,770. ", "Mr. Smith said so. ", "U.S. ",
+	    "officials ", "in Nov. 5 ", "\n", "\n\n", "Ceasefire talks stall\n",
+	    "As of\n", "J. Holm ", "\"It ended.\" ", "1.4 million ", "What? ",
+	    "Yes! ", "(Gaza.) ", "- a list item\n", "killed in\n", "  ",
+	    "\xe2\x80\x9cQuoted.\xe2\x80\x9d ", "4C. ", "e.g. ", "...", ".",
+	    "a", "A", "3", "\r\n", "\t"};
+	char buf[400];
+	unsigned seed = 12345;
+
+	for (size_t i = 0; i < FC_ARRAY_LEN(sentence_cases); i++)
+		same_sentences(sentence_cases[i].text,
+			       strlen(sentence_cases[i].text));
+	same_sentences("", 0);
+	for (int round = 0; round < 3000; round++) {
+		size_t n = 0;
+		int parts;
+		seed = seed * 1103515245u + 12345u;
+		parts = 1 + (int)(seed >> 16) % 14;
+		for (int k = 0; k < parts; k++) {
+			const char *f;
+			seed = seed * 1103515245u + 12345u;
+			f = frag[(seed >> 16) % FC_ARRAY_LEN(frag)];
+			if (n + strlen(f) >= sizeof(buf))
+				break;
+			memcpy(buf + n, f, strlen(f));
+			n += strlen(f);
+		}
+		buf[n] = 0;
+		same_sentences(buf, n);
+	}
+}
+END_TEST
+
 START_TEST(test_arena)
 {
 	fc_arena a = {0};
@@ -459,6 +516,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_read_file);
 	tcase_add_loop_test(tc, test_sentences, 0,
 			    (int)FC_ARRAY_LEN(sentence_cases));
+	tcase_add_test(tc, test_sentence_index);
 	tcase_add_test(tc, test_arena);
 	suite_add_tcase(s, tc);
 	return s;
