@@ -193,6 +193,24 @@ fc_status fc_sentence_index_build(const char *text, size_t len,
 	if (fc_grow((void **)&ix->cut, &cap, len / 64 + 16, sizeof(size_t)))
 		return FC_ERR_NOMEM;
 	for (size_t i = 0; i < len; i++) {
+		/* Eight bytes at a time while none may end a sentence: a
+		 * byte equal to one of the four is a zero byte of its xor. */
+		while (len - i >= 8) {
+			const uint64_t ones = 0x0101010101010101u,
+				       highs = 0x8080808080808080u;
+			uint64_t v, hit = 0;
+			memcpy(&v, u + i, 8);
+			for (int c = 0; c < 4; c++) {
+				uint64_t x = v ^ (ones * (uint64_t)(unsigned char)
+							 ".!?\n"[c]);
+				hit |= (x - ones) & ~x & highs;
+			}
+			if (hit)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (!may_end[u[i]])
 			continue;
 		if (u[i] == '\n' ? !newline_ends(text, len, i)

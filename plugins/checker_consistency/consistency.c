@@ -138,9 +138,15 @@ static bool gap_is(const char *t, size_t a, size_t b, const char *const *forms)
 
 	if (punct || n == 0 || n > 8)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		o += (size_t)snprintf(joined + o, sizeof(joined) - o, "%s%s",
-		                      i ? " " : "", w[i]);
+	/* Eight words of at most 23 letters, and the spaces between. */
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(w[i]);
+		if (i)
+			joined[o++] = ' ';
+		memcpy(joined + o, w[i], l);
+		o += l;
+	}
+	joined[o] = 0;
 	return in_list(joined, forms);
 }
 

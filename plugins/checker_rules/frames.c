@@ -747,7 +747,7 @@ static void scope_of(const sent *st, const reading *rd, bool sentence,
 	if (*lo > 1 && *lo < tk->n && st->clause[*lo - 1] == 0 && c1 == 1 &&
 	    tk->t[*lo].type == T_PUNCT && tk->t[*lo].word == st->S->w_comma &&
 	    (in_class(st->S, st->S->c_locative, &tk->t[0]) ||
-	     in_class(st->S, fr_find_class(st->S, "fronted"), &tk->t[0])))
+	     in_class(st->S, st->S->c_fronted, &tk->t[0])))
 		*lo = 0;
 }
 
@@ -774,7 +774,7 @@ static bool before_trigger(const sent *st, const reading *rd,
 
 	size_t fs, fe, skipped = 0;
 	bool appos = false;
-	int aux = fr_find_class(st->S, "aux");
+	int aux = st->S->c_aux;
 	uint32_t w_a = fr_vocab_find(&st->S->v, "a", 1),
 		 w_an = fr_vocab_find(&st->S->v, "an", 2);
 
@@ -833,7 +833,7 @@ static bool in_attribution(const sent *st, const mention *m)
 	const fr_set *S = st->S;
 	const toks *tk = &st->tk;
 	int c = clause_of(st, m->s);
-	int c_acc = fr_find_class(S, "according");
+	int c_acc = S->c_according;
 
 	/* A "say" word within six tokens after it, in its clause, no
 	 * figure between. */
@@ -2649,7 +2649,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	 * it is ("Russia lost"); "the war in Gaza has killed" is a place. */
 	for (size_t i = 0; i < st->n_ms && any_measure; i++) {
 		mention *mm = &st->ms[i];
-		int aux = fr_find_class(S, "aux");
+		int aux = S->c_aux;
 		size_t t = mm->e, k = 0;
 		if (mm->role != MR_NONE || mm->akind == AK_EVENT ||
 		    (mm->s > 0 && in_class(S, S->c_locative, &tk->t[mm->s - 1])))

@@ -54,6 +54,12 @@ typedef struct vocab {
 	size_t n, cap, cap_lens;
 	uint32_t *slots; /* open addressing: id or 0 */
 	size_t n_slots;
+	/* Once the vocabulary is complete (fr_vocab_seal): the ids of the
+	 * one-byte words (punctuation) and of the tokenizer's own marks,
+	 * so that a sentence's punctuation is not hashed mark by mark. */
+	bool sealed;
+	uint32_t byte1[128];
+	uint32_t w_poss, w_apos, w_dash, w_nonq; /* 's ' -- #nonq */
 } vocab;
 
 /* ------------------------------------------------------------------ */
@@ -325,7 +331,7 @@ struct fr_set {
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
-	    c_clause, c_up, c_down, c_destroy;
+	    c_clause, c_up, c_down, c_destroy, c_aux, c_fronted, c_according;
 	uint32_t w_and, w_or, w_comma, w_poss, w_by, w_of;
 };
 
@@ -340,11 +346,41 @@ bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 uint32_t fr_vocab_add(vocab *v, const char *s, size_t n);
 uint32_t fr_vocab_find(const vocab *v, const char *s, size_t n);
 void fr_vocab_free(vocab *v);
-uint32_t fr_gate_mix(uint32_t head, uint32_t tail, size_t n);
+/* The gate's bit of a folded word from its length, its first four bytes
+ * and its last two: computed once per word, so that the gate's scan of
+ * the text does little per byte. */
+static inline uint32_t fr_gate_mix(uint32_t head, uint32_t tail, size_t n)
+{
+	uint64_t h = ((uint64_t)head << 24) ^ ((uint64_t)tail << 8) ^ n;
+
+	h *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> 40) & (GATE_BITS - 1);
+}
+
 void fr_sb_printf(sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *fr_sb_take(sbuf *b);
-bool fr_word_byte(const char *p, const char *end);
+/* A byte that belongs to a word: ASCII letters and digits, and every
+ * byte of a non-ASCII character that is not punctuation we know. */
+static inline bool fr_word_byte(const char *p, const char *end)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+						  (c | 0x20) <= 'z');
+	/* U+2018..U+201F quotes, U+2013/2014 dashes, U+2026: not words. */
+	if (c == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80)
+		return false;
+	if (c < 0xC0) /* a continuation byte */
+		return true;
+	/* U+00A0 no-break space */
+	return !(c == 0xC2 && end - p >= 2 && (unsigned char)p[1] == 0xA0);
+}
+
+/* Notes the ids of the words the tokenizer looks up most; call when no
+ * word will be added any more. */
+void fr_vocab_seal(vocab *v);
 void fr_bloom_add(wbloom *m, uint32_t w);
 bool fr_bloom_has(const wbloom *m, uint32_t w);
 int fr_find_class(const fr_set *s, const char *name);

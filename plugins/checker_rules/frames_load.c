@@ -1713,6 +1713,9 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	s->c_locative = fr_find_class(s, "locative");
 	s->c_war = fr_find_class(s, "war");
 	s->c_clause = fr_find_class(s, "clause_break");
+	s->c_aux = fr_find_class(s, "aux");
+	s->c_fronted = fr_find_class(s, "fronted");
+	s->c_according = fr_find_class(s, "according");
 	s->w_and = fr_vocab_find(&s->v, "and", 3);
 	s->w_or = fr_vocab_find(&s->v, "or", 2);
 	s->w_comma = fr_vocab_find(&s->v, ",", 1);
@@ -1919,6 +1922,7 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			s->gate[b / 8] |= (uint8_t)(1u << (b % 8));
 		}
 	}
+	fr_vocab_seal(&s->v);
 	s->finished = true;
 	return FC_OK;
 nomem:

@@ -66,17 +66,6 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* The gate's bit of a folded word from its length, its first four bytes
- * and its last two: computed once per word, so that the gate's scan of
- * the text does little per byte. */
-uint32_t fr_gate_mix(uint32_t head, uint32_t tail, size_t n)
-{
-	uint64_t h = ((uint64_t)head << 24) ^ ((uint64_t)tail << 8) ^ n;
-
-	h *= 0x9E3779B97F4A7C15ull;
-	return (uint32_t)(h >> 40) & (GATE_BITS - 1);
-}
-
 uint32_t fr_gate_bit(const char *s, size_t n)
 {
 	uint32_t head = 0, tail = 0;
@@ -147,6 +136,7 @@ uint32_t fr_vocab_add(vocab *v, const char *s, size_t n)
 
 	if (id)
 		return id;
+	v->sealed = false; /* a new word: the table may miss it */
 	if (v->n == 0) {
 		if (!fr_grow((void **)&v->words, &v->cap, 1, sizeof(char *)) ||
 		    !fr_grow((void **)&v->lens, &v->cap_lens, 1, sizeof(uint32_t)))
@@ -172,6 +162,32 @@ uint32_t fr_vocab_add(vocab *v, const char *s, size_t n)
 		v->slots[i] = id;
 	}
 	return id;
+}
+
+void fr_vocab_seal(vocab *v)
+{
+	v->byte1[0] = 0;
+	for (int c = 1; c < 128; c++) {
+		char b = (char)c;
+		v->byte1[c] = fr_vocab_find(v, &b, 1);
+	}
+	v->w_poss = fr_vocab_find(v, "'s", 2);
+	v->w_apos = fr_vocab_find(v, "'", 1);
+	v->w_dash = fr_vocab_find(v, "--", 2);
+	v->w_nonq = fr_vocab_find(v, "#nonq", 5);
+	v->sealed = true;
+}
+
+/* The id of a word the tokenizer makes itself: from the sealed table,
+ * else looked up, or added when `add`. */
+static uint32_t own_word(vocab *v, bool add, uint32_t sealed_id,
+			 const char *s, size_t n)
+{
+	if (add)
+		return fr_vocab_add(v, s, n);
+	if (v->sealed)
+		return sealed_id;
+	return fr_vocab_find(v, s, n);
 }
 
 void fr_vocab_free(vocab *v)
@@ -205,27 +221,6 @@ static size_t dash(const char *p, const char *end)
 	    ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
 		return 3;
 	return 0;
-}
-
-/* A byte that belongs to a word: ASCII letters and digits, and every
- * byte of a non-ASCII character that is not punctuation we know. */
-bool fr_word_byte(const char *p, const char *end)
-{
-	unsigned char c = (unsigned char)*p;
-
-	if (isalnum(c))
-		return true;
-	if (c < 0x80)
-		return false;
-	/* U+2018..U+201F quotes, U+2013/2014 dashes, U+2026: not words. */
-	if (c == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80)
-		return false;
-	if (c >= 0x80 && c < 0xC0) /* a continuation byte */
-		return true;
-	/* U+00A0 no-break space */
-	if (c == 0xC2 && end - p >= 2 && (unsigned char)p[1] == 0xA0)
-		return false;
-	return true;
 }
 
 static bool push_tok(toks *ts, const tok *t)
@@ -269,7 +264,8 @@ bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 			t.kind = (uint8_t)num->kind;
 			t.num = k;
 			if (t.type == T_NONQ)
-				t.word = fr_vocab_find(v, "#nonq", 5);
+				t.word = v->sealed ? v->w_nonq
+						   : fr_vocab_find(v, "#nonq", 5);
 			if (!push_tok(out, &t))
 				return false;
 			p = text + num->end;
@@ -326,8 +322,7 @@ bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 				t.start = (size_t)(p - text);
 				t.end = t.start + n + 1;
 				t.type = T_PUNCT;
-				t.word = add ? fr_vocab_add(v, "'s", 2)
-					     : fr_vocab_find(v, "'s", 2);
+				t.word = own_word(v, add, v->w_poss, "'s", 2);
 				if ((add && !t.word) || !push_tok(out, &t))
 					return false;
 				p += n + 1;
@@ -342,15 +337,15 @@ bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 			/* U+2013, U+2014, or "--" for one. */
 			t.end = at + n;
 			t.flags = TF_BREAK;
-			t.word = add ? fr_vocab_add(v, "--", 2) : fr_vocab_find(v, "--", 2);
+			t.word = own_word(v, add, v->w_dash, "--", 2);
 		} else if ((n = apostrophe(p, end)) && p + n < end &&
 			   (p[n] == 's' || p[n] == 'S') &&
 			   (p + n + 1 >= end || !fr_word_byte(p + n + 1, end))) {
 			t.end = at + n + 1;
-			t.word = add ? fr_vocab_add(v, "'s", 2) : fr_vocab_find(v, "'s", 2);
+			t.word = own_word(v, add, v->w_poss, "'s", 2);
 		} else if ((n = apostrophe(p, end))) {
 			t.end = at + n;
-			t.word = add ? fr_vocab_add(v, "'", 1) : fr_vocab_find(v, "'", 1);
+			t.word = own_word(v, add, v->w_apos, "'", 1);
 		} else {
 			size_t len = 1;
 			char c = *p;
@@ -372,7 +367,9 @@ bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 				t.flags = TF_BREAK; /* " - " */
 			buf[0] = c;
 			buf[1] = 0;
-			t.word = add ? fr_vocab_add(v, buf, 1) : fr_vocab_find(v, buf, 1);
+			t.word = own_word(v, add,
+					  v->byte1[(unsigned char)c & 0x7F], buf,
+					  1);
 		}
 		if ((add && !t.word) || !push_tok(out, &t))
 			return false;
