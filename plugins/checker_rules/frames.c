@@ -64,6 +64,8 @@ typedef struct cand {
  * coordination. */
 typedef struct sclaim sclaim;
 
+#define PAT_MEMO 256 /* entries of sent.pmemo */
+
 typedef struct sent {
 	const fr_set *S;
 	const fr_input *in;
@@ -79,6 +81,16 @@ typedef struct sent {
 	                     (2); see inst_may() */
 	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
 	                    a word it needs (1), has them (2) */
+	/* Patterns already run over a span of this sentence: each figure's
+	 * reading runs the exclusions again, mostly over the same spans.
+	 * An entry holds for the sentence numbered `gen`. */
+	struct pat_memo {
+		const pattern *p;
+		size_t anchor, lo, hi, bs, be;
+		unsigned gen;
+		bool hit;
+	} *pmemo;
+	unsigned gen;
 	signed char *context; /* per measure: its context is in the
 	                         paragraph ctx_para or the headline (1),
 	                         is not (0), unknown (-1) */
@@ -1467,12 +1479,32 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 	mctx c;
 	size_t at, first = SIZE_MAX, last = 0;
 	int cls[MAX_ELEMS];
+	struct pat_memo *pm;
 
 	if (!st->pat_ok[p->slot])
 		st->pat_ok[p->slot] =
 		    fr_need_met(p->need, p->n_need, &st->words) ? 2 : 1;
 	if (st->pat_ok[p->slot] == 1)
 		return false;
+	/* A pattern without a figure matches the same wherever the figure
+	 * is. */
+	if (p->anchor < 0)
+		anchor = SIZE_MAX;
+	pm = &st->pmemo[((uintptr_t)p / sizeof(pattern) * 31u + anchor * 7u +
+			 lo * 131u + hi) %
+			PAT_MEMO];
+	if (pm->gen == st->gen && pm->p == p && pm->anchor == anchor &&
+	    pm->lo == lo && pm->hi == hi) {
+		*bs = pm->bs;
+		*be = pm->be;
+		return pm->hit;
+	}
+	pm->p = p;
+	pm->anchor = anchor;
+	pm->lo = lo;
+	pm->hi = hi;
+	pm->gen = st->gen;
+	pm->hit = false;
 	memset(&c, 0, sizeof(c));
 	c.st = st;
 	c.p = p;
@@ -1493,8 +1525,9 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 		}
 	if (first == SIZE_MAX)
 		first = last = at;
-	*bs = st->tk.t[first].start;
-	*be = st->tk.t[last > first ? last - 1 : first].end;
+	*bs = pm->bs = st->tk.t[first].start;
+	*be = pm->be = st->tk.t[last > first ? last - 1 : first].end;
+	pm->hit = true;
 	return true;
 }
 
@@ -2583,6 +2616,10 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	st->ss = ss;
 	st->se = se;
 	st->n_sc = 0;
+	if (++st->gen == 0) { /* wrapped: no entry may look current */
+		memset(st->pmemo, 0, PAT_MEMO * sizeof(*st->pmemo));
+		st->gen = 1;
+	}
 	st->ctx_done = false;
 	memset(st->pat_ok, 0, S->n_slots);
 	if (!fr_tokenize((vocab *)&S->v, false, st->in->text, ss, se, st->in->nums,
@@ -2865,7 +2902,9 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.context = malloc(S->n_measures + 1);
 	st.inst_ok = calloc(S->n_insts + 1, 1);
 	st.pat_ok = calloc(S->n_slots + 1, 1);
-	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok) {
+	st.pmemo = calloc(PAT_MEMO, sizeof(*st.pmemo));
+	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok ||
+	    !st.pmemo) {
 		rc = FC_ERR_NOMEM;
 		goto out;
 	}
@@ -2970,6 +3009,7 @@ out:
 	free(st.context);
 	free(st.inst_ok);
 	free(st.pat_ok);
+	free(st.pmemo);
 	return rc;
 }
 
