@@ -2641,18 +2641,6 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 			k->num = (size_t)S->word_mult[k->word];
 		}
 	}
-	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
-		return FC_ERR_NOMEM;
-	mark_dateline(st->in->text, tk, st->ms, st->n_ms);
-	{
-		/* What it says as context, for the sentences after it. */
-		size_t e, o;
-		bool amb;
-		cand f;
-		memset(&f, 0, sizeof(f));
-		context_decide(st, tk, st->ms, st->n_ms, &e, &f, &amb, &o);
-		memo_put(st, ss, se, true, e, &f, amb, o);
-	}
 	/* The measures whose words the sentence holds: a whole phrase of
 	 * one of their classes. */
 	memset(st->present, 0, S->n_measures * sizeof(bool));
@@ -2679,6 +2667,23 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 			if (st->first_trigger == SIZE_MAX)
 				st->first_trigger = t;
 		}
+	}
+	/* Without a measure's phrase, only the figures no frame reads
+	 * are wanted of it; what it says as context is read when a later
+	 * sentence asks (context_entities). */
+	if (!any_measure && !st->in->unrecognised)
+		return FC_OK;
+	if (!find_mentions(S, tk, &st->ms, &st->n_ms, &st->cap_ms))
+		return FC_ERR_NOMEM;
+	mark_dateline(st->in->text, tk, st->ms, st->n_ms);
+	{
+		/* What it says as context, for the sentences after it. */
+		size_t e, o;
+		bool amb;
+		cand f;
+		memset(&f, 0, sizeof(f));
+		context_decide(st, tk, st->ms, st->n_ms, &e, &f, &amb, &o);
+		memo_put(st, ss, se, true, e, &f, amb, o);
 	}
 	memset(st->inst_ok, 0, S->n_insts);
 	/* "Israel kills", "Russia has killed": the subject of a measure's
