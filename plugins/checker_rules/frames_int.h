@@ -381,10 +381,30 @@ static inline bool fr_word_byte(const char *p, const char *end)
 /* Notes the ids of the words the tokenizer looks up most; call when no
  * word will be added any more. */
 void fr_vocab_seal(vocab *v);
-void fr_bloom_add(wbloom *m, uint32_t w);
-bool fr_bloom_has(const wbloom *m, uint32_t w);
+/* Word sets as 512-bit blooms: a sentence's words, a pattern's needs. */
+static inline void fr_bloom_add(wbloom *m, uint32_t w)
+{
+	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
+}
+static inline bool fr_bloom_has(const wbloom *m, uint32_t w)
+{
+	return (m->b[(w >> 6) & 7] >> (w & 63)) & 1;
+}
 int fr_find_class(const fr_set *s, const char *name);
 size_t fr_find_entity(const fr_set *s, const char *id);
-bool fr_need_met(const wbloom *need, size_t n_need, const wbloom *have);
+/* True if the words `have` may hold a match of what `need` describes:
+ * each of its blooms shares a word with `have`. */
+static inline bool fr_need_met(const wbloom *need, size_t n_need,
+			       const wbloom *have)
+{
+	for (size_t i = 0; i < n_need; i++) {
+		uint64_t any = 0;
+		for (size_t k = 0; k < 8; k++)
+			any |= need[i].b[k] & have->b[k];
+		if (!any)
+			return false;
+	}
+	return true;
+}
 
 #endif

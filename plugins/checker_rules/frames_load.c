@@ -1550,25 +1550,6 @@ static fc_status finish_err(char *msg, size_t size, const char *fmt, ...)
 	return FC_ERR_CONFIG;
 }
 
-void fr_bloom_add(wbloom *m, uint32_t w)
-{
-	m->b[(w >> 6) & 7] |= (uint64_t)1 << (w & 63);
-}
-
-bool fr_bloom_has(const wbloom *m, uint32_t w)
-{
-	return (m->b[(w >> 6) & 7] >> (w & 63)) & 1;
-}
-
-static bool bloom_meets(const wbloom *a, const wbloom *b)
-{
-	uint64_t any = 0;
-
-	for (size_t i = 0; i < 8; i++)
-		any |= a->b[i] & b->b[i];
-	return any != 0;
-}
-
 /* The words a pattern needs: for each of its compulsory word, class and
  * group elements (classes as `cls` resolves them), the words it may start
  * with, into a new array in *need (the caller frees it). False when out of
@@ -1602,15 +1583,6 @@ static bool need_build(const fr_set *s, const pattern *p, const int *cls,
 			return false;
 		(*need)[(*n_need)++] = m;
 	}
-	return true;
-}
-
-/* True if the words `have` may hold a match of what `need` describes. */
-bool fr_need_met(const wbloom *need, size_t n_need, const wbloom *have)
-{
-	for (size_t i = 0; i < n_need; i++)
-		if (!bloom_meets(&need[i], have))
-			return false;
 	return true;
 }
 
