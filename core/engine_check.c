@@ -204,25 +204,43 @@ static fc_number_list sentence_numbers(const fc_number_list *all, size_t ss,
  * kept in text order and returns their number. */
 static size_t keep_claims(fc_claim *c, size_t n)
 {
-	size_t kept = 0, recognised;
+	size_t kept = 0, recognised, first_unread, unread_end = 0;
 
 	if (n == 0)
 		return 0;
 	qsort(c, n, sizeof(fc_claim), cmp_claim);
-	for (size_t i = 0; i < n && !(c[i].flags & FC_CLAIMF_UNRECOGNISED); i++) {
-		if (kept && c[i].start < c[kept - 1].end)
+	for (first_unread = 0;
+	     first_unread < n && !(c[first_unread].flags & FC_CLAIMF_UNRECOGNISED);
+	     first_unread++) {
+		if (kept && c[first_unread].start < c[kept - 1].end)
 			continue;
-		c[kept++] = c[i];
+		c[kept++] = c[first_unread];
 	}
 	recognised = kept;
-	for (size_t i = 0; i < n; i++) {
-		bool overlaps = false;
-		if (!(c[i].flags & FC_CLAIMF_UNRECOGNISED))
-			continue;
-		for (size_t k = 0; k < kept && !overlaps; k++)
-			overlaps = c[i].start < c[k].end && c[k].start < c[i].end;
-		if (!overlaps)
+	/* The figures no checker read, in text order, each kept unless it
+	 * overlaps a claim kept before it: the claims read are sorted and
+	 * do not overlap, so their ends ascend and the first ending after
+	 * the figure's start is the only one to ask; an unread figure kept
+	 * before starts no later, so it overlaps if it ends after the
+	 * start. So n log n, not quadratic: a long document has a million
+	 * figures. */
+	for (size_t i = first_unread; i < n; i++) {
+		size_t lo = 0, hi = recognised;
+		bool overlaps;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c[mid].end <= c[i].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		overlaps = (lo < recognised && c[lo].start < c[i].end) ||
+			   (kept > recognised && c[i].start < unread_end);
+		if (!overlaps) {
+			if (c[i].end > unread_end)
+				unread_end = c[i].end;
 			c[kept++] = c[i];
+		}
 	}
 	if (kept > recognised)
 		qsort(c, kept, sizeof(fc_claim), cmp_claim_start);

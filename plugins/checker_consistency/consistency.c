@@ -657,10 +657,12 @@ static void parts(ctx *c, const sent *s)
 
 		if (!is_count(b) || !isfinite(b->high) || b->value <= 0)
 			continue;
-		/* "9,770 dead, including": words, and commas only. */
+		/* "9,770 dead, including": a few words, and commas only. */
+		if (s->q[i + 1]->start - b->end > 60)
+			continue;
 		nw =
 		    words_of(t, b->end, s->q[i + 1]->start, w, 8, &punct, NULL);
-		if (nw == 0 || nw > 6 || s->q[i + 1]->start - b->end > 60)
+		if (nw == 0 || nw > 6)
 			continue;
 		if (punct) {
 			bool other = false;
