@@ -76,14 +76,29 @@ const char *rj_marker(char *buf, const void *addr)
 	return buf;
 }
 
-fc_status rj_print_streamed(const fc_host *h, cJSON *root,
-					  const char *marker, bool pretty,
-					  size_t n,
-					  cJSON *(*item)(void *ud, size_t i),
-					  void *ud, FILE *out, fc_error *err)
+/* Writes `s` with `depth` tabs after each of its line breaks: an item
+ * printed alone, at its place in the tree. */
+static void put_indented(const char *s, size_t depth, FILE *out)
+{
+	for (const char *c = s, *nl; *c; c = nl + 1) {
+		if (!(nl = strchr(c, '\n'))) {
+			fputs(c, out);
+			break;
+		}
+		fwrite(c, 1, (size_t)(nl - c) + 1, out);
+		for (size_t k = 0; k < depth; k++)
+			fputc('\t', out);
+	}
+}
+
+fc_status rj_stream_at(const fc_host *h, cJSON *root, const char *marker,
+		       bool pretty, size_t base, size_t n,
+		       rj_item_writer write, void *ud, FILE *out,
+		       fc_error *err)
 {
 	char *text, *at, *line;
-	size_t depth = 0, mlen = strlen(marker);
+	size_t depth = base, mlen = strlen(marker);
+	fc_status rc = FC_OK;
 
 	if (!root)
 		return h->error(err, FC_ERR_NOMEM, "out of memory");
@@ -104,36 +119,66 @@ fc_status rj_print_streamed(const fc_host *h, cJSON *root,
 	 * one deeper than the line that holds the array. */
 	for (line = at; line > text && line[-1] != '\n'; line--)
 		;
-	while (line[depth] == '\t')
+	while (line[depth - base] == '\t')
 		depth++;
-	fwrite(text, 1, (size_t)(at - text), out);
+	*at = 0;
+	put_indented(text, base, out);
 	fputc('[', out);
-	for (size_t i = 0; i < n; i++) {
-		cJSON *it = item(ud, i);
-		char *s = it ? (pretty ? cJSON_Print(it)
-				       : cJSON_PrintUnformatted(it))
-			     : NULL;
-		cJSON_Delete(it);
-		if (!s) {
-			free(text);
-			return h->error(err, FC_ERR_NOMEM, "out of memory");
-		}
+	for (size_t i = 0; i < n && rc == FC_OK; i++) {
 		if (i)
 			fputs(pretty ? ", " : ",", out);
-		for (const char *c = s, *nl; *c; c = nl + 1) {
-			if (!(nl = strchr(c, '\n'))) {
-				fputs(c, out);
-				break;
-			}
-			fwrite(c, 1, (size_t)(nl - c) + 1, out);
-			for (size_t k = 0; k <= depth; k++)
-				fputc('\t', out);
-		}
-		free(s);
+		rc = write(ud, i, depth + 1, out, err);
 	}
 	fputc(']', out);
-	fputs(at + mlen + 2, out);
-	fputc('\n', out);
+	put_indented(at + mlen + 2, base, out);
 	free(text);
+	return rc;
+}
+
+fc_status rj_put_item(const fc_host *h, cJSON *item, bool pretty,
+		      size_t depth, FILE *out, fc_error *err)
+{
+	char *s = item ? (pretty ? cJSON_Print(item)
+				 : cJSON_PrintUnformatted(item))
+		       : NULL;
+
+	cJSON_Delete(item);
+	if (!s)
+		return h->error(err, FC_ERR_NOMEM, "out of memory");
+	put_indented(s, depth, out);
+	free(s);
+	return FC_OK;
+}
+
+/* rj_print_streamed's items, made by its `item` callback. */
+typedef struct made_items {
+	const fc_host *h;
+	bool pretty;
+	cJSON *(*item)(void *ud, size_t i);
+	void *ud;
+} made_items;
+
+static fc_status put_made(void *p, size_t i, size_t depth, FILE *out,
+			  fc_error *err)
+{
+	made_items *m = p;
+
+	return rj_put_item(m->h, m->item(m->ud, i), m->pretty, depth, out,
+			   err);
+}
+
+fc_status rj_print_streamed(const fc_host *h, cJSON *root,
+					  const char *marker, bool pretty,
+					  size_t n,
+					  cJSON *(*item)(void *ud, size_t i),
+					  void *ud, FILE *out, fc_error *err)
+{
+	made_items m = {h, pretty, item, ud};
+	fc_status rc = rj_stream_at(h, root, marker, pretty, 0, n, put_made,
+				    &m, out, err);
+
+	if (rc != FC_OK)
+		return rc;
+	fputc('\n', out);
 	return ru_written(h, out, err);
 }

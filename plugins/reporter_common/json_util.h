@@ -57,4 +57,26 @@ fc_status rj_print_streamed(const fc_host *h, cJSON *root,
 					  cJSON *(*item)(void *ud, size_t i),
 					  void *ud, FILE *out, fc_error *err);
 
+/* Writes item `i` of a streamed array at `depth` tabs (the depth of its
+ * lines after the first), as rj_put_item does; fills `err` on failure. */
+typedef fc_status (*rj_item_writer)(void *ud, size_t i, size_t depth,
+				    FILE *out, fc_error *err);
+
+/*
+ * The core of rj_print_streamed, for arrays within arrays: writes `root`
+ * (freed) as if printed in place at `base` tabs, with its string member
+ * `marker` replaced by an array of `n` items that `write` writes one by
+ * one, each itself free to stream an array of its own (a document's
+ * findings within the run's documents). No line break after it.
+ */
+fc_status rj_stream_at(const fc_host *h, cJSON *root, const char *marker,
+		       bool pretty, size_t base, size_t n,
+		       rj_item_writer write, void *ud, FILE *out,
+		       fc_error *err);
+
+/* Writes `item` (freed; NULL means memory ran out) as cJSON prints it,
+ * with `depth` tabs after each line break. */
+fc_status rj_put_item(const fc_host *h, cJSON *item, bool pretty,
+		      size_t depth, FILE *out, fc_error *err);
+
 #endif

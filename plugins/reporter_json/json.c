@@ -222,24 +222,20 @@ static cJSON *finding_json(const fc_finding *f)
 	return o;
 }
 
-/* One document's object. NULL when memory ran out. */
-static cJSON *doc_json(const fc_report_doc *rd)
+/* One document's object, its findings the string `marker` (streamed in
+ * its place). NULL when memory ran out. */
+static cJSON *doc_json(const fc_report_doc *rd, const char *marker)
 {
-	cJSON *o = cJSON_CreateObject(), *fs;
+	cJSON *o = cJSON_CreateObject();
 	bool ok = o && add_str(o, "path", rd->path) &&
 		  add_str(o, "error", rd->error) &&
 		  (rd->doc ? rj_add_date(o, "as_of", rd->doc->date)
 			   : cJSON_AddNullToObject(o, "as_of") != NULL) &&
 		  add_str(o, "date_origin",
 			  rd->doc ? fc_date_origin_key(rd->doc->date_origin) : NULL) &&
-		  rj_add_coverage(o, "coverage", &rd->coverage);
+		  rj_add_coverage(o, "coverage", &rd->coverage) &&
+		  cJSON_AddStringToObject(o, "findings", marker);
 
-	fs = ok ? cJSON_AddArrayToObject(o, "findings") : NULL;
-	ok = ok && fs;
-	for (size_t i = 0; ok && i < rd->n_findings; i++) {
-		cJSON *f = finding_json(&rd->findings[i]);
-		ok = f && cJSON_AddItemToArray(fs, f);
-	}
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -247,10 +243,35 @@ static cJSON *doc_json(const fc_report_doc *rd)
 	return o;
 }
 
-/* Item i of the streamed "documents" array. */
-static cJSON *doc_item(void *rep, size_t i)
+/* What the streamed arrays need: the run, the plugin, the marker. */
+typedef struct streaming {
+	const state *st;
+	const fc_report *rep;
+	const fc_report_doc *rd; /* the document being written */
+	const char *marker;
+} streaming;
+
+/* Finding i of the document being written. */
+static fc_status put_finding(void *ud, size_t i, size_t depth, FILE *out,
+			     fc_error *err)
 {
-	return doc_json(fc_report_doc_at(rep, i));
+	streaming *sm = ud;
+
+	return rj_put_item(sm->st->host, finding_json(&sm->rd->findings[i]),
+			   sm->st->pretty, depth, out, err);
+}
+
+/* Document i of the run, its findings streamed too: a draft of a
+ * million figures, all listed, takes the memory of one finding. */
+static fc_status put_doc(void *ud, size_t i, size_t depth, FILE *out,
+			 fc_error *err)
+{
+	streaming *sm = ud;
+
+	sm->rd = fc_report_doc_at(sm->rep, i);
+	return rj_stream_at(sm->st->host, doc_json(sm->rd, sm->marker),
+			    sm->marker, sm->st->pretty, depth,
+			    sm->rd->n_findings, put_finding, sm, out, err);
 }
 
 /* The run's object without its documents: "documents" is the string
@@ -307,19 +328,25 @@ static cJSON *report_json(const fc_report *rep, const char *marker)
 
 /*
  * Writes the run's object with its documents streamed into the
- * "documents" array, one at a time, exactly as cJSON would print the
- * whole: so that a run of any size takes the memory of one document.
+ * "documents" array, one at a time, and each document's findings into
+ * its "findings", exactly as cJSON would print the whole: so that a run
+ * of any size takes the memory of one finding.
  */
 static fc_status json_report(void *p, const fc_report *rep, FILE *out,
 			     fc_error *err)
 {
 	const state *st = p;
 	char marker[64];
+	streaming sm = {st, rep, NULL, marker};
+	fc_status rc;
 
 	rj_marker(marker, rep);
-	return rj_print_streamed(st->host, report_json(rep, marker), marker,
-				 st->pretty, rep->n_docs, doc_item, (void *)rep,
-				 out, err);
+	rc = rj_stream_at(st->host, report_json(rep, marker), marker,
+			  st->pretty, 0, rep->n_docs, put_doc, &sm, out, err);
+	if (rc != FC_OK)
+		return rc;
+	fputc('\n', out);
+	return ru_written(st->host, out, err);
 }
 
 FIGCHECK_PLUGIN(.kind = FC_PLUGIN_REPORTER, .name = "json", .version = "1.0.0",

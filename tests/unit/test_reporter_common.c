@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "../../plugins/reporter_common/chart.h"
+#include "../../plugins/reporter_common/json_util.h"
+#include "../../core/host.h"
 #include "../../plugins/reporter_common/report_util.h"
 
 #define D(y, m, d) fc_date_from_ymd(y, m, d)
@@ -289,11 +291,106 @@ START_TEST(test_chart_flat)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* JSON streamed: arrays within arrays, printed one item at a time, give
+ * the text cJSON prints for the whole tree. */
+
+#define MARK "figcheck-stream-test-marker"
+
+typedef struct nest {
+	bool pretty;
+	size_t mid; /* the middle item being written */
+} nest;
+
+/* Leaf j of middle item i: nested values, and text with a line break
+ * and a tab that must not be indented. */
+static cJSON *leaf(size_t i, size_t j)
+{
+	cJSON *o = cJSON_CreateObject(), *in = cJSON_AddObjectToObject(o, "in");
+	int v[] = {(int)i, (int)j};
+
+	cJSON_AddNumberToObject(o, "j", (double)j);
+	cJSON_AddStringToObject(o, "text", "two\nlines\tand a tab");
+	cJSON_AddItemToObject(in, "pair", cJSON_CreateIntArray(v, 2));
+	cJSON_AddArrayToObject(in, "empty");
+	return o;
+}
+
+static cJSON *middle(size_t i, cJSON *leaves)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "i", (double)i);
+	cJSON_AddItemToObject(o, "leaves", leaves);
+	cJSON_AddBoolToObject(o, "after", true);
+	return o;
+}
+
+static cJSON *top(cJSON *middles)
+{
+	cJSON *o = cJSON_CreateObject(), *h = cJSON_AddObjectToObject(o, "head");
+
+	cJSON_AddStringToObject(h, "name", "run");
+	cJSON_AddItemToObject(o, "middles", middles);
+	cJSON_AddNullToObject(o, "tail");
+	return o;
+}
+
+static fc_status put_leaf(void *ud, size_t j, size_t depth, FILE *out,
+			  fc_error *err)
+{
+	nest *n = ud;
+
+	return rj_put_item(fc_host_table(), leaf(n->mid, j), n->pretty, depth,
+			   out, err);
+}
+
+/* Middle item i holds i leaves, streamed. */
+static fc_status put_middle(void *ud, size_t i, size_t depth, FILE *out,
+			    fc_error *err)
+{
+	nest *n = ud;
+
+	n->mid = i;
+	return rj_stream_at(fc_host_table(), middle(i, cJSON_CreateString(MARK)),
+			    MARK, n->pretty, depth, i, put_leaf, n, out, err);
+}
+
+START_TEST(test_json_streamed)
+{
+	nest n = {_i == 1, 0};
+	cJSON *whole, *mids = cJSON_CreateArray();
+	char *want, *got = NULL;
+	size_t got_len = 0;
+	FILE *out = open_memstream(&got, &got_len);
+	fc_error err;
+
+	ck_assert_ptr_nonnull(out);
+	for (size_t i = 0; i < 4; i++) {
+		cJSON *leaves = cJSON_CreateArray();
+		for (size_t j = 0; j < i; j++)
+			cJSON_AddItemToArray(leaves, leaf(i, j));
+		cJSON_AddItemToArray(mids, middle(i, leaves));
+	}
+	whole = top(mids);
+	want = n.pretty ? cJSON_Print(whole) : cJSON_PrintUnformatted(whole);
+	ck_assert_int_eq(rj_stream_at(fc_host_table(),
+				      top(cJSON_CreateString(MARK)), MARK,
+				      n.pretty, 0, 4, put_middle, &n, out, &err),
+			 FC_OK);
+	fclose(out);
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
+	cJSON_Delete(whole);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("reporter_common");
 	TCase *tt = tcase_create("text");
-	TCase *tc = tcase_create("chart");
+	TCase *tc = tcase_create("chart"), *tj;
 
 	tcase_add_test(tt, test_next_invalid);
 	tcase_add_test(tt, test_clean);
@@ -306,6 +403,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_chart_escapes);
 	tcase_add_test(tc, test_chart_flat);
 	suite_add_tcase(s, tc);
+	tj = tcase_create("json");
+	tcase_add_loop_test(tj, test_json_streamed, 0, 2);
+	suite_add_tcase(s, tj);
 	return s;
 }
 
