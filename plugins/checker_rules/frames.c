@@ -2824,7 +2824,8 @@ static size_t gate_next(const fr_set *S, const char *text, size_t from,
 			}
 		}
 		n = p - start;
-		if (n >= 96)
+		if (n >= 96 || !(S->gate_lead[n < 31 ? n : 31] &
+				 fr_gate_lead(fold_tab[t[start]])))
 			continue;
 		for (size_t i = 0; i < n && i < 4; i++)
 			head = head << 8 | fold_tab[t[start + i]];

@@ -328,6 +328,9 @@ struct fr_set {
 	/* A sentence without one of these words (a bit per hash of a
 	 * word) holds no measure's phrase: it is not cut into tokens. */
 	uint8_t gate[GATE_BITS / 8];
+	/* Before the hash, a cheaper test: per word length (31 for longer
+	 * words), a bit per first byte (fr_gate_lead) of the gate's words. */
+	uint32_t gate_lead[32];
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,
@@ -340,6 +343,16 @@ struct fr_set {
  * tokenizer. The loader (frames_load.c): lookups of the compiled set,
  * and the word filters (blooms) a pattern needs. */
 uint32_t fr_gate_bit(const char *s, size_t n);
+
+/* The bit of a folded word's first byte in fr_set.gate_lead: a to z are
+ * 0 to 25, digits 26, bytes from 0x80 on 27, any other byte 28. */
+static inline uint32_t fr_gate_lead(unsigned char c)
+{
+	return c >= 'a' && c <= 'z'   ? 1u << (c - 'a')
+	       : c >= '0' && c <= '9' ? 1u << 26
+	       : c >= 0x80	      ? 1u << 27
+				      : 1u << 28;
+}
 bool fr_tokenize(vocab *v, bool add, const char *text, size_t ss,
 		 size_t se, const fc_number_list *nums, size_t first,
 		 toks *out);

@@ -1889,8 +1889,11 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 			}
 		}
 		{
-			uint32_t b = fr_gate_bit(s->v.words[ph->w[best]],
-					      s->v.lens[ph->w[best]]);
+			const char *gw = s->v.words[ph->w[best]];
+			size_t gn = s->v.lens[ph->w[best]];
+			uint32_t b = fr_gate_bit(gw, gn);
+			s->gate_lead[gn < 31 ? gn : 31] |=
+			    fr_gate_lead((unsigned char)gw[0]);
 			s->gate[b / 8] |= (uint8_t)(1u << (b % 8));
 		}
 	}
