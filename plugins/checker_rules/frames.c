@@ -199,20 +199,15 @@ static size_t phrase_fwd_caps(const phrase_table *tab, long c, const toks *tk,
 	return 0;
 }
 
+/* True if token t alone is a phrase of class c. */
 static bool in_class(const fr_set *S, int c, const tok *t)
 {
-	const uint32_t *list;
+	uint32_t w = t->word;
 
-	if (c < 0 || !word_tok(t) || !t->word ||
-	    t->word >= S->classes.idx.n_words ||
-	    !(list = S->classes.idx.first[t->word]))
+	if (c < 0 || (size_t)c >= S->n_cls || !word_tok(t) || !w ||
+	    w >= S->classes.idx.n_words)
 		return false;
-	for (uint32_t k = 0; k < list[0]; k++) {
-		const phrase *ph = &S->classes.p[list[1 + k]];
-		if (ph->owner == (uint32_t)c && ph->n == 1)
-			return true;
-	}
-	return false;
+	return (S->single[(size_t)c * S->single_stride + w / 8] >> (w % 8)) & 1;
 }
 
 static bool head_word(const mctx *c, const tok *t)

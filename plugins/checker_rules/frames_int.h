@@ -331,6 +331,11 @@ struct fr_set {
 	/* Before the hash, a cheaper test: per word length (31 for longer
 	 * words), a bit per first byte (fr_gate_lead) of the gate's words. */
 	uint32_t gate_lead[32];
+	/* Per class, a bit per word id: the word alone is one of its
+	 * phrases (in_class asks this of many tokens); single_stride bytes
+	 * a class. */
+	uint8_t *single;
+	size_t single_stride;
 	bool finished;
 	/* Classes the engine uses by name; -1 when no pack defines them. */
 	int c_head_stop, c_people, c_agent, c_say, c_locative, c_war,

@@ -45,6 +45,7 @@ void fr_free(fr_set *s)
 	if (!s)
 		return;
 	table_free(&s->classes);
+	free(s->single);
 	table_free(&s->ents);
 	table_free(&s->grps);
 	for (size_t i = 0; i < s->n_cls; i++)
@@ -1678,6 +1679,16 @@ fc_status fr_finish(fr_set *s, char *msg, size_t size)
 	if (!index_build(&s->classes, nw) || !index_build(&s->ents, nw) ||
 	    !index_build(&s->grps, nw))
 		goto nomem;
+	s->single_stride = nw / 8 + 1;
+	free(s->single);
+	if (!(s->single = calloc(s->n_cls + 1, s->single_stride)))
+		goto nomem;
+	for (size_t i = 0; i < s->classes.n; i++) {
+		const phrase *ph = &s->classes.p[i];
+		if (ph->n == 1 && ph->w[0] < nw && ph->owner < s->n_cls)
+			s->single[ph->owner * s->single_stride + ph->w[0] / 8] |=
+			    (uint8_t)(1u << (ph->w[0] % 8));
+	}
 	s->c_head_stop = fr_find_class(s, "head_stop");
 	s->c_people = fr_find_class(s, "people");
 	s->c_agent = fr_find_class(s, "agent");
