@@ -81,6 +81,8 @@ typedef struct sent {
 	                     (2); see inst_may() */
 	uint8_t *pat_ok; /* per pattern slot: unknown (0), the sentence lacks
 	                    a word it needs (1), has them (2) */
+	uint8_t *excl_ok; /* per exclusion: as pat_ok, for any of its
+	                     phrases */
 	/* Patterns already run over a span of this sentence: each figure's
 	 * reading runs the exclusions again, mostly over the same spans.
 	 * An entry holds for the sentence numbered `gen`. */
@@ -1466,6 +1468,32 @@ static bool excl_applies(const fr_set *S, const exclusion *x, const measure_t *m
 	return !pack_has_measures;
 }
 
+/* True unless the sentence lacks a word pattern `p` needs (remembered
+ * for the sentence). */
+static bool pat_may(const sent *st, const pattern *p)
+{
+	if (!st->pat_ok[p->slot])
+		st->pat_ok[p->slot] =
+		    fr_need_met(p->need, p->n_need, &st->words) ? 2 : 1;
+	return st->pat_ok[p->slot] == 2;
+}
+
+/* True unless the sentence lacks a word that each phrase of exclusion
+ * `i` needs (remembered for the sentence): most exclusions are out of
+ * most sentences' reach, and each figure asks for them all. */
+static bool excl_may(const sent *st, size_t i)
+{
+	const exclusion *x = &st->S->excl[i];
+
+	if (!st->excl_ok[i]) {
+		bool any = false;
+		for (size_t k = 0; k < x->n_phrases && !any; k++)
+			any = pat_may(st, &x->phrases[k]);
+		st->excl_ok[i] = any ? 2 : 1;
+	}
+	return st->excl_ok[i] == 2;
+}
+
 /* Runs pattern `p` over [lo, hi); true and the bytes it covered when it
  * matches. */
 static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
@@ -1476,10 +1504,7 @@ static bool pattern_hit(const sent *st, const pattern *p, size_t anchor,
 	int cls[MAX_ELEMS];
 	struct pat_memo *pm;
 
-	if (!st->pat_ok[p->slot])
-		st->pat_ok[p->slot] =
-		    fr_need_met(p->need, p->n_need, &st->words) ? 2 : 1;
-	if (st->pat_ok[p->slot] == 1)
+	if (!pat_may(st, p))
 		return false;
 	/* A pattern without a figure matches the same wherever the figure
 	 * is. */
@@ -1552,7 +1577,7 @@ static void read_exclusions(const sent *st, reading *rd, bool change)
 		 * for a high or low of a running total, those that say the
 		 * figure counts one day ("daily cases fell below 500,000
 		 * for the first time since"). */
-		if (!excl_applies(S, x, m) ||
+		if (!excl_may(st, i) || !excl_applies(S, x, m) ||
 		    (rd->per_day && x->cumulative_only && !x->per_day) ||
 		    (change && x->cumulative_only && !x->per_day) ||
 		    (change && x->per_day && !(extreme && m->cumulative)))
@@ -2617,6 +2642,7 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	}
 	st->ctx_done = false;
 	memset(st->pat_ok, 0, S->n_slots);
+	memset(st->excl_ok, 0, S->n_excl);
 	if (!fr_tokenize((vocab *)&S->v, false, st->in->text, ss, se, st->in->nums,
 		      first, tk))
 		return FC_ERR_NOMEM;
@@ -2904,8 +2930,9 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.inst_ok = calloc(S->n_insts + 1, 1);
 	st.pat_ok = calloc(S->n_slots + 1, 1);
 	st.pmemo = calloc(PAT_MEMO, sizeof(*st.pmemo));
+	st.excl_ok = calloc(S->n_excl + 1, 1);
 	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok ||
-	    !st.pmemo) {
+	    !st.pmemo || !st.excl_ok) {
 		rc = FC_ERR_NOMEM;
 		goto out;
 	}
@@ -3011,6 +3038,7 @@ out:
 	free(st.inst_ok);
 	free(st.pat_ok);
 	free(st.pmemo);
+	free(st.excl_ok);
 	return rc;
 }
 
