@@ -82,6 +82,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fc_dateline dl;
 		fc_num_options no;
 		fc_number_list nums = {0};
+		fc_sentence_index ix;
+
+		/* The sentence index agrees with the scan, at offsets
+		 * spread over the text and its ends. */
+		if (fc_sentence_index_build(doc->prose, doc->prose_len, &ix) ==
+		    FC_OK)
+			for (size_t o = 0; o <= doc->prose_len + 1;
+			     o += 1 + doc->prose_len / 97) {
+				size_t s1, e1, s2, e2;
+				fc_sentence_at(doc->prose, doc->prose_len, o,
+					       &s1, &e1);
+				fc_sentence_index_at(&ix, doc->prose, o, &s2,
+						     &e2);
+				FZ_CHECK(s1 == s2 && e1 == e2,
+					 "sentence index");
+			}
+		fc_sentence_index_free(&ix);
 
 		if (fc_dateline_find(doc, 0, refs[0], FC_YEAR_TODAY, &dl)) {
 			FZ_CHECK(dl.date_end <= doc->prose_len, "dateline span");
