@@ -19,6 +19,7 @@
 
 #define DEFAULT_MAX_BODY ((size_t)50 * 1024 * 1024)
 #define BACKOFF_FIRST 0.5 /* seconds before the second try; doubles */
+#define MAX_REDIRECTS 5 /* of one try */
 
 struct fc_fetcher {
 	fc_fetch_config cfg;
@@ -148,6 +149,13 @@ typedef struct xfer {
 	bool have_cached;
 	char *key;             /* the request's cache key (cache_key) */
 	double next_at; /* monotonic time the next try may start */
+	/* Redirects followed by hand (a request with headers of its own,
+	 * which must not reach another host): the URL the next try asks
+	 * for, how many were followed, and whether one left the request's
+	 * origin (its headers stay behind from then on). */
+	char *at;
+	int redirects;
+	bool cross;
 
 	/* The try in progress. */
 	CURL *h;
@@ -165,11 +173,23 @@ typedef struct xfer {
 	char errbuf[CURL_ERROR_SIZE];
 } xfer;
 
+/* Overwrites `n` bytes at `p` in a way the compiler keeps: request
+ * headers may hold secrets, and freed memory is not cleared. */
+static void wipe(void *p, size_t n)
+{
+	volatile unsigned char *v = p;
+
+	while (n--)
+		*v++ = 0;
+}
+
 static void xfer_reset_try(xfer *x)
 {
 	if (x->h)
 		curl_easy_cleanup(x->h);
 	x->h = NULL;
+	for (struct curl_slist *l = x->hdrs; l; l = l->next)
+		wipe(l->data, strlen(l->data));
 	curl_slist_free_all(x->hdrs);
 	x->hdrs = NULL;
 	fc_buf_free(&x->body);
@@ -185,9 +205,19 @@ static void xfer_reset_try(xfer *x)
 	x->errbuf[0] = 0;
 }
 
+/* Back to the request's own URL, for a new try from the start. */
+static void xfer_reset_redirects(xfer *x)
+{
+	free(x->at);
+	x->at = NULL;
+	x->redirects = 0;
+	x->cross = false;
+}
+
 static void xfer_free(xfer *x)
 {
 	xfer_reset_try(x);
+	xfer_reset_redirects(x);
 	free(x->key);
 	fc_cache_entry_clear(&x->cached);
 }
@@ -313,6 +343,8 @@ static bool add_header(struct curl_slist **l, const char *prefix,
 	char *line = fc_asprintf("%s%s", prefix, value);
 	struct curl_slist *n = line ? curl_slist_append(*l, line) : NULL;
 
+	if (line)
+		wipe(line, strlen(line));
 	free(line);
 	if (n)
 		*l = n;
@@ -330,11 +362,16 @@ static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
 	x->max = f->cfg.max_body;
 	if (!(h = x->h = curl_easy_init()))
 		goto nomem;
-	curl_easy_setopt(h, CURLOPT_URL, r->url);
+	curl_easy_setopt(h, CURLOPT_URL, x->at ? x->at : r->url);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, f->ua);
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+	/* libcurl sends a request's own headers to every host a redirect
+	 * leads to (all but Authorization and Cookie): with headers, the
+	 * redirects are followed here, and theirs go to its origin only. */
+	if (!(x->remote && r->n_headers > 0)) {
+		curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+		curl_easy_setopt(h, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
+	}
 	/* "": every encoding this libcurl can decode. */
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -377,7 +414,7 @@ static bool start_try(fc_fetcher *f, CURLM *m, xfer *x)
 		curl_easy_setopt(h, CURLOPT_CAINFO, f->cfg.ca_bundle);
 	/* Proxies: libcurl reads http_proxy, https_proxy, ALL_PROXY and
 	 * NO_PROXY from the environment by itself. */
-	for (size_t i = 0; x->remote && i < r->n_headers; i++)
+	for (size_t i = 0; x->remote && !x->cross && i < r->n_headers; i++)
 		if (!add_header(&x->hdrs, "", r->headers[i]))
 			goto nomem;
 	if (x->have_cached &&
@@ -542,6 +579,85 @@ static void describe_curl(const fc_fetcher *f, const xfer *x, CURLcode cc,
 
 /* Decides what a finished try means: done (success or failure) or
  * another try later. */
+/* True if URLs `a` and `b` have one origin: scheme, host and port. */
+static bool same_origin(const char *a, const char *b)
+{
+	static const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_HOST,
+	                                  CURLUPART_PORT};
+	CURLU *ua = curl_url(), *ub = curl_url();
+	bool same = ua && ub && curl_url_set(ua, CURLUPART_URL, a, 0) == CURLUE_OK &&
+	            curl_url_set(ub, CURLUPART_URL, b, 0) == CURLUE_OK;
+
+	for (size_t i = 0; same && i < FC_ARRAY_LEN(parts); i++) {
+		char *pa = NULL, *pb = NULL;
+		same = curl_url_get(ua, parts[i], &pa, CURLU_DEFAULT_PORT) ==
+		           CURLUE_OK &&
+		       curl_url_get(ub, parts[i], &pb, CURLU_DEFAULT_PORT) ==
+		           CURLUE_OK &&
+		       strcasecmp(pa, pb) == 0;
+		curl_free(pa);
+		curl_free(pb);
+	}
+	curl_url_cleanup(ua);
+	curl_url_cleanup(ub);
+	return same;
+}
+
+/* A redirect of a request with headers of its own (followed here, see
+ * start_try): true if the next try is set up, or the request failed;
+ * false if the response is no redirect. */
+static bool follow_by_hand(fc_fetcher *f, xfer *x, CURLcode cc)
+{
+	fc_fetch_req *r = x->r;
+	long code = 0;
+	char *to = NULL, *next, why[1024];
+
+	if (cc != CURLE_OK || !x->remote || r->n_headers == 0)
+		return false;
+	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
+	if (!(code == 301 || code == 302 || code == 303 || code == 307 ||
+	      code == 308) ||
+	    curl_easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &to) != CURLE_OK ||
+	    !to)
+		return false;
+	if (x->redirects >= MAX_REDIRECTS) {
+		snprintf(why, sizeof(why),
+		         "more than %d redirects; the last to %s", MAX_REDIRECTS,
+		         to);
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_FETCH, false, why);
+		return true;
+	}
+	if (strncasecmp(to, "http://", 7) != 0 &&
+	    strncasecmp(to, "https://", 8) != 0) {
+		snprintf(why, sizeof(why),
+		         "redirected to %s, which is not an http or https URL",
+		         to);
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_FETCH, false, why);
+		return true;
+	}
+	if (!(next = fc_strdup(to))) {
+		xfer_reset_try(x);
+		fail(f, x, FC_ERR_NOMEM, false, "out of memory");
+		return true;
+	}
+	if (!x->cross && !same_origin(r->url, next)) {
+		x->cross = true;
+		fc_log(f->cfg.logger, FC_LOG_INFO, r->label,
+		       "%s: redirected to another host (%s): the source's "
+		       "headers are not sent there",
+		       r->url, next);
+	}
+	free(x->at);
+	x->at = next;
+	x->redirects++;
+	xfer_reset_try(x);
+	x->next_at = 0;
+	x->st = X_WAIT;
+	return true;
+}
+
 static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 {
 	fc_fetch_req *r = x->r;
@@ -550,6 +666,8 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 	bool transient = false, unreachable = false;
 	char *ct = NULL;
 
+	if (follow_by_hand(f, x, cc))
+		return;
 	r->tries++;
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 	r->http_status = (int)code;
@@ -687,6 +805,7 @@ static void finish_try(fc_fetcher *f, xfer *x, CURLcode cc)
 		       "%s: %s; trying again in %g s (try %d of %d)", r->url,
 		       why, wait, r->tries + 1, 1 + f->cfg.retries);
 		xfer_reset_try(x);
+		xfer_reset_redirects(x);
 		x->next_at = mono_now() + wait;
 		x->st = X_WAIT;
 		return;

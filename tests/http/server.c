@@ -313,6 +313,13 @@ static fcts_result route(fcts *s, struct MHD_Connection *c, const char *full,
 	}
 	if (strcmp(path, "/loop") == 0)
 		return redirect(c, "/loop");
+	if (strncmp(path, "/away/", 6) == 0) {
+		/* To PATH on this server by another name: another origin. */
+		char to[4096];
+		snprintf(to, sizeof(to), "http://localhost:%u/%s", s->port,
+		         path + 6);
+		return redirect(c, to);
+	}
 	if (strncmp(path, "/status/", 8) == 0) {
 		p = path + 8;
 		a = number(&p);
@@ -399,9 +406,15 @@ static fcts_result route(fcts *s, struct MHD_Connection *c, const char *full,
 		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
 		const char *ae = MHD_lookup_connection_value(
 		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+		const char *desk = MHD_lookup_connection_value(
+		    c, MHD_HEADER_KIND, "X-Desk");
+		const char *au = MHD_lookup_connection_value(
+		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 		int k = snprintf(h, sizeof(h),
-		                 "User-Agent: %s\nAccept-Encoding: %s\n",
-		                 ua ? ua : "", ae ? ae : "");
+		                 "User-Agent: %s\nAccept-Encoding: %s\n"
+		                 "X-Desk: %s\nAuthorization: %s\n",
+		                 ua ? ua : "", ae ? ae : "", desk ? desk : "",
+		                 au ? au : "");
 		return answer(c, 200, h, (size_t)k, "text/plain");
 	}
 	if (strcmp(path, "/_count") == 0) {

@@ -696,6 +696,58 @@ START_TEST(test_secret_headers)
 }
 END_TEST
 
+/* Fetches PATH with the request headers of test_secret_headers, no
+ * cache; the body is what /_headers echoes. */
+static void get_with_headers(const char *path, fc_fetch_req *r)
+{
+	static const char *const hdrs[] = {"Authorization: Bearer s3cr3t-T0K",
+	                                   "X-Desk: desk-V4L"};
+	opts o = {.no_cache = true};
+	fc_fetcher *f = fetcher(&o);
+
+	memset(r, 0, sizeof(*r));
+	r->url = fcts_url(srv, path);
+	r->label = "test-source";
+	r->headers = hdrs;
+	r->n_headers = 2;
+	fc_fetch_all(f, r, 1);
+	fc_fetcher_free(f);
+}
+
+/* A source's headers follow a redirect within its origin, and never to
+ * another host (libcurl, following by itself, sends them everywhere but
+ * Authorization): the redirect is followed without them. Redirects to
+ * other schemes and redirect loops fail. */
+START_TEST(test_headers_redirect)
+{
+	fc_fetch_req r;
+
+	get_with_headers("/redirect/2/_headers", &r);
+	ck_assert_msg(r.status == FC_OK, "%s", r.err.msg);
+	ck_assert_msg(strstr(r.blob.data, "X-Desk: desk-V4L\n") &&
+	                  strstr(r.blob.data, "Authorization: Bearer s3cr3t"),
+	              "%s", r.blob.data);
+	free((char *)r.url);
+	fc_fetch_req_clear(&r);
+
+	get_with_headers("/away/redirect/1/_headers", &r);
+	ck_assert_msg(r.status == FC_OK, "%s", r.err.msg);
+	ck_assert_msg(strstr(r.blob.data, "X-Desk: \n") &&
+	                  strstr(r.blob.data, "Authorization: \n"),
+	              "%s", r.blob.data);
+	ck_assert_ptr_null(strstr(r.blob.data, "s3cr3t"));
+	ck_assert_ptr_nonnull(strstr(logbuf.data, "redirected to another host"));
+	ck_assert_ptr_null(strstr(logbuf.data, "s3cr3t"));
+	free((char *)r.url);
+	fc_fetch_req_clear(&r);
+
+	get_with_headers("/loop", &r);
+	EXPECT_FAIL(r, FC_ERR_FETCH, "more than 5 redirects");
+	free((char *)r.url);
+	fc_fetch_req_clear(&r);
+}
+END_TEST
+
 /* A damaged entry (a flipped byte, a cut file) is dropped with a
  * warning and fetched again. */
 START_TEST(test_damaged_entry)
@@ -986,6 +1038,7 @@ static Suite *suite(void)
 	tcase_add_test(cache, test_offline);
 	tcase_add_test(cache, test_damaged_entry);
 	tcase_add_test(cache, test_secret_headers);
+	tcase_add_test(cache, test_headers_redirect);
 	tcase_add_test(cache, test_stale_while_down);
 	tcase_add_test(cache, test_no_stale_on_404);
 	tcase_add_test(cache, test_cache_entries);
