@@ -58,7 +58,9 @@
  *   "bln", "tln", "mil", "MM", "M" and "k" also after a space. "G" is not a
  *   scale in news copy ("5G"), and lower-case "mm" is millimetres.
  * - "from A to B" after a verb of change ("rose from 9,485 to 9,770") is
- *   two figures, not a range: a consistency checker needs both. Elsewhere
+ *   two figures, not a range: a consistency checker needs both; so is
+ *   "by A to B" after one ("rose by 241 to 10,022"), unless A needs B's
+ *   scale or unit ("rose by 5 to 10 per cent"). Elsewhere
  *   "from A to B", "between A and B", "A to B", "A-B" and "A–B" are
  *   ranges when B >= A ("some 40 to 50 per cent" too; "9 to 4" and "5-3"
  *   are two figures); the low end takes the high end's scale, currency
@@ -2618,6 +2620,7 @@ static size_t expression(scan *s, size_t start, fig *f, fc_qualifier q,
 	fc_number n;
 	double low;
 	int month;
+	bool by_change = false;
 
 	/* Ranges: "200-300", "200–300", "200 to 300", "between A and B",
 	 * "from A to B". */
@@ -2644,11 +2647,24 @@ static size_t expression(scan *s, size_t start, fig *f, fc_qualifier q,
 			w = word_before(s, from ? start : f->start, &ws, &we);
 			if (!(w && (w->flags & F_CHANGE)))
 				p = e + g;
+			/* So is "rose by 241 to 10,022", the change and the
+			 * level it reached, unless the first needs the
+			 * second's scale or unit ("rose by 5 to 10 per
+			 * cent", "by 1 to 2 million"). */
+			if (p && w && w->id == K_BY && !from && ws > 0) {
+				size_t bs, be;
+				const wentry *v = word_before(s, ws, &bs, &be);
+				by_change = v && (v->flags & F_CHANGE);
+			}
 		}
 		if (p && p < len &&
 		    (!dash || is_digit(u[p]) || u[p] == '$' || u[p] >= 0xC2)) {
 			if (read_figure(s, p, &f2) && !f2.date &&
-			    range_end(f, &f2, &low)) {
+			    range_end(f, &f2, &low) &&
+			    !(by_change && f2.kind == f->kind &&
+			      low == f->value &&
+			      !(f2.kind != FC_NUM_COUNT && !f->unit[0] &&
+			        f2.unit[0]))) {
 				/* "3 and 9 October", "3-9 October": dates. */
 				if (f2.plain && f2.value >= 1 &&
 				    f2.value <= 31 && f->plain &&

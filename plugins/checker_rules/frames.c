@@ -771,6 +771,7 @@ static bool is_trigger_elem(const sent *st, const reading *rd, size_t i)
 }
 
 static void frame_span(const reading *rd, size_t *fs, size_t *fe);
+static void after_other_figure(const reading *rd, size_t *lo);
 
 /* True if mention `m` stands just before a trigger of the reading, or is
  * its subject ("Gaza death toll", "Gaza's death toll", "Israel kills").
@@ -1597,6 +1598,11 @@ static void read_exclusions(const sent *st, reading *rd, bool change)
 		 * counts a period. */
 		if (x->cumulative_only && rd->in->f->cumulative)
 			frame_span(rd, &lo, &hi);
+		/* A frame that reads a level after a change ("the toll rose
+		 * by 241 in a day to 10,022"): what comes before the change's
+		 * figure, and the period after it, are the change's. */
+		if (!x->sentence)
+			after_other_figure(rd, &lo);
 		for (size_t k = 0; k < x->n_phrases; k++) {
 			if (!pattern_hit(st, &x->phrases[k], rd->anchor, lo, hi,
 					 &bs, &be))
@@ -1909,6 +1915,27 @@ static void frame_span(const reading *rd, size_t *fs, size_t *fe)
 			if ((size_t)rd->mc.e[i] > *fe)
 				*fe = (size_t)rd->mc.e[i];
 		}
+}
+
+/* For a frame that matches another figure (#q) before its own: moves
+ * *lo to the element just before its figure ("to" in "rose by 13 in a
+ * day to 6,542"), so that the other figure and its period stay out. */
+static void after_other_figure(const reading *rd, size_t *lo)
+{
+	const pattern *p = &rd->in->f->pat;
+	int a = p->anchor;
+	bool other = false;
+
+	for (int i = 0; i < a && i < (int)p->n; i++)
+		other = other ||
+			(p->e[i].type == E_QTY && rd->mc.e[i] > rd->mc.s[i]);
+	if (!other || a < 1)
+		return;
+	if (rd->mc.e[a - 1] > rd->mc.s[a - 1] &&
+	    (size_t)rd->mc.s[a - 1] > *lo)
+		*lo = (size_t)rd->mc.s[a - 1];
+	else if (rd->anchor > *lo)
+		*lo = rd->anchor;
 }
 
 /* Completes a reading (its parts, its entity, its period) and emits it;

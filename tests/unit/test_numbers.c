@@ -596,6 +596,13 @@ typedef struct lcase {
 /* clang-format off */
 static const lcase lists[] = {
     {"rose from 9,485 to 9,770", "9,485|9,770", 0},
+    /* A change and the level it reached: two figures; a range when
+     * the first needs the second's unit or scale. */
+    {"the toll rose by 241 to 10,022", "241|10,022", 0},
+    {"losses grew by $5m to $40m", "$5m|$40m", 0},
+    {"prices rose by 5 to 10 per cent", "5 to 10 per cent", 0},
+    {"the population fell by 1 to 2 million", "1 to 2 million", 0},
+    {"it will cost 200 to 300 dollars", "200 to 300 dollars", 0},
     {"the ministry counted 9,770 dead, more than 1,400 of them on 7 October", "9,770|more than 1,400", 0},
     {"1, 234, 567", "1|234|567", 0},
     {"Exercises nrs. 22,24,26,31.", "22|24|26|31", 0},
