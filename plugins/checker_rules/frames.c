@@ -113,6 +113,14 @@ typedef struct sent {
 		size_t from_ent, from_start, from_end;
 		bool amb, ok, used;
 	} memo[64];
+	/* The last whole claim of the sentence read before (a level, not a
+	 * part), which a part at the start of the next sentence of its
+	 * paragraph belongs to: "13,000 people have been killed. Of those,
+	 * 5,500 were children." Valid for the sentence that starts right
+	 * after carry_end when carry_ok. */
+	bool carry_ok, carry_now;
+	size_t carry_end;
+	sclaim *carry; /* one sclaim, allocated with the sentence state */
 	/* What the context says of a figure of this sentence that names
 	 * no entity: the same for each of its figures. */
 	bool ctx_done;
@@ -561,8 +569,11 @@ struct sclaim {
 	size_t head_end; /* token after its head (or group) */
 	size_t hs, he;   /* its counted noun phrase */
 	size_t fs, fe;   /* the tokens its frame matched */
-	long whole;      /* the sentence claim it is part of, or -1 */
+	long whole;      /* the sentence claim it is part of, or -1;
+	                    CARRIED: the previous sentence's (sent.carry) */
 };
+
+#define CARRIED (-2L)
 
 /* ------------------------------------------------------------------ */
 /* Entities of a span of text. */
@@ -2092,7 +2103,9 @@ static fc_status keep(sent *st, reading *rd, fr_results *out)
 	sc.hs = rd->hs;
 	sc.he = rd->he;
 	frame_span(rd, &sc.fs, &sc.fe);
-	sc.whole = rd->whole ? (long)(rd->whole - st->sc) : -1;
+	sc.whole = !rd->whole		  ? -1
+		   : rd->whole == st->carry ? CARRIED
+					    : (long)(rd->whole - st->sc);
 	if (emit(st, rd, out))
 		return FC_ERR_NOMEM;
 	if (!fr_grow((void **)&st->sc, &st->cap_sc, st->n_sc + 1, sizeof(sclaim)))
@@ -2378,17 +2391,41 @@ static fc_status read_change(sent *st, size_t a, fr_results *out)
 
 /* Tries the part frames at figure `a`: "including # {group}" of the
  * sentence's claim before it, or "among {dead} {be} # {group}". */
+/* True if a match starts the sentence ("Of those, 5,500 were
+ * children"): a part of the sentence before reads so, not elsewhere. */
+static bool leads(const mctx *c)
+{
+	for (size_t i = 0; i < c->p->n; i++)
+		if (c->e[i] > c->s[i])
+			return c->s[i] == 0;
+	return false;
+}
+
+/* True if the sentence names a place or people of its own (an agent's
+ * name aside). */
+static bool names_own(const sent *st)
+{
+	for (size_t i = 0; i < st->n_ms; i++)
+		if (st->ms[i].role == MR_NONE)
+			return true;
+	return false;
+}
+
 static fc_status read_part(sent *st, size_t a, fr_results *out)
 {
 	const fr_set *S = st->S;
 	const sclaim *whole = NULL;
 
 	for (size_t i = st->n_sc; i-- > 0;)
-		if (st->sc[i].anchor < a && st->sc[i].whole < 0 &&
+		if (st->sc[i].anchor < a && st->sc[i].whole == -1 &&
 		    st->sc[i].in->f->kind != FK_CHANGE) {
 			whole = &st->sc[i];
 			break;
 		}
+	/* None in the sentence: the previous sentence's, for a part that
+	 * its frame says is one ("Of those, ...", "Among them are"). */
+	if (!whole && st->carry_now)
+		whole = st->carry;
 	if (whole)
 		for (size_t k = 0; k < S->n_part_insts; k++) {
 			reading rd;
@@ -2398,7 +2435,8 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 			reading_init(&rd, a);
 			mctx_init(&rd.mc, st, &S->part_insts[k]);
 			rd.mc.measure = whole->measure;
-			if (!match_at(&rd.mc, a))
+			if (!match_at(&rd.mc, a) ||
+			    (whole == st->carry && !leads(&rd.mc)))
 				continue;
 			rd.in = &S->part_insts[k];
 			rd.whole = whole;
@@ -2422,7 +2460,12 @@ static fc_status read_part(sent *st, size_t a, fr_results *out)
 				continue;
 			rd.in = in;
 			rd.measure = (int)m;
-			if (whole && whole->measure == (int)m)
+			/* A frame with the measure's own words ("Among the
+			 * dead are") takes the claim before as its whole only
+			 * when it names no place or people of its own. */
+			if (whole && whole->measure == (int)m &&
+			    (whole != st->carry ||
+			     (leads(&rd.mc) && !names_own(st))))
 				rd.whole = whole;
 			return complete(st, &rd, out);
 		}
@@ -2502,7 +2545,9 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 				break;
 			rd.in = sc->in;
 			rd.measure = sc->measure;
-			rd.whole = sc->whole >= 0 ? &st->sc[sc->whole] : NULL;
+			rd.whole = sc->whole >= 0	  ? &st->sc[sc->whole]
+				   : sc->whole == CARRIED ? st->carry
+							  : NULL;
 			return complete(st, &rd, out);
 		}
 	}
@@ -2553,7 +2598,7 @@ static fc_status read_coordinated(sent *st, size_t b, fr_results *out)
 		mctx hc;
 		reading rd;
 		int grp = -1;
-		if (sc->anchor >= b || sc->measure < 0 || sc->whole >= 0 ||
+		if (sc->anchor >= b || sc->measure < 0 || sc->whole != -1 ||
 		    sc->in->f->kind == FK_CHANGE || !list_before(st, b))
 			continue;
 		for (size_t k = 0; k < p->n; k++)
@@ -2649,6 +2694,20 @@ static fc_status unrecognised(sent *st, size_t a, fr_results *out)
 	return FC_OK;
 }
 
+/* True if the claim of the sentence read before is carried into the
+ * sentence that starts at ss: nothing but white space within a
+ * paragraph parts them. */
+static bool carry_reaches(const sent *st, size_t ss)
+{
+	size_t nl = 0, k = st->carry_end;
+
+	if (!st->carry_ok || k > ss)
+		return false;
+	while (k < ss && (unsigned char)st->in->text[k] <= ' ')
+		nl += st->in->text[k++] == '\n';
+	return k == ss && nl < 2;
+}
+
 /* Reads the figures of the sentence [ss, se), whose first number is
  * nums->items[first]. */
 static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
@@ -2660,6 +2719,8 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 	int cl = 0;
 	bool any_measure = false;
 
+	st->carry_now = carry_reaches(st, ss);
+	st->carry_ok = false;
 	st->ss = ss;
 	st->se = se;
 	st->n_sc = 0;
@@ -2716,6 +2777,9 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				st->first_trigger = t;
 		}
 	}
+	/* A part of the claim before ("Of those, 5,500 were children")
+	 * needs no measure word of its own. */
+	any_measure = any_measure || st->carry_now;
 	/* Without a measure's phrase, only the figures no frame reads
 	 * are wanted of it; what it says as context is read when a later
 	 * sentence asks (context_entities). */
@@ -2796,6 +2860,22 @@ static fc_status check_sentence(sent *st, size_t ss, size_t se, size_t first,
 				if (!taken_tok(st, t))
 					rc = read_part(st, t, out);
 		}
+	}
+	/* The last whole this sentence claims, for the next sentence. */
+	for (size_t i = st->n_sc; i-- > 0 && !rc;) {
+		const sclaim *c = &st->sc[i];
+		if (c->whole != -1 || c->measure < 0 ||
+		    c->in->f->kind != FK_LEVEL)
+			continue;
+		memset(st->carry, 0, sizeof(*st->carry));
+		st->carry->anchor = SIZE_MAX;
+		st->carry->result = c->result;
+		st->carry->in = c->in;
+		st->carry->measure = c->measure;
+		st->carry->whole = -1;
+		st->carry_ok = true;
+		st->carry_end = se;
+		break;
 	}
 	if (st->in->unrecognised)
 		for (size_t t = 0; t < tk->n && !rc; t++) {
@@ -2958,8 +3038,9 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 	st.pat_ok = calloc(S->n_slots + 1, 1);
 	st.pmemo = calloc(PAT_MEMO, sizeof(*st.pmemo));
 	st.excl_ok = calloc(S->n_excl + 1, 1);
+	st.carry = calloc(1, sizeof(*st.carry));
 	if (!st.present || !st.context || !st.inst_ok || !st.pat_ok ||
-	    !st.pmemo || !st.excl_ok) {
+	    !st.pmemo || !st.excl_ok || !st.carry) {
 		rc = FC_ERR_NOMEM;
 		goto out;
 	}
@@ -2994,7 +3075,19 @@ fc_status fr_check(const fr_set *S, const fr_input *in, fr_results *out)
 		bool free_quantity = false, mult = false;
 
 		if (!in->unrecognised) {
-			size_t g = gate_next(S, in->text, gpos, in->len);
+			size_t g = SIZE_MAX, n = first_figure(nums, i, gpos);
+			/* The sentence after a claim is read, measure word or
+			 * not, when it holds a figure: it may be a part of the
+			 * claim ("Of those, 5,500 were children"). */
+			if (st.carry_ok && n < nums->count) {
+				size_t cs, ce;
+				fr_sentence_at(in, nums->items[n].start, &cs,
+					       &ce);
+				if (carry_reaches(&st, cs))
+					g = nums->items[n].start;
+			}
+			if (g == SIZE_MAX)
+				g = gate_next(S, in->text, gpos, in->len);
 			if (g == SIZE_MAX)
 				break;
 			fr_sentence_at(in, g, &gs, &ge);
@@ -3066,6 +3159,7 @@ out:
 	free(st.pat_ok);
 	free(st.pmemo);
 	free(st.excl_ok);
+	free(st.carry);
 	return rc;
 }
 
