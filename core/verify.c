@@ -1121,7 +1121,8 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 		 * from its record: more likely about another place or
 		 * group ("the town's", a country named before) than
 		 * wrong. */
-		if ((c->flags & FC_CLAIMF_ENTITY_ELSEWHERE) &&
+		if ((c->flags &
+		     (FC_CLAIMF_ENTITY_ELSEWHERE | FC_CLAIMF_ENTITY_LOOSE)) &&
 		    o->verdict != FC_VERDICT_OK && r->rec.value > 0 &&
 		    c->number.value > 0 &&
 		    (c->number.value > ELSEWHERE_FAR * r->rec.value ||
@@ -1130,21 +1131,28 @@ fc_status fc_verify_claim(const fc_verifier *v, const fc_claim *c,
 			record_desc(r, rv, sizeof(rv));
 			record_label(r, d);
 			f->verdict = FC_VERDICT_UNVERIFIED;
+			bool loose = !(c->flags & FC_CLAIMF_ENTITY_ELSEWHERE);
 			f->message = fc_arena_printf(
 			    arena,
-			    "\"%s\" could not be verified: its sentence names no "
-			    "place, the one its context names gives %s, and the "
+			    "\"%s\" could not be verified: %s gives %s, and the "
 			    "figure is far from that record (%s %s %s, %s): it "
 			    "may be about another place or group.",
-			    text, c->metric, rv,
+			    text,
+			    loose ? "the place its sentence names, though not "
+				    "beside the figure,"
+				  : "its sentence names no place, the one its "
+				    "context names",
+			    c->metric, rv,
 			    r->rec.period == FC_PERIOD_DAY ? "on" : "in", d,
 			    r->source);
 			f->reason = fc_arena_printf(
 			    arena,
-			    "the claim's place comes from outside its sentence, "
-			    "and its figure is more than %g times off the "
-			    "record: a binding that doubtful is not called "
-			    "wrong",
+			    "the claim's place %s, and its figure is more than "
+			    "%g times off the record: a binding that doubtful "
+			    "is not called wrong",
+			    loose ? "is named in its sentence but not tied to "
+				    "its figure"
+				  : "comes from outside its sentence",
 			    ELSEWHERE_FAR);
 			/* The record outlives this call. */
 			f->record = keep_ref(arena, r);
@@ -1347,9 +1355,14 @@ fc_status fc_verify_conflicts(const fc_claim *claims, const fc_date *as_of,
 	for (size_t i = 0; i < n; i++) {
 		conflict[i] = (size_t)-1;
 		/* Levels only: a change is no figure of the metric. */
+		/* Nor a claim whose place the verdict found doubtful: named
+		 * elsewhere, or loosely, and far from the record. */
 		if (!claims[i].metric || claims[i].change != FC_CHANGE_NONE ||
 		    claims[i].per_day ||
-		    (verdict && verdict[i] == FC_VERDICT_UNCHECKED))
+		    (verdict && verdict[i] == FC_VERDICT_UNCHECKED) ||
+		    (verdict && verdict[i] == FC_VERDICT_UNVERIFIED &&
+		     (claims[i].flags & (FC_CLAIMF_ENTITY_ELSEWHERE |
+		                         FC_CLAIMF_ENTITY_LOOSE))))
 			continue;
 		k[m].metric = claims[i].metric;
 		k[m].as_of = as_of[i];

@@ -310,6 +310,11 @@ typedef struct fc_claim {
  * sentence before): a figure far from that entity's record is more
  * likely about another place or group than wrong, and is unverified. */
 #define FC_CLAIMF_ENTITY_ELSEWHERE 0x8u
+/* The claim's entity is named in its sentence but not tied to its
+ * figure (not its noun, not beside the measure's word, not a place of
+ * its clause: "Israel disputes the figure of 13,000 dead"): treated as
+ * FC_CLAIMF_ENTITY_ELSEWHERE. */
+#define FC_CLAIMF_ENTITY_LOOSE 0x10u
 
 /*
  * A finding that a checker decides without reference data (an internal

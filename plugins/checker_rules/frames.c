@@ -701,6 +701,7 @@ typedef struct reading {
 	size_t ent;
 	cand ent_from;
 	const char *ent_how;
+	bool ent_loose;     /* named in the sentence, not tied to the figure */
 	int qual;           /* implied qualifier, or -1 */
 	size_t qual_tok;
 	const char *period;
@@ -1303,6 +1304,7 @@ static void resolve_entity(sent *st, reading *rd)
 		rd->ent = e;
 		rd->ent_from = cs[which];
 		rd->ent_how = how[r];
+		rd->ent_loose = r >= 4;
 	}
 	if (rd->ent != NO_ENTITY && S->entities[rd->ent].blocked) {
 		snprintf(rd->reason, sizeof(rd->reason),
@@ -1344,6 +1346,7 @@ static void resolve_entity(sent *st, reading *rd)
 			rd->ent_from = cs[which];
 			rd->ent_how = "in the sentence, a part of the place or "
 				      "people named";
+			rd->ent_loose = cs[which].rank >= 4;
 		}
 	}
 }
@@ -1778,6 +1781,8 @@ static fc_status emit(sent *st, reading *rd, fr_results *out)
 	r.entity_elsewhere = rd->ent != NO_ENTITY &&
 			     (rd->ent_from.start < st->ss ||
 			      rd->ent_from.start >= st->se);
+	r.entity_loose = rd->ent != NO_ENTITY && !r.entity_elsewhere &&
+			 rd->ent_loose;
 	if (rd->ent != NO_ENTITY && !(r.entity = fr_dup(S->entities[rd->ent].id)))
 		return FC_ERR_NOMEM;
 	if (!rd->unbound && m && rd->ent != NO_ENTITY) {

@@ -83,6 +83,8 @@ typedef struct fr_result {
 	bool running_total;     /* of a cumulative measure */
 	bool entity_elsewhere;  /* its entity was named outside its sentence
 	                           (FC_CLAIMF_ENTITY_ELSEWHERE) */
+	bool entity_loose;      /* its entity is named in its sentence but
+	                           not tied to its figure */
 	int change;             /* an fc_change: how the figure moved, from a
 	                           change frame; FC_CHANGE_NONE for a level */
 	int change_dir;         /* +1 up, -1 down, 0 not said */

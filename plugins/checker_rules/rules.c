@@ -1386,7 +1386,8 @@ static fc_status rules_check(void *p, const fc_document *doc,
 		c.flags = (r->unrecognised ? FC_CLAIMF_UNRECOGNISED : 0) |
 			  (r->running_total ? FC_CLAIMF_RUNNING_TOTAL : 0) |
 			  (r->entity_elsewhere ? FC_CLAIMF_ENTITY_ELSEWHERE
-					       : 0);
+					       : 0) |
+			  (r->entity_loose ? FC_CLAIMF_ENTITY_LOOSE : 0);
 		c.change = (fc_change)r->change;
 		c.change_dir = r->change_dir;
 		c.per_day = r->per_day;
