@@ -1333,7 +1333,11 @@ static void resolve_entity(sent *st, reading *rd)
 		size_t best = NO_ENTITY;
 		bool several = false;
 		for (size_t i = 0; i < nc; i++) {
-			if (cs[i].rank > 4 || !is_ancestor(S, rd->ent, cs[i].ent))
+			/* A capital named apart from the figure stands for
+			 * its country ("a figure Moscow disputes"). */
+			if (cs[i].rank > 4 ||
+			    (cs[i].rank == 4 && S->entities[cs[i].ent].stands_for) ||
+			    !is_ancestor(S, rd->ent, cs[i].ent))
 				continue;
 			if (best == NO_ENTITY || is_ancestor(S, best, cs[i].ent)) {
 				best = cs[i].ent;
